@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Syndication.Cli.Commands;
+using Syndication.Originals;
+using Syndication.Pipeline;
+using Syndication.Profiles;
+
+namespace Syndication.Cli;
+
+/// <summary>Builds the command tree, parses, runs, and maps configuration errors to exit code 3 with a one-line message.</summary>
+public static class CliApp
+{
+    public static RootCommand Build(TextWriter stdout) =>
+        new("syndication: checks that republished articles keep the licence (logo, byline, affiliation)")
+        {
+            CheckCommand.Build(stdout),
+        };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Build(stdout);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await stderr.WriteLineAsync($"syndication: {parsed.Errors[0].Message} (see 'syndication --help')");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is UsageException or ProfileException or OriginalsException)
+        {
+            await stderr.WriteLineAsync($"syndication: {e.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Syndication.Fetching;
+
+namespace Syndication.Cli.Commands;
+
+/// <summary>Options that check and audit share.</summary>
+public static class SharedOptions
+{
+    public static Option<string[]> Originals() => new("--originals")
+    {
+        Description = "The licensor's originals: an RSS/Atom feed, an original article page (file or URL) or a folder of them. Repeatable.",
+        HelpName = "SRC",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Option<string[]> Reporters() => new("--reporter")
+    {
+        Description = "A reporter to find in the byline, for pages whose original is not at hand. Repeatable.",
+        HelpName = "NAME",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Option<string?> Profile() => new("--profile")
+    {
+        Description = "A licence profile file (YAML or JSON). Default: the built-in DCNF profile.",
+        HelpName = "FILE",
+    };
+
+    public static Option<string> Format() => new("--format")
+    {
+        Description = "Report format(s), comma-separated: console, json.",
+        DefaultValueFactory = _ => "console",
+        HelpName = "FORMATS",
+    };
+
+    public static Option<string?> Output() => new("--output")
+    {
+        Description = "Write the report to this file instead of standard output (with one format).",
+        HelpName = "FILE",
+    };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "Log debug events to standard error.",
+    };
+
+    public static Option<double> Timeout() => new("--timeout")
+    {
+        Description = "Seconds a whole page may take to fetch (headers and body).",
+        DefaultValueFactory = _ => 30,
+        HelpName = "SECONDS",
+    };
+
+    public static Option<int> Concurrency() => new("--concurrency")
+    {
+        Description = "Pages fetched and checked at once.",
+        DefaultValueFactory = _ => 16,
+        HelpName = "N",
+    };
+
+    public static Option<long> MaxBytes() => new("--max-bytes")
+    {
+        Description = "The most bytes read from one page (after decompression).",
+        DefaultValueFactory = _ => FetchOptions.DefaultMaxBodyBytes,
+        HelpName = "BYTES",
+    };
+}

@@ -1,0 +1,230 @@
+using System.Text.RegularExpressions;
+using Syndication.Locating;
+using Syndication.Parsing;
+using Syndication.Text;
+using Syndication.Verdicts;
+
+namespace Syndication.Checks;
+
+/// <summary>
+/// Affiliation: the licensor's name presented as the reporter's affiliation: in the byline, on the line right
+/// before or after it, in the credit block that holds it, or in a credit line opening the story when the byline
+/// is in the header. A mention in the story's text, chrome, hidden text or another organisation does not count;
+/// the licensing boilerplate alone, away from the byline, is for a person to review.
+/// </summary>
+public sealed partial class AffiliationCheck : IRequirementCheck
+{
+    private const int CreditBlockChars = 300;
+    private const int ShortCreditLine = 160;
+
+    public string Id => RequirementIds.Affiliation;
+
+    private enum Place
+    {
+        WithByline,
+        OpeningCredit,
+        ClosingCredit,
+        Boilerplate,
+        Mention,
+        Outside,
+        Hidden,
+    }
+
+    private sealed record Seen(Place Place, OrganisationMention Mention, TextBlock Block, string Line, string Where);
+
+    public RequirementOutcome Evaluate(CheckContext context)
+    {
+        var profile = context.Profile;
+        var anchors = context.Credits.ReporterCredits.ToList();
+        var usingOtherBylines = anchors.Count == 0;
+        if (usingOtherBylines)
+        {
+            anchors = [.. context.Credits.OtherBylines];
+        }
+
+        var licensor = new List<Seen>();
+        var others = new List<Seen>();
+        foreach (var block in context.Page.Blocks)
+        {
+            for (var i = 0; i < block.Lines.Count; i++)
+            {
+                var line = block.Lines[i];
+                foreach (var mention in OrganisationNames.Find(profile, line))
+                {
+                    var zone = context.Region.ZoneOf(EvidenceFactory.Narrowest(block, line[mention.Start..mention.End]));
+                    var seen = Classify(context, anchors, block, zone, i, line, mention);
+                    (mention.IsLicensor ? licensor : others).Add(seen);
+                }
+            }
+
+            if (block.HiddenText.Length > 0 && OrganisationNames.NamesLicensor(profile, block.HiddenText))
+            {
+                var mention = OrganisationNames.Find(profile, block.HiddenText).First(m => m.IsLicensor);
+                licensor.Add(new Seen(Place.Hidden, mention, block, block.HiddenText, $"hidden ({block.HiddenReason})"));
+            }
+        }
+
+        var good = licensor.FirstOrDefault(s => s.Place is Place.WithByline or Place.OpeningCredit);
+        if (good is not null)
+        {
+            var how = good.Place == Place.WithByline ? "with the byline" : "in a credit line opening the story";
+            var note = usingOtherBylines ? " (next to a byline that does not name the original's reporter)" : string.Empty;
+            return RequirementOutcome.Pass(Id, $"names {good.Mention.Name} {how}{note}", Evidence(good, "affiliation"));
+        }
+
+        var wrong = others.FirstOrDefault(s => s.Place == Place.WithByline);
+        if (wrong is not null)
+        {
+            return RequirementOutcome.Fail(
+                Id,
+                $"the byline's affiliation is {wrong.Mention.Name}, a different organisation; expected {profile.Licensor}",
+                Evidence(wrong, "credit names another organisation"));
+        }
+
+        if (anchors.Count == 0)
+        {
+            var elsewhere = Best(licensor);
+            return RequirementOutcome.Fail(
+                Id,
+                $"no byline to carry the {profile.Licensor} affiliation" + (elsewhere is null ? string.Empty : $"; {profile.Licensor} is named {elsewhere.Where}"),
+                [.. licensor.Take(3).Select(s => Evidence(s, s.Where))]);
+        }
+
+        var reviewable = licensor.FirstOrDefault(s => s.Place is Place.ClosingCredit or Place.Boilerplate);
+        if (reviewable is not null)
+        {
+            var what = reviewable.Place == Place.Boilerplate
+                ? $"{profile.Licensor} is named only in its licensing boilerplate, away from the byline"
+                : $"{profile.Licensor} is named in a credit line after the story, not with the byline";
+            return RequirementOutcome.Review(Id, what + ": a person should decide whether readers see it as the reporter's affiliation", Evidence(reviewable, reviewable.Where));
+        }
+
+        var best = Best(licensor);
+        var message = best is null
+            ? $"the byline gives no affiliation; {profile.Licensor} is not named on the page"
+            : $"the byline gives no {profile.Licensor} affiliation; it is named only {best.Where} (\"{EvidenceFactory.Shorten(best.Line, 80)}\")";
+        var evidence = licensor.Take(3).Select(s => Evidence(s, s.Where)).Concat(anchors.Take(1).Select(a => EvidenceFactory.For(a.Element, "the byline", a.Text)));
+        return RequirementOutcome.Fail(Id, message, [.. evidence]);
+    }
+
+    private static Seen? Best(List<Seen> seen) => seen.OrderBy(s => s.Place).FirstOrDefault();
+
+    private static Evidence Evidence(Seen seen, string note) =>
+        EvidenceFactory.For(EvidenceFactory.Narrowest(seen.Block, seen.Line[seen.Mention.Start..seen.Mention.End]), note, seen.Line);
+
+    private static Seen Classify(CheckContext context, List<NameSighting> anchors, TextBlock block, RegionZone zone, int lineIndex, string line, OrganisationMention mention)
+    {
+        if (zone == RegionZone.Outside)
+        {
+            var chrome = context.Region.ChromeReason(block.Element);
+            return new Seen(Place.Outside, mention, block, line, chrome is null ? "outside the article region" : $"in site chrome ({chrome})");
+        }
+
+        if (context.Profile.IsBoilerplate(line))
+        {
+            return new Seen(Place.Boilerplate, mention, block, line, "in the licensing boilerplate");
+        }
+
+        switch (zone)
+        {
+            case RegionZone.FirstParagraph when mention.Start <= 80
+                && Dateline().IsMatch(line[..mention.Start] + "@" + line[mention.End..Math.Min(line.Length, mention.End + 6)]):
+                return new Seen(Place.OpeningCredit, mention, block, line, "in the dateline opening the story");
+            case RegionZone.LastParagraph when anchors.Any(a => ReferenceEquals(a.Block, block) && a.Line == lineIndex):
+                return new Seen(Place.WithByline, mention, block, line, "with the byline");
+            case RegionZone.Opening or RegionZone.Closing when anchors.Any(a => IsWithByline(context, a, block, lineIndex)):
+                return new Seen(Place.WithByline, mention, block, line, "with the byline");
+            case RegionZone.Opening when IsCreditLine(line, mention):
+                return new Seen(Place.OpeningCredit, mention, block, line, "in a credit line before the story");
+            case RegionZone.Closing when IsCreditLine(line, mention):
+                return new Seen(Place.ClosingCredit, mention, block, line, "in a credit line after the story");
+        }
+
+        return new Seen(Place.Mention, mention, block, line, CreditAnalysis.ZoneWords(zone) + ", not as an affiliation");
+    }
+
+    /// <summary>On the byline's line or the line right before or after it, or in the small credit block that holds it.</summary>
+    private static bool IsWithByline(CheckContext context, NameSighting anchor, TextBlock block, int lineIndex)
+    {
+        if (anchor.Block is null)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(anchor.Block, block))
+        {
+            return Math.Abs(anchor.Line - lineIndex) <= 1 || block.Text.Length <= CreditBlockChars;
+        }
+
+        var blocks = context.Page.Blocks;
+        var anchorIndex = IndexOf(blocks, anchor.Block);
+        var index = IndexOf(blocks, block);
+        if (anchorIndex >= 0 && index >= 0 && Math.Abs(anchorIndex - index) == 1 && block.Text.Length <= ShortCreditLine)
+        {
+            return true;
+        }
+
+        var stats = context.Page.Stats;
+        var order = context.Page.Order;
+        var container = anchor.Block.Element;
+        for (var level = 0; level < 3 && container.ParentElement is { } parent; level++)
+        {
+            if (stats.TextLength(order.IndexOf(parent)) > CreditBlockChars)
+            {
+                break;
+            }
+
+            container = parent;
+            if (order.Contains(container, block.Element))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int IndexOf(IReadOnlyList<TextBlock> blocks, TextBlock block)
+    {
+        // Blocks are in document order: binary search by order number.
+        int lo = 0, hi = blocks.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var order = blocks[mid].Order;
+            if (order == block.Order)
+            {
+                return mid;
+            }
+
+            if (order < block.Order)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A short line that credits the licensor rather than telling the story ("Daily Caller News Foundation", "via DCNF").</summary>
+    private static bool IsCreditLine(string line, OrganisationMention mention)
+    {
+        if (line.Length > ShortCreditLine)
+        {
+            return false;
+        }
+
+        var rest = line.Length - (mention.End - mention.Start);
+        return rest <= 40 || CreditWords().IsMatch(TextFolding.Fold(line));
+    }
+
+    [GeneratedRegex(@"^[\p{L}\s,.'’\-]{0,40}\(?\s*(the\s+)?@\s*\)?\s*[—–\-:]")]
+    private static partial Regex Dateline();
+
+    [GeneratedRegex(@"\b(by|via|from|courtesy|source|republished|originally|published|distributed|provided|partner|appeared|content|syndicated|reprinted|permission)\b")]
+    private static partial Regex CreditWords();
+}

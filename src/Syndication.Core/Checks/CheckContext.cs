@@ -1,0 +1,36 @@
+using Syndication.Locating;
+using Syndication.Originals;
+using Syndication.Parsing;
+using Syndication.Profiles;
+using Syndication.Text;
+
+namespace Syndication.Checks;
+
+/// <summary>What every check of one page reads: the page, the article region, the licence profile and the reporters to credit.</summary>
+public sealed class CheckContext
+{
+    private CreditAnalysis? _credits;
+
+    public CheckContext(PageDocument page, ArticleRegion region, LicenceProfile profile, IReadOnlyList<PersonName> reporters, Original? original)
+    {
+        Page = page;
+        Region = region;
+        Profile = profile;
+        Reporters = reporters;
+        Original = original;
+    }
+
+    public PageDocument Page { get; }
+
+    public ArticleRegion Region { get; }
+
+    public LicenceProfile Profile { get; }
+
+    /// <summary>The reporters the page must credit (the original's, or those named with --reporter).</summary>
+    public IReadOnlyList<PersonName> Reporters { get; }
+
+    public Original? Original { get; }
+
+    /// <summary>Where the reporters are credited: computed once, read by the byline and affiliation checks.</summary>
+    public CreditAnalysis Credits => _credits ??= CreditAnalysis.Analyse(this);
+}

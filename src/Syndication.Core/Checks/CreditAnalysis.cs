@@ -1,0 +1,309 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Syndication.Locating;
+using Syndication.Parsing;
+using Syndication.Text;
+
+namespace Syndication.Checks;
+
+/// <summary>
+/// Where each reporter's name is seen on the page and whether each sighting is a credit: visible, in the article
+/// region's opening or closing (or a credit opening or closing the story's text), worded or marked up as a byline.
+/// Shared by the byline check (is every reporter credited?) and the affiliation check (what stands next to the credit?).
+/// </summary>
+public sealed partial class CreditAnalysis
+{
+    private const int ShortLine = 200;
+    private const int LongLineCreditWindow = 60;
+
+    private CreditAnalysis(Dictionary<PersonName, List<NameSighting>> sightings, List<NameSighting> otherBylines)
+    {
+        Sightings = sightings;
+        OtherBylines = otherBylines;
+    }
+
+    /// <summary>Every sighting of each reporter, best kinds first.</summary>
+    public IReadOnlyDictionary<PersonName, List<NameSighting>> Sightings { get; }
+
+    /// <summary>Byline-looking lines in the article's opening or closing that credit nobody we look for.</summary>
+    public IReadOnlyList<NameSighting> OtherBylines { get; }
+
+    /// <summary>Every credit of every reporter: the anchors an affiliation must stand next to.</summary>
+    public IEnumerable<NameSighting> ReporterCredits => Sightings.Values.SelectMany(s => s).Where(s => s.Kind == SightingKind.Credit);
+
+    public static CreditAnalysis Analyse(CheckContext context)
+    {
+        var sightings = new Dictionary<PersonName, List<NameSighting>>();
+        foreach (var reporter in context.Reporters)
+        {
+            var list = Find(context, reporter);
+            if (!list.Any(s => s.Kind == SightingKind.Credit))
+            {
+                list.AddRange(MetadataSightings(context.Page, reporter));
+            }
+
+            list.Sort((a, b) => a.Kind.CompareTo(b.Kind));
+            sightings[reporter] = list;
+        }
+
+        var credited = sightings.Values.SelectMany(s => s).Where(s => s.Kind == SightingKind.Credit).Select(s => s.Block).ToHashSet();
+        return new CreditAnalysis(sightings, FindOtherBylines(context, credited));
+    }
+
+    private static List<NameSighting> Find(CheckContext context, PersonName name)
+    {
+        var region = context.Region;
+        var sightings = new List<NameSighting>();
+        foreach (var block in context.Page.Blocks)
+        {
+            for (var lineIndex = 0; lineIndex < block.Lines.Count; lineIndex++)
+            {
+                var line = block.Lines[lineIndex];
+                foreach (var match in NameFinder.Find(line, name))
+                {
+                    var found = line[match.Start..match.End];
+                    var element = EvidenceFactory.Narrowest(block, found);
+                    var zone = region.ZoneOf(element);
+                    if (zone == RegionZone.Outside)
+                    {
+                        if (match.Kind == NameMatchKind.Full)
+                        {
+                            var where = region.ChromeReason(block.Element) is { } chrome ? $"in site chrome ({chrome})" : "outside the article region";
+                            sightings.Add(new NameSighting(SightingKind.Outside, element, line, where, zone, block, lineIndex));
+                        }
+
+                        continue;
+                    }
+
+                    var isCredit = IsCredit(context.Page, block, zone, line, match, element);
+                    if (match.Kind == NameMatchKind.Partial)
+                    {
+                        if (isCredit)
+                        {
+                            sightings.Add(new NameSighting(SightingKind.Partial, element, line, $"only \"{found}\" in a credit line", zone, block, lineIndex));
+                        }
+
+                        continue;
+                    }
+
+                    sightings.Add(isCredit
+                        ? new NameSighting(SightingKind.Credit, element, line, ZoneWords(zone), zone, block, lineIndex)
+                        : new NameSighting(SightingKind.Mention, element, line, $"{ZoneWords(zone)}, not as a credit", zone, block, lineIndex));
+                }
+            }
+
+            if (block.HiddenText.Length > 0 && NameFinder.Find(block.HiddenText, name).Any(m => m.Kind == NameMatchKind.Full))
+            {
+                var hiddenElement = HiddenElementWith(context.Page, block, name) ?? block.Element;
+                var reason = context.Page.Visibility.ReasonFor(hiddenElement) ?? block.HiddenReason ?? "hidden";
+                sightings.Add(new NameSighting(SightingKind.Hidden, hiddenElement, block.HiddenText, $"hidden ({reason})", region.ZoneOf(block.Element), block));
+            }
+        }
+
+        return sightings;
+    }
+
+    /// <summary>Decides whether a sighting of a name in a line is a credit.</summary>
+    internal static bool IsCredit(PageDocument page, TextBlock block, RegionZone zone, string line, NameMatch match, IElement element)
+    {
+        var prefix = TextFolding.Fold(line[..match.Start]).Trim();
+        var suffix = line[match.End..];
+        if (CreditMarkers.HasNegativePrefix(prefix))
+        {
+            return false;
+        }
+
+        var shortLine = line.Length <= ShortLine;
+        switch (zone)
+        {
+            case RegionZone.Opening or RegionZone.Closing when shortLine:
+                return CreditMarkers.IsMarkedCredit(page, element, block.Element)
+                    || CreditMarkers.HasCreditPrefix(prefix)
+                    || (prefix.Length == 0 && CreditMarkers.HasCreditSuffix(suffix));
+            case RegionZone.Opening or RegionZone.Closing or RegionZone.FirstParagraph or RegionZone.LastParagraph:
+                return LongLineCredit(zone, line, match, prefix, suffix)
+                    || (shortLine && (CreditMarkers.IsMarkedCredit(page, element, block.Element) || CreditMarkers.HasCreditPrefix(prefix)));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A credit run into a paragraph: "By Jane Doe, DCNF — WASHINGTON …" or "… reported. — Jane Doe, DCNF".</summary>
+    private static bool LongLineCredit(RegionZone zone, string line, NameMatch match, string prefix, string suffix)
+    {
+        if (match.Start <= LongLineCreditWindow && ByPrefix().IsMatch(prefix))
+        {
+            return true;
+        }
+
+        if (ContributedSuffix().IsMatch(suffix))
+        {
+            return true;
+        }
+
+        var closing = zone is RegionZone.LastParagraph or RegionZone.Closing;
+        return closing && match.Start >= line.Length - 100 && DashPrefix().IsMatch(prefix);
+    }
+
+    private static IElement? HiddenElementWith(PageDocument page, TextBlock block, PersonName name)
+    {
+        var target = string.Join(' ', name.Words);
+        foreach (var element in block.Element.QuerySelectorAll("*").Prepend(block.Element))
+        {
+            if (page.Visibility.IsHidden(element)
+                && string.Join(' ', Tokenizer.Words(element.TextContent)).Contains(target, StringComparison.Ordinal))
+            {
+                return element;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<NameSighting> MetadataSightings(PageDocument page, PersonName name)
+    {
+        var document = page.Document;
+        foreach (var meta in document.QuerySelectorAll("meta[content]"))
+        {
+            var key = (meta.GetAttribute("name") ?? meta.GetAttribute("property") ?? meta.GetAttribute("itemprop") ?? string.Empty).ToLowerInvariant();
+            var content = meta.GetAttribute("content") ?? string.Empty;
+            if (HasFullName(content, name))
+            {
+                yield return new NameSighting(SightingKind.Metadata, meta, content, $"only in <meta {(key.Length > 0 ? key : "tag")}>", RegionZone.Outside);
+            }
+        }
+
+        foreach (var script in document.QuerySelectorAll("script[type*='ld+json']"))
+        {
+            if (HasFullName(script.TextContent, name))
+            {
+                yield return new NameSighting(SightingKind.Metadata, script, EvidenceFactory.Shorten(script.TextContent.Trim(), 160), "only in JSON-LD metadata", RegionZone.Outside);
+            }
+        }
+
+        foreach (var element in document.QuerySelectorAll("[title], [alt], [aria-label], [data-author], [content]"))
+        {
+            foreach (var attribute in new[] { "title", "alt", "aria-label", "data-author" })
+            {
+                var value = element.GetAttribute(attribute);
+                if (value is not null && HasFullName(value, name))
+                {
+                    yield return new NameSighting(SightingKind.Metadata, element, value, $"only in a {attribute} attribute", RegionZone.Outside);
+                }
+            }
+        }
+    }
+
+    private static bool HasFullName(string text, PersonName name) =>
+        text.Length > 0 && NameFinder.Find(text, name).Any(m => m.Kind == NameMatchKind.Full);
+
+    /// <summary>Byline-looking lines (marked up as a byline, or "By …") in the opening or closing that credit someone else.</summary>
+    private static List<NameSighting> FindOtherBylines(CheckContext context, HashSet<TextBlock?> credited)
+    {
+        var bylines = new List<NameSighting>();
+        foreach (var block in context.Page.Blocks)
+        {
+            if (credited.Contains(block))
+            {
+                continue;
+            }
+
+            var marked = MarkedElementIn(context.Page, block);
+            for (var i = 0; i < block.Lines.Count; i++)
+            {
+                var line = block.Lines[i];
+                if (line.Length > 150)
+                {
+                    continue;
+                }
+
+                var by = ByLine().Match(line);
+                var text = by.Success ? CreditedName(by.Groups["name"].Value) : null;
+                var element = by.Success ? EvidenceFactory.Narrowest(block, line.Trim()) : null;
+                if (!by.Success && marked is not null && MarkedText(marked) is { Length: > 0 } markedText && line.Contains(markedText, StringComparison.Ordinal))
+                {
+                    text = CreditedName(markedText);
+                    element = marked;
+                }
+
+                var zone = element is null ? RegionZone.Outside : context.Region.ZoneOf(element);
+                if (text is { Length: > 1 } && element is not null && zone is RegionZone.Opening or RegionZone.Closing)
+                {
+                    bylines.Add(new NameSighting(SightingKind.Credit, element, text, ZoneWords(zone), zone, block, i));
+                }
+            }
+        }
+
+        return bylines;
+    }
+
+    /// <summary>The name part of a credit: "Harold Vance, Staff Writer July 12" gives "Harold Vance".</summary>
+    private static string CreditedName(string text)
+    {
+        var cut = NameEnd().Match(text);
+        return (cut.Success ? text[..cut.Index] : text).Trim().TrimEnd(',', '.', ';', ':', '-', '—', '–').Trim();
+    }
+
+    private static IElement? MarkedElementIn(PageDocument page, TextBlock block)
+    {
+        if (CreditMarkers.IsMarkedCredit(page, block.Element, block.Element, 1))
+        {
+            return block.Element;
+        }
+
+        var stack = new Stack<IElement>(block.Element.Children);
+        var visited = 0;
+        while (stack.Count > 0 && visited++ < 200)
+        {
+            var element = stack.Pop();
+            if (TextBlockReader.IsBlock(element))
+            {
+                continue;
+            }
+
+            if (CreditMarkers.IsBylineElement(element) && CreditMarkers.IsSmall(page, element))
+            {
+                return element;
+            }
+
+            foreach (var child in element.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return null;
+    }
+
+    private static string MarkedText(IElement element)
+    {
+        var text = TextFolding.CollapseWhiteSpace(element.TextContent);
+        var by = ByLine().Match(text);
+        return by.Success ? by.Groups["name"].Value.Trim() : (text.Length <= 80 ? text : string.Empty);
+    }
+
+    public static string ZoneWords(RegionZone zone) => zone switch
+    {
+        RegionZone.Opening => "in the article's header",
+        RegionZone.FirstParagraph => "in the story's first paragraph",
+        RegionZone.Story => "in the story's text",
+        RegionZone.LastParagraph => "in the story's last paragraph",
+        RegionZone.Closing => "after the story",
+        _ => "outside the article region",
+    };
+
+    [GeneratedRegex(@"(^|\s)(by|von|par|por|written by|story by|reporting by|posted by)\s*[:\-—–]?\s*$")]
+    private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"[,;|•·(]|\s[—–-]\s|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(updated|published|posted|on)\b|\d", RegexOptions.IgnoreCase)]
+    private static partial Regex NameEnd();
+
+    [GeneratedRegex(@"[—–\-]\s*$")]
+    private static partial Regex DashPrefix();
+
+    [GeneratedRegex(@"^\s*(also\s+)?contributed\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContributedSuffix();
+
+    [GeneratedRegex(@"^\s*(?:(?:written|story|reporting|posted|words)\s+)?by[:\s]\s*(?<name>[^|•·\n]{2,80}?)\s*(?:$|[|•·]|\b(?:on|updated|published|posted)\b|\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex ByLine();
+}

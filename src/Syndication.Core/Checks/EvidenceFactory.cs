@@ -1,0 +1,52 @@
+using AngleSharp.Dom;
+using Syndication.Parsing;
+using Syndication.Text;
+using Syndication.Verdicts;
+
+namespace Syndication.Checks;
+
+/// <summary>Builds evidence for an element: selector path, outer-HTML snippet, visible text.</summary>
+public static class EvidenceFactory
+{
+    private const int TextLength = 200;
+
+    public static Evidence For(IElement element, string? note = null, string? text = null) =>
+        new(SelectorPath.For(element), Snippet.Of(element), Shorten(text ?? TextFolding.CollapseWhiteSpace(element.TextContent)), note);
+
+    /// <summary>The smallest element inside the block (not crossing into nested blocks) whose text holds the words.</summary>
+    public static IElement Narrowest(TextBlock block, string words)
+    {
+        var target = TextFolding.Fold(words);
+        var best = block.Element;
+        var stack = new Stack<IElement>();
+        foreach (var child in block.Element.Children)
+        {
+            stack.Push(child);
+        }
+
+        var visited = 0;
+        while (stack.Count > 0 && visited++ < 400)
+        {
+            var element = stack.Pop();
+            if (TextBlockReader.IsBlock(element) || TextBlockReader.IsNotRendered(element))
+            {
+                continue;
+            }
+
+            if (TextFolding.Fold(TextFolding.CollapseWhiteSpace(element.TextContent)).Contains(target, StringComparison.Ordinal))
+            {
+                best = element;
+                stack.Clear();
+                foreach (var child in element.Children)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    public static string Shorten(string text, int length = TextLength) =>
+        text.Length <= length ? text : text[..(length - 1)] + "…";
+}

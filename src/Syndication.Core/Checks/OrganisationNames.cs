@@ -1,0 +1,52 @@
+using Syndication.Profiles;
+using Syndication.Text;
+
+namespace Syndication.Checks;
+
+/// <summary>
+/// Finds the licensor's names in text, and the names that must not count for it. "Daily Caller" inside
+/// "Daily Caller News Foundation" is the licensor; "The Daily Caller" alone is another company.
+/// </summary>
+public static class OrganisationNames
+{
+    public static List<OrganisationMention> Find(LicenceProfile profile, string text)
+    {
+        var mentions = new List<OrganisationMention>();
+        if (text.Length == 0)
+        {
+            return mentions;
+        }
+
+        var tokens = Tokenizer.Tokenize(text);
+        foreach (var name in profile.Names.OrderByDescending(n => n.Words.Count))
+        {
+            foreach (var match in NameFinder.Find(text, tokens, name))
+            {
+                if (match.Kind == NameMatchKind.Full && !mentions.Any(m => Overlaps(m, match.Start, match.End)))
+                {
+                    mentions.Add(new OrganisationMention(match.Start, match.End, true, name.Display));
+                }
+            }
+        }
+
+        foreach (var name in profile.NotNames.OrderByDescending(n => n.Words.Count))
+        {
+            foreach (var match in NameFinder.Find(text, tokens, name))
+            {
+                if (match.Kind == NameMatchKind.Full && !mentions.Any(m => Overlaps(m, match.Start, match.End)))
+                {
+                    mentions.Add(new OrganisationMention(match.Start, match.End, false, name.Display));
+                }
+            }
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return mentions;
+    }
+
+    public static bool NamesLicensor(LicenceProfile profile, string text) => Find(profile, text).Any(m => m.IsLicensor);
+
+    public static bool NamesOther(LicenceProfile profile, string text) => Find(profile, text).Any(m => !m.IsLicensor);
+
+    private static bool Overlaps(OrganisationMention m, int start, int end) => start < m.End && end > m.Start;
+}

@@ -1,0 +1,276 @@
+using AngleSharp.Dom;
+using Syndication.Parsing;
+using Syndication.Text;
+
+namespace Syndication.Locating;
+
+/// <summary>
+/// Finds the article region from the blocks that carry the story: the story's container, its headline, a short
+/// look back before the headline (kicker, logo) and a bounded look past the story's end (closing credit lines,
+/// author box), with site chrome cut out.
+/// </summary>
+public static class ArticleLocator
+{
+    /// <summary>Share of the story's words the story container must hold; the rest are stray copies (teasers).</summary>
+    private const double BodyShare = 0.7;
+    private const int LookBackChars = 400;
+    private const int LookBackSiblings = 3;
+    private const int ClosingChars = 2000;
+    private const int HeadlineMaxDistanceChars = 3000;
+    private const double HeadlineSimilarity = 0.5;
+
+    public static ArticleRegion? Locate(PageDocument page, IReadOnlyList<TextBlock> storyBlocks, string? title, string method)
+    {
+        var visibleStory = storyBlocks.Where(b => b.Text.Length > 0).ToList();
+        if (visibleStory.Count == 0)
+        {
+            return null;
+        }
+
+        var order = page.Order;
+        var body = StoryContainer(page, visibleStory);
+        var story = visibleStory.Where(b => order.Contains(body, b.Element)).OrderBy(b => b.Order).ToList();
+        var titled = title is null ? [] : TitleHeadings(page, story[0], title);
+
+        var keep = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        AddWithAncestors(keep, body);
+        foreach (var block in story)
+        {
+            AddWithAncestors(keep, block.Element);
+        }
+
+        foreach (var heading in titled)
+        {
+            AddWithAncestors(keep, heading);
+        }
+
+        var (chromeRoot, reasons) = Chrome(page, keep);
+        var headline = Headline(page, story[0], titled, chromeRoot);
+        var start = Start(page, headline ?? story[0].Element, story[0], chromeRoot);
+        var end = End(page, body, story[^1], chromeRoot);
+        return new ArticleRegion(page, body, headline, story, start, end, chromeRoot, reasons, method);
+    }
+
+    /// <summary>The deepest element holding at least <see cref="BodyShare"/> of the story's words.</summary>
+    private static IElement StoryContainer(PageDocument page, List<TextBlock> story)
+    {
+        var weights = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        var total = 0;
+        foreach (var block in story)
+        {
+            var weight = Math.Max(1, block.WordCount);
+            total += weight;
+            for (var e = block.Element; e is not null; e = e.ParentElement)
+            {
+                weights[e] = weights.GetValueOrDefault(e) + weight;
+            }
+        }
+
+        IElement? best = null;
+        var bestIndex = -1;
+        foreach (var (element, weight) in weights)
+        {
+            var index = page.Order.IndexOf(element);
+            if (weight >= total * BodyShare && index > bestIndex)
+            {
+                // Among containers holding enough, the deepest is the one with the highest pre-order number
+                // on the chain (they all lie on one chain of ancestors).
+                best = element;
+                bestIndex = index;
+            }
+        }
+
+        return best ?? page.Document.Body ?? story[0].Element;
+    }
+
+    private static List<IElement> TitleHeadings(PageDocument page, TextBlock firstStory, string title)
+    {
+        var headings = new List<IElement>();
+        foreach (var element in page.Document.QuerySelectorAll("h1, h2, h3, [itemprop~=headline], [class*=title], [class*=headline]"))
+        {
+            var index = page.Order.IndexOf(element);
+            if (index < 0 || index >= firstStory.Order || page.Visibility.IsHidden(element))
+            {
+                continue;
+            }
+
+            var text = element.TextContent;
+            if (text.Length < 400 && TitleSimilarity.Of(text, title) >= HeadlineSimilarity)
+            {
+                headings.Add(element);
+            }
+        }
+
+        return headings;
+    }
+
+    private static void AddWithAncestors(HashSet<IElement> set, IElement element)
+    {
+        for (var e = element; e is not null && set.Add(e); e = e.ParentElement)
+        {
+        }
+    }
+
+    /// <summary>Marks every chrome subtree: chromeRoot[i] is the document-order number of the chrome root holding element i, or -1.</summary>
+    private static (int[] ChromeRoot, Dictionary<int, string> Reasons) Chrome(PageDocument page, HashSet<IElement> keep)
+    {
+        var order = page.Order;
+        var chromeRoot = new int[order.Count];
+        Array.Fill(chromeRoot, -1);
+        var reasons = new Dictionary<int, string>();
+        var inArticle = new bool[order.Count];
+        for (var i = 0; i < order.Count; i++)
+        {
+            var element = order[i];
+            var parent = element.ParentElement;
+            var parentIndex = parent is null ? -1 : order.IndexOf(parent);
+            inArticle[i] = parentIndex >= 0 && (inArticle[parentIndex] || IsArticleLike(parent!));
+            if (parentIndex >= 0 && chromeRoot[parentIndex] >= 0)
+            {
+                chromeRoot[i] = chromeRoot[parentIndex];
+                continue;
+            }
+
+            if (keep.Contains(element))
+            {
+                continue;
+            }
+
+            var reason = ChromeRules.Reason(element, pageLevel: !inArticle[i]) ?? LinkListReason(page, i);
+            if (reason is not null)
+            {
+                chromeRoot[i] = i;
+                reasons[i] = reason;
+            }
+        }
+
+        return (chromeRoot, reasons);
+    }
+
+    private static bool IsArticleLike(IElement element) =>
+        element.LocalName is "article" or "main"
+        || element.GetAttribute("role") is "main" or "article"
+        || element.GetAttribute("itemtype")?.Contains("Article", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>A block that is mostly links to other pages: a teaser list, a menu, a tag cloud.</summary>
+    private static string? LinkListReason(PageDocument page, int index)
+    {
+        var stats = page.Stats;
+        var links = stats.LinkCount(index);
+        var text = stats.TextLength(index);
+        if (links >= 3 && text >= 100 && stats.LinkTextLength(index) >= text * 0.6)
+        {
+            return $"a list of {links} links";
+        }
+
+        return null;
+    }
+
+    private static IElement? Headline(PageDocument page, TextBlock firstStory, List<IElement> titled, int[] chromeRoot)
+    {
+        var order = page.Order;
+        IElement? nearestTitled = titled
+            .Where(h => chromeRoot[order.IndexOf(h)] < 0)
+            .OrderByDescending(order.IndexOf)
+            .FirstOrDefault();
+        if (nearestTitled is not null)
+        {
+            return nearestTitled;
+        }
+
+        foreach (var tag in new[] { "h1", "h2" })
+        {
+            var limit = tag == "h1" ? HeadlineMaxDistanceChars : HeadlineMaxDistanceChars / 2;
+            var chars = 0;
+            for (var i = page.Blocks.Count - 1; i >= 0; i--)
+            {
+                var block = page.Blocks[i];
+                if (block.Order >= firstStory.Order || chromeRoot[block.Order] >= 0)
+                {
+                    continue;
+                }
+
+                if (block.Element.LocalName == tag && block.Text.Length > 0)
+                {
+                    return block.Element;
+                }
+
+                chars += block.Text.Length;
+                if (chars > limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The region starts at the headline's small header group, plus a few siblings before it (kicker, logo).</summary>
+    private static int Start(PageDocument page, IElement anchor, TextBlock firstStory, int[] chromeRoot)
+    {
+        var order = page.Order;
+        var stats = page.Stats;
+        var start = anchor;
+        while (start.ParentElement is { } parent && !order.Contains(parent, firstStory.Element)
+            && stats.TextLength(order.IndexOf(parent)) <= 600 && parent.LocalName is not "body" and not "html")
+        {
+            start = parent;
+        }
+
+        var chars = 0;
+        var siblings = 0;
+        for (var sibling = start.PreviousElementSibling; sibling is not null && siblings < LookBackSiblings; sibling = sibling.PreviousElementSibling)
+        {
+            var index = order.IndexOf(sibling);
+            if (chromeRoot[index] >= 0)
+            {
+                break;
+            }
+
+            chars += stats.TextLength(index);
+            if (chars > LookBackChars)
+            {
+                break;
+            }
+
+            start = sibling;
+            if (stats.TextLength(index) > 0 || sibling.LocalName is "img" or "picture" or "svg" or "figure" || sibling.QuerySelector("img, svg, picture, amp-img") is not null)
+            {
+                siblings++;
+            }
+        }
+
+        return order.IndexOf(start);
+    }
+
+    /// <summary>
+    /// The region ends a bounded distance past the story's last paragraph: closing credit lines, the article's own
+    /// footer, an author box. It stops at a new headline or another article.
+    /// </summary>
+    private static int End(PageDocument page, IElement body, TextBlock lastStory, int[] chromeRoot)
+    {
+        var order = page.Order;
+        var storyEnd = order.EndOf(lastStory.Element);
+        var chars = 0;
+        foreach (var block in page.Blocks)
+        {
+            if (block.Order <= storyEnd || chromeRoot[block.Order] >= 0)
+            {
+                continue;
+            }
+
+            var element = block.Element;
+            var startsNewArticle = element.LocalName == "h1"
+                || (element.LocalName == "article" && !order.Contains(element, body))
+                || element.Closest("article") is { } article && !order.Contains(article, body) && !order.Contains(body, article) && !order.Contains(article, lastStory.Element);
+            chars += block.Text.Length;
+            if (startsNewArticle || chars > ClosingChars)
+            {
+                return block.Order - 1;
+            }
+        }
+
+        return order.Count - 1;
+    }
+}

@@ -1,0 +1,125 @@
+using AngleSharp.Dom;
+
+namespace Syndication.Locating;
+
+/// <summary>
+/// Site chrome by its markup: navigation, sidebars and widgets, related and most-read lists, comments, ads, site
+/// header and footer, and dense lists of links. Credit found there never counts.
+/// </summary>
+public static class ChromeRules
+{
+    private static readonly HashSet<string> ChromeWords = new(StringComparer.Ordinal)
+    {
+        "related", "relatedposts", "relatedarticles", "relatedstories", "recommended", "recommendations", "recirc", "recirculation",
+        "sidebar", "widget", "widgets", "comment", "comments", "commentlist", "disqus", "discussion", "newsletter", "popular",
+        "trending", "mostread", "mostpopular", "taboola", "outbrain", "zergnet", "breadcrumb", "breadcrumbs", "advert",
+        "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "dfp", "sponsor", "sponsored", "promo", "promotion",
+        "pagination", "pager", "nav", "navbar", "navigation", "menu", "submenu", "share", "sharing", "sharedaddy", "social",
+        "masthead", "colophon", "rail", "cookie", "consent", "modal", "popup", "recent", "readnext", "viafoura", "spotim",
+        "openweb", "coral", "replies",
+    };
+
+    private static readonly string[] ChromePhrases =
+    [
+        "read-next", "you-may-like", "more-stories", "also-read", "site-footer", "site-header", "post-navigation", "more-from",
+        "most-read", "most-popular", "read-more-stories", "global-header", "global-footer", "page-footer", "page-header-nav",
+        "top-stories", "latest-news", "latest-posts", "recent-posts", "in-case-you-missed",
+    ];
+
+    private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "complementary", "contentinfo", "search", "menu", "menubar", "dialog", "alertdialog", "banner",
+    };
+
+    /// <summary>Returns why the element is chrome, or null. <paramref name="pageLevel"/>: not inside an article or main element.</summary>
+    public static string? Reason(IElement element, bool pageLevel)
+    {
+        var tag = element.LocalName;
+        if (tag is "nav" or "aside")
+        {
+            return $"<{tag}>";
+        }
+
+        if (pageLevel && tag is "footer" or "header")
+        {
+            return $"site <{tag}>";
+        }
+
+        var role = element.GetAttribute("role");
+        if (role is not null && ChromeRoles.Contains(role.Trim()))
+        {
+            return $"role=\"{role}\"";
+        }
+
+        if (element.Id is { Length: > 0 } id && MatchesWords(id) is { } idWord)
+        {
+            return $"id \"{id}\" ({idWord})";
+        }
+
+        if (pageLevel && element.Id is "footer" or "header" or "secondary" or "sidebar")
+        {
+            return $"id \"{element.Id}\"";
+        }
+
+        foreach (var cls in element.ClassList)
+        {
+            if (MatchesWords(cls) is { } word)
+            {
+                return $"class \"{cls}\" ({word})";
+            }
+        }
+
+        if (element.GetAttribute("aria-label") is { Length: > 0 } label && MatchesWords(label.Replace(' ', '-')) is { } labelWord)
+        {
+            return $"aria-label \"{label}\" ({labelWord})";
+        }
+
+        if (element.GetAttribute("data-ad") is not null || element.GetAttribute("data-ad-slot") is not null)
+        {
+            return "ad slot";
+        }
+
+        return null;
+    }
+
+    /// <summary>The chrome word a class name or id holds, if any ("jp-relatedposts" → "relatedposts").</summary>
+    public static string? MatchesWords(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        foreach (var phrase in ChromePhrases)
+        {
+            if (lower.Contains(phrase, StringComparison.Ordinal))
+            {
+                return phrase;
+            }
+        }
+
+        foreach (var part in SplitName(lower))
+        {
+            if (ChromeWords.Contains(part))
+            {
+                return part;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Splits "relatedPosts__item--big" or "comment-author" into its words.</summary>
+    private static IEnumerable<string> SplitName(string lower)
+    {
+        var start = 0;
+        for (var i = 0; i <= lower.Length; i++)
+        {
+            if (i == lower.Length || !char.IsLetterOrDigit(lower[i]))
+            {
+                if (i > start)
+                {
+                    yield return lower[start..i];
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+}

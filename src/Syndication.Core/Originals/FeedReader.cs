@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Xml;
+
+namespace Syndication.Originals;
+
+/// <summary>
+/// Reads originals from an RSS 2.0 or Atom feed, WordPress style: one <c>dc:creator</c> per reporter, the body in
+/// <c>content:encoded</c> (Atom: <c>content</c>), <c>description</c> / <c>summary</c> as a fallback.
+/// </summary>
+public static class FeedReader
+{
+    private const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    private const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
+
+    public static List<Original> Read(Stream stream, string source)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Ignore,
+            XmlResolver = null,
+            IgnoreComments = true,
+            Async = false,
+        };
+        SyndicationFeed feed;
+        try
+        {
+            using var reader = XmlReader.Create(stream, settings);
+            reader.MoveToContent();
+            SyndicationFeedFormatter formatter = reader.LocalName == "feed" ? new Atom10FeedFormatter() : new Rss20FeedFormatter();
+            formatter.DateTimeParser = TryParseDate;
+            if (!formatter.CanRead(reader))
+            {
+                throw new OriginalsException($"{source}: not an RSS 2.0 or Atom feed (root element <{reader.LocalName}>)");
+            }
+
+            formatter.ReadFrom(reader);
+            feed = formatter.Feed;
+        }
+        catch (XmlException e)
+        {
+            throw new OriginalsException($"{source}: malformed feed: {e.Message}", e);
+        }
+
+        var originals = new List<Original>();
+        foreach (var item in feed.Items)
+        {
+            var title = item.Title?.Text?.Trim();
+            if (string.IsNullOrEmpty(title))
+            {
+                continue;
+            }
+
+            originals.Add(new Original
+            {
+                Title = System.Net.WebUtility.HtmlDecode(title),
+                Url = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.Uri?.ToString() ?? item.Id,
+                Reporters = Reporters(item),
+                Paragraphs = HtmlParagraphs.From(Body(item)),
+                Published = item.PublishDate == default ? null : item.PublishDate,
+                Source = source,
+            });
+        }
+
+        return originals;
+    }
+
+    private static List<string> Reporters(SyndicationItem item)
+    {
+        var names = item.ElementExtensions.ReadElementExtensions<string>("creator", DublinCore)
+            .SelectMany(SplitNames)
+            .ToList();
+        if (names.Count == 0)
+        {
+            names = item.Authors.Select(a => a.Name ?? string.Empty).SelectMany(SplitNames).ToList();
+        }
+
+        return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>Some feeds put several reporters in one element: "Jane Doe and John Roe", "Jane Doe, John Roe".</summary>
+    internal static IEnumerable<string> SplitNames(string names) =>
+        names.Replace(" and ", ",", StringComparison.OrdinalIgnoreCase)
+            .Replace(" & ", ",", StringComparison.Ordinal)
+            .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(n => n.Length > 0);
+
+    private static string Body(SyndicationItem item)
+    {
+        var encoded = item.ElementExtensions.ReadElementExtensions<string>("encoded", ContentModule).FirstOrDefault();
+        if (!string.IsNullOrWhiteSpace(encoded))
+        {
+            return encoded;
+        }
+
+        if (item.Content is TextSyndicationContent content && !string.IsNullOrWhiteSpace(content.Text))
+        {
+            return content.Text;
+        }
+
+        return item.Summary?.Text ?? string.Empty;
+    }
+
+    private static bool TryParseDate(XmlDateTimeData data, out DateTimeOffset result)
+    {
+        var text = data.DateTimeString.Trim();
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out result))
+        {
+            return true;
+        }
+
+        // RFC 822 with a zone name ("Mon, 11 Jul 2022 21:40:04 GMT", "EST"): drop the zone, read as UTC.
+        var lastSpace = text.LastIndexOf(' ');
+        if (lastSpace > 0 && DateTimeOffset.TryParse(text[..lastSpace], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out result))
+        {
+            return true;
+        }
+
+        // An unreadable date is no reason to lose the article.
+        result = default;
+        return true;
+    }
+}

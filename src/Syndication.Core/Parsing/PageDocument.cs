@@ -1,0 +1,65 @@
+using AngleSharp.Dom;
+
+namespace Syndication.Parsing;
+
+/// <summary>A parsed page and what every later stage needs of it, computed once.</summary>
+public sealed class PageDocument
+{
+    private readonly Dictionary<IElement, TextBlock> _blockOf;
+    private ElementStats? _stats;
+
+    public PageDocument(IDocument document, string encodingName, string encodingSource)
+    {
+        Document = document;
+        EncodingName = encodingName;
+        EncodingSource = encodingSource;
+        Order = new DomOrder(document);
+        Visibility = new Visibility(document);
+        Blocks = TextBlockReader.Read(document, Order, Visibility);
+        _blockOf = new Dictionary<IElement, TextBlock>(ReferenceEqualityComparer.Instance);
+        foreach (var block in Blocks)
+        {
+            _blockOf[block.Element] = block;
+        }
+    }
+
+    public IDocument Document { get; }
+
+    /// <summary>Text and link totals per element, computed on first use.</summary>
+    public ElementStats Stats => _stats ??= new ElementStats(Order);
+
+    public string EncodingName { get; }
+
+    public string EncodingSource { get; }
+
+    public DomOrder Order { get; }
+
+    public Visibility Visibility { get; }
+
+    /// <summary>Every block with text, in document order.</summary>
+    public IReadOnlyList<TextBlock> Blocks { get; }
+
+    public TextBlock? BlockOf(IElement element) => _blockOf.GetValueOrDefault(element);
+
+    /// <summary>The block whose own text contains this element's text: the element itself or its nearest block ancestor.</summary>
+    public TextBlock? EnclosingBlock(IElement element)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (_blockOf.TryGetValue(e, out var block))
+            {
+                return block;
+            }
+
+            if (TextBlockReader.IsBlock(e))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The page's title as the browser shows it, and og:title.</summary>
+    public string? Title => Document.Title;
+}

@@ -1,0 +1,20 @@
+using AngleSharp.Html.Parser;
+
+namespace Syndication.Parsing;
+
+/// <summary>Decodes page bytes and parses them with AngleSharp (scripting off, so &lt;noscript&gt; fallbacks are elements).</summary>
+public static class PageParser
+{
+    public static PageDocument Parse(byte[] bytes, string? httpCharset)
+    {
+        var decoded = CharsetDecoder.Decode(bytes, httpCharset);
+        return ParseText(decoded.Text, decoded.Encoding.WebName, decoded.EncodingSource);
+    }
+
+    public static PageDocument ParseText(string html, string encodingName = "utf-8", string encodingSource = "text")
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        var document = parser.ParseDocument(html);
+        return new PageDocument(document, encodingName, encodingSource);
+    }
+}

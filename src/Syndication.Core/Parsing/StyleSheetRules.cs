@@ -1,0 +1,142 @@
+using AngleSharp.Css;
+using AngleSharp.Css.Dom;
+using AngleSharp.Css.Parser;
+using AngleSharp.Dom;
+
+namespace Syndication.Parsing;
+
+/// <summary>
+/// Applies the page's own <c>&lt;style&gt;</c> rules that hide elements. A hiding rule loses to a later or more
+/// specific rule that sets the same property to a visible value. Print-only and width-dependent media are skipped:
+/// a reader on some screen sees the element.
+/// </summary>
+internal static class StyleSheetRules
+{
+    private sealed record Rule(ISelector Selector, string Property, string? HidingReason, Priority Specificity, int Order, string Text);
+
+    public static Dictionary<IElement, string> HiddenElements(IDocument document, CssParser parser)
+    {
+        var rules = new List<Rule>();
+        var order = 0;
+        foreach (var style in document.QuerySelectorAll("style"))
+        {
+            var css = style.TextContent;
+            if (string.IsNullOrWhiteSpace(css) || !MayHide(css))
+            {
+                continue;
+            }
+
+            ICssStyleSheet sheet;
+            try
+            {
+                sheet = parser.ParseStyleSheet(css);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                continue;
+            }
+
+            Collect(sheet.Rules, rules, ref order);
+        }
+
+        var hidden = new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
+        foreach (var rule in rules.Where(r => r.HidingReason is not null))
+        {
+            IHtmlCollection<IElement> matches;
+            try
+            {
+                matches = document.QuerySelectorAll(rule.Selector.Text);
+            }
+            catch (Exception e) when (e is DomException or ArgumentException or InvalidOperationException)
+            {
+                continue;
+            }
+
+            foreach (var element in matches)
+            {
+                if (hidden.ContainsKey(element) || Overridden(rule, element, rules) || IsLazyFadeIn(rule, element))
+                {
+                    continue;
+                }
+
+                hidden[element] = $"<style> rule {Shorten(rule.Text)}";
+            }
+        }
+
+        return hidden;
+    }
+
+    private static void Collect(ICssRuleList list, List<Rule> rules, ref int order)
+    {
+        foreach (var rule in list)
+        {
+            switch (rule)
+            {
+                case ICssStyleRule styleRule when IsStatic(styleRule.SelectorText):
+                    foreach (var property in CssHiding.Properties)
+                    {
+                        var value = styleRule.Style.GetPropertyValue(property);
+                        if (!string.IsNullOrEmpty(value))
+                        {
+                            var reason = CssHiding.HidingValue(property, value);
+                            rules.Add(new Rule(styleRule.Selector, property, reason, styleRule.Selector.Specificity, order++, $"{styleRule.SelectorText} {{ {property}: {value} }}"));
+                        }
+                    }
+
+                    break;
+                case ICssMediaRule media when AppliesOnScreen(media.Media.MediaText):
+                    Collect(media.Rules, rules, ref order);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Dynamic states and pseudo-elements do not hide the element itself as the page loads.</summary>
+    private static bool IsStatic(string selector) =>
+        !selector.Contains(":hover", StringComparison.Ordinal) && !selector.Contains(":focus", StringComparison.Ordinal)
+        && !selector.Contains("::", StringComparison.Ordinal) && !selector.Contains(":before", StringComparison.Ordinal)
+        && !selector.Contains(":after", StringComparison.Ordinal) && !selector.Contains(":active", StringComparison.Ordinal)
+        && !selector.Contains(":target", StringComparison.Ordinal) && !selector.Contains(":checked", StringComparison.Ordinal);
+
+    private static bool AppliesOnScreen(string media)
+    {
+        var m = media.Trim().ToLowerInvariant();
+        if (m.Length == 0 || m is "all" or "screen" or "only screen")
+        {
+            return true;
+        }
+
+        // Print-only, or conditions on the viewport: some reader sees the element.
+        return false;
+    }
+
+    private static bool Overridden(Rule hiding, IElement element, List<Rule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.HidingReason is not null || rule.Property != hiding.Property)
+            {
+                continue;
+            }
+
+            var stronger = rule.Specificity > hiding.Specificity || (rule.Specificity == hiding.Specificity && rule.Order > hiding.Order);
+            if (stronger && rule.Selector.Match(element, null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Lazy-loading scripts fade images in from opacity 0 (".lazyload { opacity: 0 }"): not a hidden image.</summary>
+    private static bool IsLazyFadeIn(Rule rule, IElement element) =>
+        rule.Property == "opacity"
+        && (rule.Text.Contains("lazy", StringComparison.OrdinalIgnoreCase) || element.HasAttribute("data-src") || element.HasAttribute("data-lazy-src"));
+
+    private static bool MayHide(string css) =>
+        css.Contains("none", StringComparison.OrdinalIgnoreCase) || css.Contains("hidden", StringComparison.OrdinalIgnoreCase)
+        || css.Contains("collapse", StringComparison.OrdinalIgnoreCase) || css.Contains("opacity", StringComparison.OrdinalIgnoreCase);
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "...";
+}

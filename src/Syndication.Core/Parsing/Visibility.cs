@@ -1,0 +1,146 @@
+using AngleSharp.Css.Dom;
+using AngleSharp.Css.Parser;
+using AngleSharp.Dom;
+
+namespace Syndication.Parsing;
+
+/// <summary>
+/// Which elements a reader cannot see, and why: the <c>hidden</c> attribute, inline styles, the page's own
+/// <c>&lt;style&gt;</c> rules (screen media, overrides by later or more specific rules respected), the
+/// visually-hidden classes of common frameworks, closed <c>&lt;details&gt;</c>. External stylesheets are not read.
+/// </summary>
+public sealed class Visibility
+{
+    private static readonly HashSet<string> HiddenClasses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden", "visuallyhidden", "hidden",
+        "d-none", "hide", "is-hidden", "invisible", "u-hidden", "element-invisible", "a11y-hidden", "offscreen",
+        "hidden-visually", "assistive-text", "sr-text",
+    };
+
+    private readonly Dictionary<IElement, string> _hidden = new(ReferenceEqualityComparer.Instance);
+
+    public Visibility(IDocument document)
+    {
+        var cssParser = new CssParser();
+        var sheetHidden = StyleSheetRules.HiddenElements(document, cssParser);
+        var stack = new Stack<(IElement Element, string? Inherited)>();
+        if (document.DocumentElement is { } root)
+        {
+            stack.Push((root, null));
+        }
+
+        while (stack.Count > 0)
+        {
+            var (element, inherited) = stack.Pop();
+            var reason = inherited ?? OwnReason(element, cssParser, sheetHidden);
+            if (reason is not null)
+            {
+                _hidden[element] = reason;
+            }
+
+            var closedDetails = element.LocalName == "details" && !element.HasAttribute("open");
+            var children = element.Children;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                var child = children[i];
+                var childInherited = reason ?? (closedDetails && child.LocalName != "summary" ? "inside a closed <details>" : null);
+                stack.Push((child, childInherited));
+            }
+        }
+    }
+
+    public bool IsHidden(IElement element) => _hidden.ContainsKey(element);
+
+    /// <summary>Why the element is hidden (its own rule or an ancestor's), or null when visible.</summary>
+    public string? ReasonFor(IElement element) => _hidden.GetValueOrDefault(element);
+
+    private static string? OwnReason(IElement element, CssParser parser, Dictionary<IElement, string> sheetHidden)
+    {
+        if (element.HasAttribute("hidden"))
+        {
+            return "hidden attribute";
+        }
+
+        if (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
+        {
+            return "hidden input";
+        }
+
+        var inline = element.GetAttribute("style");
+        ICssStyleDeclaration? inlineStyle = null;
+        if (!string.IsNullOrWhiteSpace(inline))
+        {
+            inlineStyle = parser.ParseDeclaration(inline);
+            if (inlineStyle is not null && CssHiding.Reason(inlineStyle) is { } inlineReason)
+            {
+                return $"inline style {inlineReason}";
+            }
+        }
+
+        if (sheetHidden.TryGetValue(element, out var sheetReason) && !InlineOverrides(inlineStyle, sheetReason))
+        {
+            return sheetReason;
+        }
+
+        if (HiddenClass(element) is { } cls)
+        {
+            return $"class \"{cls}\" (hidden by common CSS frameworks)";
+        }
+
+        return null;
+    }
+
+    private static bool InlineOverrides(ICssStyleDeclaration? inlineStyle, string sheetReason)
+    {
+        if (inlineStyle is null)
+        {
+            return false;
+        }
+
+        foreach (var property in CssHiding.Properties)
+        {
+            if (sheetReason.Contains(property + ":", StringComparison.Ordinal) && !string.IsNullOrEmpty(inlineStyle.GetPropertyValue(property)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? HiddenClass(IElement element)
+    {
+        var classes = element.ClassList;
+        if (classes.Length == 0)
+        {
+            return null;
+        }
+
+        string? hiddenClass = null;
+        foreach (var c in classes)
+        {
+            if (HiddenClasses.Contains(c))
+            {
+                hiddenClass = c;
+            }
+        }
+
+        if (hiddenClass is null)
+        {
+            return null;
+        }
+
+        // "d-none d-md-block" or "hidden md:block": hidden on small screens only, seen on a desktop.
+        foreach (var c in classes)
+        {
+            if (c.Contains(':', StringComparison.Ordinal) || (c.StartsWith("d-", StringComparison.Ordinal) && c != "d-none" && !c.EndsWith("-none", StringComparison.Ordinal))
+                || c.StartsWith("visible-", StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return hiddenClass;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Serilog;
+using Syndication.Fetching;
+using Syndication.Parsing;
+using Syndication.Verdicts;
+
+namespace Syndication.Pipeline;
+
+/// <summary>Checks one page end to end: fetch, sniff, decode, parse, evaluate. Every page ends with a verdict; nothing throws.</summary>
+public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, ILogger log)
+{
+    private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
+
+    public async Task<PageResult> CheckAsync(PageTarget target, CancellationToken cancellationToken)
+    {
+        FetchedPage fetched;
+        try
+        {
+            fetched = await fetcher.FetchAsync(target.Address, cancellationToken);
+        }
+        catch (FetchException e)
+        {
+            log.Debug("Could not fetch {Page}: {Kind} {Message}", target.Address.Argument, e.Kind, e.Message);
+            return PageResult.Failed(target, e.Kind, e.Message);
+        }
+
+        var facts = new FetchFacts
+        {
+            Status = fetched.StatusCode,
+            FinalUrl = fetched.FinalLocation,
+            Redirects = fetched.Redirects,
+            ContentType = fetched.MediaType,
+            ContentHash = Convert.ToHexStringLower(SHA256.HashData(fetched.Body)),
+            Bytes = fetched.Body.Length,
+            ElapsedMs = Math.Round(fetched.Elapsed.TotalMilliseconds, 1),
+            FetchedAt = fetched.FetchedAt,
+            FromCache = fetched.FromCache,
+        };
+
+        if (Problem(fetched) is { } problem)
+        {
+            return PageResult.Failed(target, problem.Kind, problem.Message) with { Fetch = facts, Body = fetched.Body, Headers = fetched.Headers };
+        }
+
+        try
+        {
+            var result = await Task.Run(
+                () =>
+                {
+                    var page = PageParser.Parse(fetched.Body, fetched.Charset);
+                    return evaluator.Evaluate(page, target) with { Fetch = facts with { Encoding = $"{page.EncodingName} ({page.EncodingSource})" } };
+                },
+                cancellationToken);
+            return result with { Body = fetched.Body, Headers = fetched.Headers };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A page that breaks the parser or a check is that page's error, never the run's.
+            log.Warning(e, "Checking {Page} failed", target.Address.Argument);
+            return PageResult.Failed(target, ErrorKinds.Internal, $"the page could not be checked: {e.GetType().Name}: {e.Message}") with { Fetch = facts };
+        }
+    }
+
+    private static PageError? Problem(FetchedPage fetched)
+    {
+        if (fetched.Body.Length == 0 || fetched.Body.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            return new PageError(ErrorKinds.Empty, "the page is empty");
+        }
+
+        if (fetched.MediaType is { } type && !HtmlTypes.Contains(type))
+        {
+            return new PageError(ErrorKinds.NotHtml, $"the server says the page is {type}, not HTML");
+        }
+
+        if (ContentSniffer.DescribeNonHtml(fetched.Body) is { } what)
+        {
+            return new PageError(ErrorKinds.NotHtml, $"the page is {what}, not HTML");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+using Syndication.Checks;
+using Syndication.Locating;
+using Syndication.Matching;
+using Syndication.Parsing;
+using Syndication.Text;
+using Syndication.Verdicts;
+
+namespace Syndication.Pipeline;
+
+/// <summary>
+/// From a parsed page to a verdict: match the original, locate the article region, run each requirement's check.
+/// Pure: no I/O, so tests and benchmarks call it directly.
+/// </summary>
+public sealed class PageEvaluator(CheckSettings settings)
+{
+    private static readonly Dictionary<string, IRequirementCheck> RequirementChecks = new IRequirementCheck[]
+    {
+        new LogoCheck(),
+        new BylineCheck(),
+        new AffiliationCheck(),
+    }.ToDictionary(c => c.Id);
+
+    public PageResult Evaluate(PageDocument page, PageTarget target)
+    {
+        var match = OriginalMatcher.Match(page, settings.Catalogue);
+        IReadOnlyList<PersonName> reporters;
+        IReadOnlyList<TextBlock> story;
+        string? title;
+        string method;
+        OriginalInfo? info = null;
+        if (match.Match is { } found)
+        {
+            var original = found.Original.Original;
+            reporters = original.Reporters.Count > 0 ? original.Reporters.Select(r => new PersonName(r)).ToList() : settings.Reporters;
+            story = found.MatchedBlocks;
+            title = original.Title;
+            method = "original";
+            info = new OriginalInfo(original.Title, original.Url, reporters.Select(r => r.Display).ToList(), found.Score);
+        }
+        else if (settings.Reporters.Count > 0)
+        {
+            reporters = settings.Reporters;
+            story = MainContentFinder.StoryBlocks(page);
+            title = page.Document.QuerySelector("meta[property='og:title']")?.GetAttribute("content") ?? page.Title;
+            method = "main-content";
+        }
+        else
+        {
+            return new PageResult
+            {
+                Url = target.Address.Argument,
+                Partner = target.Partner,
+                Verdict = PageVerdict.NotApplicable,
+                Note = $"republishes no known original: {match.Reason}",
+            };
+        }
+
+        var region = ArticleLocator.Locate(page, story, title, method);
+        if (region is null)
+        {
+            const string why = "could not locate the article on the page";
+            return new PageResult
+            {
+                Url = target.Address.Argument,
+                Partner = target.Partner,
+                Verdict = PageVerdict.NeedsReview,
+                Original = info,
+                Note = why,
+                Requirements = settings.Profile.Requirements.Select(id => RequirementOutcome.Review(id, why)).ToList(),
+            };
+        }
+
+        var context = new CheckContext(page, region, settings.Profile, reporters, match.Match?.Original.Original);
+        var outcomes = settings.Profile.Requirements.Select(id => RequirementChecks[id].Evaluate(context)).ToList();
+        return new PageResult
+        {
+            Url = target.Address.Argument,
+            Partner = target.Partner,
+            Verdict = VerdictRules.FromOutcomes(outcomes),
+            Original = info,
+            Requirements = outcomes,
+            Region = region.Describe(),
+            Note = method == "main-content" ? "no original matched: the article was located from the page itself, reporters from --reporter" : null,
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Syndication.Text;
+
+namespace Syndication.Profiles;
+
+/// <summary>
+/// One licensor's requirements as data: its names, the names that must not count for it, how its logo is
+/// recognised, its licensing boilerplate, and which requirements apply.
+/// </summary>
+public sealed class LicenceProfile
+{
+    public LicenceProfile(
+        string id,
+        string licensor,
+        IReadOnlyList<string> names,
+        IReadOnlyList<string> notNames,
+        IReadOnlyList<string> requirements,
+        LogoRecognition logo,
+        IReadOnlyList<Regex> boilerplate)
+    {
+        Id = id;
+        Licensor = licensor;
+        Names = names.Select(n => new PersonName(n)).ToList();
+        NotNames = notNames.Select(n => new PersonName(n)).ToList();
+        Requirements = requirements;
+        Logo = logo;
+        Boilerplate = boilerplate;
+    }
+
+    public string Id { get; }
+
+    public string Licensor { get; }
+
+    /// <summary>Names that credit the licensor, longest first (as words; matched like person names).</summary>
+    public IReadOnlyList<PersonName> Names { get; }
+
+    /// <summary>Names of other organisations that must not count for the licensor.</summary>
+    public IReadOnlyList<PersonName> NotNames { get; }
+
+    public IReadOnlyList<string> Requirements { get; }
+
+    public LogoRecognition Logo { get; }
+
+    public IReadOnlyList<Regex> Boilerplate { get; }
+
+    public bool IsBoilerplate(string text) => Boilerplate.Any(r => r.IsMatch(TextFolding.Fold(text)));
+}

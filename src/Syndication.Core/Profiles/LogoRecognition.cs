@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace Syndication.Profiles;
+
+/// <summary>How a licensor's logo is recognised: known URLs and file-name patterns; alt text is matched by the licensor's names.</summary>
+public sealed class LogoRecognition(IReadOnlyList<string> urls, IReadOnlyList<Regex> fileNames, IReadOnlyList<Regex> notFileNames)
+{
+    public IReadOnlyList<string> Urls { get; } = urls;
+
+    public IReadOnlyList<Regex> FileNames { get; } = fileNames;
+
+    public IReadOnlyList<Regex> NotFileNames { get; } = notFileNames;
+
+    public bool IsKnownUrl(string url)
+    {
+        var key = UrlKey(url);
+        return key.Length > 0 && Urls.Any(u => UrlKey(u) == key);
+    }
+
+    public bool FileNameMatches(string fileName) => FileNames.Any(r => r.IsMatch(fileName));
+
+    public bool FileNameIsOther(string fileName) => NotFileNames.Any(r => r.IsMatch(fileName)) && !FileNameMatches(fileName);
+
+    private static string UrlKey(string url)
+    {
+        var trimmed = url.Trim();
+        var query = trimmed.IndexOfAny(['?', '#']);
+        if (query >= 0)
+        {
+            trimmed = trimmed[..query];
+        }
+
+        var scheme = trimmed.IndexOf("//", StringComparison.Ordinal);
+        return (scheme >= 0 ? trimmed[(scheme + 2)..] : trimmed).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Syndication.Checks;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Syndication.Profiles;
+
+/// <summary>Reads a licence profile from YAML (JSON is YAML too). The DCNF profile is built in.</summary>
+public static class ProfileLoader
+{
+    public const string BuiltInId = "dcnf";
+
+    private static readonly Lazy<LicenceProfile> Dcnf = new(() =>
+    {
+        using var stream = typeof(ProfileLoader).Assembly.GetManifestResourceStream("Syndication.Profiles.dcnf.yaml")
+            ?? throw new InvalidOperationException("the built-in DCNF profile is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "built-in profile dcnf");
+    });
+
+    public static LicenceProfile BuiltIn => Dcnf.Value;
+
+    /// <summary>Loads a profile from a file path, or the built-in one by its id.</summary>
+    public static LicenceProfile Load(string pathOrId)
+    {
+        if (string.Equals(pathOrId, BuiltInId, StringComparison.OrdinalIgnoreCase))
+        {
+            return BuiltIn;
+        }
+
+        if (!File.Exists(pathOrId))
+        {
+            throw new ProfileException($"profile file not found: {pathOrId} (built-in profiles: {BuiltInId})");
+        }
+
+        try
+        {
+            return Parse(File.ReadAllText(pathOrId), pathOrId);
+        }
+        catch (IOException e)
+        {
+            throw new ProfileException($"cannot read profile {pathOrId}: {e.Message}", e);
+        }
+    }
+
+    public static LicenceProfile Parse(string yaml, string source)
+    {
+        ProfileDocument? doc;
+        try
+        {
+            var deserializer = new DeserializerBuilder()
+                .WithNamingConvention(CamelCaseNamingConvention.Instance)
+                .Build();
+            doc = deserializer.Deserialize<ProfileDocument>(yaml);
+        }
+        catch (YamlException e)
+        {
+            throw new ProfileException($"{source}: line {e.Start.Line}: {FirstLine(e.InnerException?.Message ?? e.Message)}", e);
+        }
+
+        if (doc is null)
+        {
+            throw new ProfileException($"{source}: the profile is empty");
+        }
+
+        var licensor = Required(doc.Licensor, "licensor", source);
+        var names = doc.Names is { Count: > 0 } ? doc.Names : [licensor];
+        var requirements = doc.Requirements is { Count: > 0 } ? doc.Requirements : [.. RequirementIds.All];
+        foreach (var id in requirements)
+        {
+            if (!RequirementIds.All.Contains(id))
+            {
+                throw new ProfileException($"{source}: unknown requirement '{id}'; valid: {string.Join(", ", RequirementIds.All)}");
+            }
+        }
+
+        var logo = new LogoRecognition(
+            doc.Logo?.Urls ?? [],
+            Patterns(doc.Logo?.FileNames, "logo.fileNames", source),
+            Patterns(doc.Logo?.NotFileNames, "logo.notFileNames", source));
+        return new LicenceProfile(
+            doc.Id ?? Path.GetFileNameWithoutExtension(source),
+            licensor,
+            names,
+            doc.NotNames ?? [],
+            requirements,
+            logo,
+            Patterns(doc.Boilerplate, "boilerplate", source));
+    }
+
+    private static string Required(string? value, string field, string source) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ProfileException($"{source}: '{field}' is required") : value;
+
+    private static List<Regex> Patterns(List<string>? patterns, string field, string source)
+    {
+        var list = new List<Regex>();
+        foreach (var pattern in patterns ?? [])
+        {
+            try
+            {
+                list.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ProfileException($"{source}: {field}: invalid regular expression '{pattern}': {e.Message}", e);
+            }
+        }
+
+        return list;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    private sealed class ProfileDocument
+    {
+        public string? Id { get; set; }
+
+        public string? Licensor { get; set; }
+
+        public List<string>? Names { get; set; }
+
+        public List<string>? NotNames { get; set; }
+
+        public List<string>? Requirements { get; set; }
+
+        public LogoDocument? Logo { get; set; }
+
+        public List<string>? Boilerplate { get; set; }
+    }
+
+    private sealed class LogoDocument
+    {
+        public List<string>? Urls { get; set; }
+
+        public List<string>? FileNames { get; set; }
+
+        public List<string>? NotFileNames { get; set; }
+    }
+}

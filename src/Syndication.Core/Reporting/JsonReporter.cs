@@ -1,0 +1,174 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.Reporting;
+
+/// <summary>The JSON report, schema version 1 (README "JSON report"). Written with a streaming writer, fields in a fixed order.</summary>
+public sealed class JsonReporter : IReporter
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        // Escapes < > & ' " (so a report pasted into HTML stays inert) but keeps names like "Aleš Vávra" readable.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public string Format => "json";
+
+    public string FileName => "report.json";
+
+    public void Write(RunSummary summary, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, Options);
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteStartObject("tool");
+        json.WriteString("name", ToolInfo.Name);
+        json.WriteString("version", summary.ToolVersion);
+        json.WriteEndObject();
+        json.WriteString("startedAt", ReportFormatting.Date(summary.StartedAt));
+        json.WriteString("finishedAt", ReportFormatting.Date(summary.FinishedAt));
+        json.WriteBoolean("complete", summary.Complete);
+        WriteSummary(json, summary.Counts);
+        json.WriteStartArray("pages");
+        foreach (var page in summary.Pages)
+        {
+            WritePage(json, page);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, VerdictCounts counts)
+    {
+        json.WriteStartObject("summary");
+        json.WriteNumber("pages", counts.Pages);
+        json.WriteNumber("compliant", counts.Compliant);
+        json.WriteNumber("nonCompliant", counts.NonCompliant);
+        json.WriteNumber("needsReview", counts.NeedsReview);
+        json.WriteNumber("notApplicable", counts.NotApplicable);
+        json.WriteNumber("errors", counts.Errors);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes one page object; also used by the streaming report of the audit.</summary>
+    public static void WritePage(Utf8JsonWriter json, PageResult page)
+    {
+        json.WriteStartObject();
+        json.WriteString("url", page.Url);
+        WriteNullable(json, "partner", page.Partner);
+        json.WriteString("verdict", VerdictNames.Of(page.Verdict));
+        if (page.Original is { } original)
+        {
+            json.WriteStartObject("original");
+            json.WriteString("title", original.Title);
+            WriteNullable(json, "url", original.Url);
+            json.WriteStartArray("reporters");
+            foreach (var reporter in original.Reporters)
+            {
+                json.WriteStringValue(reporter);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("match", Math.Round(original.Match, 3));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("original");
+        }
+
+        json.WriteStartArray("requirements");
+        foreach (var requirement in page.Requirements)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", requirement.Id);
+            json.WriteString("status", VerdictNames.Of(requirement.Status));
+            json.WriteString("message", requirement.Message);
+            json.WriteStartArray("evidence");
+            foreach (var evidence in requirement.Evidence)
+            {
+                json.WriteStartObject();
+                json.WriteString("selector", evidence.Selector);
+                json.WriteString("html", evidence.Html);
+                json.WriteString("text", evidence.Text);
+                WriteNullable(json, "note", evidence.Note);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (page.Error is { } error)
+        {
+            json.WriteStartObject("error");
+            json.WriteString("kind", error.Kind);
+            json.WriteString("message", error.Message);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("error");
+        }
+
+        WriteNullable(json, "note", page.Note);
+        WriteNullable(json, "region", page.Region);
+        if (page.Fetch is { } fetch)
+        {
+            WriteFetch(json, fetch);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteFetch(Utf8JsonWriter json, FetchFacts fetch)
+    {
+        json.WriteStartObject("fetch");
+        if (fetch.Status is { } status)
+        {
+            json.WriteNumber("status", status);
+        }
+
+        WriteNullable(json, "finalUrl", fetch.FinalUrl);
+        if (fetch.Redirects.Count > 0)
+        {
+            json.WriteStartArray("redirects");
+            foreach (var hop in fetch.Redirects)
+            {
+                json.WriteStringValue(hop);
+            }
+
+            json.WriteEndArray();
+        }
+
+        WriteNullable(json, "contentType", fetch.ContentType);
+        WriteNullable(json, "encoding", fetch.Encoding);
+        WriteNullable(json, "sha256", fetch.ContentHash);
+        json.WriteNumber("bytes", fetch.Bytes);
+        json.WriteNumber("elapsedMs", fetch.ElapsedMs);
+        json.WriteBoolean("fromCache", fetch.FromCache);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

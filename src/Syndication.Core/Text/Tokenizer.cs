@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace Syndication.Text;
+
+/// <summary>
+/// Splits text into folded words. Letters and digits make words; everything else separates them,
+/// apostrophes and hyphens included, so "Foundation’s" gives "foundation" + "s" and names compare alike
+/// on both sides. Han, kana and hangul characters are one word each, as those scripts do not space words.
+/// </summary>
+public static class Tokenizer
+{
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length)
+            {
+                // Astral letters are rare in names; keep them inside the current word.
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                i++;
+                continue;
+            }
+
+            var isWordChar = char.IsLetterOrDigit(c) || IsMark(c);
+            if (isWordChar && IsIdeographic(c))
+            {
+                Flush(text, tokens, ref start, i);
+                tokens.Add(new Token(TextFolding.Fold(c.ToString()), i, i + 1));
+                continue;
+            }
+
+            if (isWordChar)
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+            }
+            else
+            {
+                Flush(text, tokens, ref start, i);
+            }
+        }
+
+        return tokens;
+    }
+
+    public static string[] Words(string text)
+    {
+        var tokens = Tokenize(text);
+        var words = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            words[i] = tokens[i].Value;
+        }
+
+        return words;
+    }
+
+    private static void Flush(string text, List<Token> tokens, ref int start, int end)
+    {
+        if (start < 0)
+        {
+            return;
+        }
+
+        var folded = TextFolding.Fold(text[start..end]);
+        if (folded.Length > 0)
+        {
+            tokens.Add(new Token(folded, start, end));
+        }
+
+        start = -1;
+    }
+
+    private static bool IsMark(char c)
+    {
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    }
+
+    private static bool IsIdeographic(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') // kana
+            or (>= '\u3400' and <= '\u4DBF') // CJK extension A
+            or (>= '\u4E00' and <= '\u9FFF') // CJK unified ideographs
+            or (>= '\uAC00' and <= '\uD7AF') // hangul syllables
+            or (>= '\uF900' and <= '\uFAFF'); // CJK compatibility
+}
