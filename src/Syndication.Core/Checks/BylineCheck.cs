@@ -21,6 +21,7 @@ public sealed class BylineCheck : IRequirementCheck
         var credits = context.Credits;
         var evidence = new List<Evidence>();
         var missing = new List<string>();
+        var contributorsOnly = new List<string>();
         foreach (var reporter in context.Reporters)
         {
             var sightings = credits.Sightings[reporter];
@@ -31,14 +32,29 @@ public sealed class BylineCheck : IRequirementCheck
                 continue;
             }
 
+            if (sightings.FirstOrDefault() is { Kind: SightingKind.Contributor } contributor)
+            {
+                contributorsOnly.Add(reporter.Display);
+                evidence.Add(EvidenceFactory.For(contributor.Element, $"{reporter}: {contributor.Where}", contributor.Text));
+                continue;
+            }
+
             missing.Add(Explain(reporter.Display, sightings));
             evidence.AddRange(sightings.Take(3).Select(s => EvidenceFactory.For(s.Element, $"{reporter}: {s.Where}", s.Text)));
         }
 
-        if (missing.Count == 0)
+        if (missing.Count == 0 && contributorsOnly.Count == 0)
         {
             var names = string.Join(" and ", context.Reporters.Select(r => r.Display));
             return RequirementOutcome.Pass(Id, $"credits {names}", [.. evidence]);
+        }
+
+        if (missing.Count == 0)
+        {
+            return RequirementOutcome.Review(
+                Id,
+                $"{string.Join(" and ", contributorsOnly)} named only as contributor(s) (\"contributed to this report\"), not in a byline: a person should decide",
+                [.. evidence]);
         }
 
         var others = credits.OtherBylines.Select(b => b.Text).Where(t => t.Length > 0).Distinct().Take(3).ToList();

@@ -86,9 +86,18 @@ public sealed partial class CreditAnalysis
                         continue;
                     }
 
-                    sightings.Add(isCredit
-                        ? new NameSighting(SightingKind.Credit, element, line, ZoneWords(zone), zone, block, lineIndex)
-                        : new NameSighting(SightingKind.Mention, element, line, $"{ZoneWords(zone)}, not as a credit", zone, block, lineIndex));
+                    if (isCredit)
+                    {
+                        sightings.Add(new NameSighting(SightingKind.Credit, element, line, ZoneWords(zone), zone, block, lineIndex));
+                    }
+                    else if (zone != RegionZone.Story && IsContributorLine(line, match))
+                    {
+                        sightings.Add(new NameSighting(SightingKind.Contributor, element, line, $"{ZoneWords(zone)}, as a contributor", zone, block, lineIndex));
+                    }
+                    else
+                    {
+                        sightings.Add(new NameSighting(SightingKind.Mention, element, line, $"{ZoneWords(zone)}, not as a credit", zone, block, lineIndex));
+                    }
                 }
             }
 
@@ -108,35 +117,33 @@ public sealed partial class CreditAnalysis
     {
         var prefix = TextFolding.Fold(line[..match.Start]).Trim();
         var suffix = line[match.End..];
-        if (CreditMarkers.HasNegativePrefix(prefix))
+        if (CreditMarkers.HasNegativePrefix(prefix) || CreditMarkers.HasNegativeSuffix(suffix) || CreditMarkers.IsCaptionOrHeading(element)
+            || ContributedSuffix().IsMatch(suffix))
         {
             return false;
         }
 
         var shortLine = line.Length <= ShortLine;
-        switch (zone)
+        return zone switch
         {
-            case RegionZone.Opening or RegionZone.Closing when shortLine:
-                return CreditMarkers.IsMarkedCredit(page, element, block.Element)
-                    || CreditMarkers.HasCreditPrefix(prefix)
-                    || (prefix.Length == 0 && CreditMarkers.HasCreditSuffix(suffix));
-            case RegionZone.Opening or RegionZone.Closing or RegionZone.FirstParagraph or RegionZone.LastParagraph:
-                return LongLineCredit(zone, line, match, prefix, suffix)
-                    || (shortLine && (CreditMarkers.IsMarkedCredit(page, element, block.Element) || CreditMarkers.HasCreditPrefix(prefix)));
-            default:
-                return false;
-        }
+            RegionZone.Opening or RegionZone.Closing when shortLine =>
+                CreditMarkers.IsMarkedCredit(page, element, block.Element)
+                || CreditMarkers.HasCreditPrefix(prefix)
+                || (prefix.Length == 0 && CreditMarkers.HasCreditSuffix(suffix)),
+            RegionZone.Opening or RegionZone.Closing or RegionZone.FirstParagraph or RegionZone.LastParagraph =>
+                LongLineCredit(zone, line, match, prefix)
+                || (shortLine && CreditMarkers.IsMarkedCredit(page, element, block.Element)),
+
+            // Inside the story only an explicit "By Jane Doe" line counts (some templates put it there).
+            RegionZone.Story => line.Length <= 100 && StrictByPrefix().IsMatch(prefix),
+            _ => false,
+        };
     }
 
     /// <summary>A credit run into a paragraph: "By Jane Doe, DCNF — WASHINGTON …" or "… reported. — Jane Doe, DCNF".</summary>
-    private static bool LongLineCredit(RegionZone zone, string line, NameMatch match, string prefix, string suffix)
+    private static bool LongLineCredit(RegionZone zone, string line, NameMatch match, string prefix)
     {
-        if (match.Start <= LongLineCreditWindow && ByPrefix().IsMatch(prefix))
-        {
-            return true;
-        }
-
-        if (ContributedSuffix().IsMatch(suffix))
+        if (StrictByPrefix().IsMatch(prefix))
         {
             return true;
         }
@@ -144,6 +151,9 @@ public sealed partial class CreditAnalysis
         var closing = zone is RegionZone.LastParagraph or RegionZone.Closing;
         return closing && match.Start >= line.Length - 100 && DashPrefix().IsMatch(prefix);
     }
+
+    /// <summary>True when the name is followed by "contributed (to this report)".</summary>
+    internal static bool IsContributorLine(string line, NameMatch match) => ContributedSuffix().IsMatch(line[match.End..]);
 
     private static IElement? HiddenElementWith(PageDocument page, TextBlock block, PersonName name)
     {
@@ -227,7 +237,8 @@ public sealed partial class CreditAnalysis
                 }
 
                 var zone = element is null ? RegionZone.Outside : context.Region.ZoneOf(element);
-                if (text is { Length: > 1 } && element is not null && zone is RegionZone.Opening or RegionZone.Closing)
+                if (text is { Length: > 1 } && element is not null && zone is RegionZone.Opening or RegionZone.Closing
+                    && !context.Reporters.Any(r => NameFinder.Find(text, r).Any(m => m.Kind == NameMatchKind.Full)))
                 {
                     bylines.Add(new NameSighting(SightingKind.Credit, element, text, ZoneWords(zone), zone, block, i));
                 }
@@ -292,8 +303,9 @@ public sealed partial class CreditAnalysis
         _ => "outside the article region",
     };
 
-    [GeneratedRegex(@"(^|\s)(by|von|par|por|written by|story by|reporting by|posted by)\s*[:\-—–]?\s*$")]
-    private static partial Regex ByPrefix();
+    /// <summary>The name comes right after "By" and nothing else: "By Jane Doe", "Written by: Jane Doe".</summary>
+    [GeneratedRegex(@"^\s*((written|story|reporting|posted|words)\s+)?(by|von|par|por)\s*[:\-—–]?\s*$")]
+    private static partial Regex StrictByPrefix();
 
     [GeneratedRegex(@"[,;|•·(]|\s[—–-]\s|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(updated|published|posted|on)\b|\d", RegexOptions.IgnoreCase)]
     private static partial Regex NameEnd();
@@ -301,7 +313,7 @@ public sealed partial class CreditAnalysis
     [GeneratedRegex(@"[—–\-]\s*$")]
     private static partial Regex DashPrefix();
 
-    [GeneratedRegex(@"^\s*(also\s+)?contributed\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*((and|&)\s+[^.]{0,60}?\s+)?(also\s+)?contributed\b", RegexOptions.IgnoreCase)]
     private static partial Regex ContributedSuffix();
 
     [GeneratedRegex(@"^\s*(?:(?:written|story|reporting|posted|words)\s+)?by[:\s]\s*(?<name>[^|•·\n]{2,80}?)\s*(?:$|[|•·]|\b(?:on|updated|published|posted)\b|\d)", RegexOptions.IgnoreCase)]

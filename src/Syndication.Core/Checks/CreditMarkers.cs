@@ -7,13 +7,21 @@ namespace Syndication.Checks;
 /// <summary>Markup and wording that mark a credit: byline classes, rel=author, itemprop=author, "By", "Written by".</summary>
 public static partial class CreditMarkers
 {
-    /// <summary>Words in a prefix that make a "by" someone else's credit: a photo, an editor, a translator.</summary>
-    [GeneratedRegex(@"\b(photos?|photograph\w*|images?|pictures?|videos?|graphics?|illustrat\w*|edit(ed|ing|or|ors)?|translat\w*|courtesy|produc\w*|interview\w*|cartoons?|credits?|via|sources?|narrat\w*|design\w*|filmed|shot|map|chart|data|research(ed)?)\b")]
+    /// <summary>Words in a prefix that make a "by" someone else's credit: a photo, an editor, a reviewer, a translator.</summary>
+    [GeneratedRegex(@"\b(photos?|photograph\w*|images?|pictures?|videos?|graphics?|illustrat\w*|edit(ed|ing|or|ors)?|translat\w*|courtesy|produc\w*|interview\w*|cartoons?|credits?|via|sources?|narrat\w*|design\w*|filmed|shot|map|chart|data|research(ed)?|review(ed|er)?|checked|fact|artwork|art|camera\w*|animation|music|audio|sound)\b|责任编辑|编辑|责编|摄影|图片|图|来源|編集|写真")]
     private static partial Regex NegativeWords();
 
-    /// <summary>A credit prefix just before the name ("by", "written by", "author:", a dash or bar).</summary>
-    [GeneratedRegex(@"(^|\s)(by|von|par|por|door|av|di|written by|story by|words by|reporting by|posted by|report by|byline|authors?|reporters?|writers?|text|texte|contributors?|columnist|correspondent)\s*[:\-—–|]?\s*$|[:—–|•·]\s*$|^\s*[-—–]\s*$")]
+    /// <summary>A credit prefix just before the name: "by", "written by", "author:", a dash or bar after a short label.</summary>
+    [GeneratedRegex(@"(^|\s)(by|von|par|por|door|av|written by|story by|words by|reporting by|posted by|report by|byline|authors?|text|texte|autor|auteur|作者|记者|記者|文|撰文|撰稿)\s*[:：\-—–|︱｜/]?\s*$|^\s*[-—–]\s*$")]
     private static partial Regex PrefixPattern();
+
+    /// <summary>A short label then a separator ("Author —", "Text |"): the label must be short, or it is prose ("Wrote a novel:").</summary>
+    [GeneratedRegex(@"^.{0,25}[:：—–|︱｜•·]\s*$")]
+    private static partial Regex ShortLabel();
+
+    /// <summary>What follows a photographer's or illustrator's name in a shared credit line: "(photography)".</summary>
+    [GeneratedRegex(@"^\s*\(\s*(photo\w*|pictures?|images?|video\w*|illustrat\w*|graphics?|art\w*|edit\w*)", RegexOptions.IgnoreCase)]
+    private static partial Regex NegativeSuffix();
 
     /// <summary>What may follow a name in a credit line: nothing, a separator, another name, a date, a role or organisation.</summary>
     [GeneratedRegex(@"^\s*($|[,|—–\-/•·(:;]|and\b|&|\d|(is|was)\s+an?\b|contributed\b|reports?\b|for\b|of\b|at\b|with\b|(investigative|senior|staff|contributing|special|white house|political|national|foreign|defen[cs]e|energy|health|education|legal|chief|deputy|managing|associate)\b|(reporter|correspondent|writer|editor|journalist|columnist|contributor|fellow|staff)\b|updated\b|published\b|posted\b|on\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", RegexOptions.IgnoreCase)]
@@ -24,6 +32,8 @@ public static partial class CreditMarkers
 
     public static bool HasNegativePrefix(string foldedPrefix) => NegativeWords().IsMatch(LastWords(foldedPrefix, 4));
 
+    public static bool HasNegativeSuffix(string suffix) => NegativeSuffix().IsMatch(suffix);
+
     public static bool HasCreditPrefix(string foldedPrefix) => HasCreditPrefix(foldedPrefix, 0);
 
     /// <summary>
@@ -32,7 +42,7 @@ public static partial class CreditMarkers
     /// </summary>
     private static bool HasCreditPrefix(string foldedPrefix, int depth)
     {
-        if (PrefixPattern().IsMatch(LastChars(foldedPrefix, 40)))
+        if (PrefixPattern().IsMatch(LastChars(foldedPrefix, 40)) || ShortLabel().IsMatch(foldedPrefix))
         {
             return true;
         }
@@ -47,7 +57,7 @@ public static partial class CreditMarkers
         for (var drop = 1; drop <= Math.Min(4, words.Length); drop++)
         {
             var rest = string.Join(' ', words[..^drop]);
-            if (rest.Length == 0 || HasCreditPrefix(rest, depth + 1))
+            if (rest.Length == 0 || (!HasNegativePrefix(rest) && HasCreditPrefix(rest, depth + 1)))
             {
                 return true;
             }
@@ -86,6 +96,45 @@ public static partial class CreditMarkers
             else if (ReferenceEquals(e, stopAt))
             {
                 levels = 0;
+            }
+
+            if (e.LocalName is "article" or "main" or "body")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the element sits in a photo caption or credit (figure, figcaption, "caption", "photo-credit"), or is a
+    /// heading: a name there is a photographer's, or a headline's subject, not the article's byline.
+    /// </summary>
+    private static readonly string[] CaptionWords = ["caption", "photo", "image-credit", "media-credit", "img-credit"];
+
+    public static bool IsCaptionOrHeading(IElement element, int levels = 4)
+    {
+        var level = 0;
+        var marked = false;
+        for (var e = element; e is not null && level <= levels; e = e.ParentElement, level++)
+        {
+            if (e.LocalName is "figcaption" or "figure" or "caption")
+            {
+                return true;
+            }
+
+            // A caption class above an explicit byline element is the byline's own container ("HeadComponentAttribution").
+            var names = ((e.GetAttribute("class") ?? string.Empty) + " " + e.Id).ToLowerInvariant();
+            if (!marked && CaptionWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            marked |= IsBylineElement(e);
+            if (e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+            {
+                return !marked;
             }
 
             if (e.LocalName is "article" or "main" or "body")

@@ -9,6 +9,9 @@ public enum SightingKind
     /// <summary>Visible in the article region, but inside the story's text or other prose, not as a credit.</summary>
     Mention,
 
+    /// <summary>Named as a contributor ("Jane Doe contributed to this report"), not in a byline.</summary>
+    Contributor,
+
     /// <summary>Only part of a person's name (first or last name alone) in a credit.</summary>
     Partial,
 

@@ -39,9 +39,12 @@ public static class ArticleLocator
             AddWithAncestors(keep, block.Element);
         }
 
-        foreach (var heading in titled)
+        // Only the likeliest titled heading is protected from being taken for chrome: a teaser with a similar
+        // title must not protect its teaser list.
+        var bestTitled = titled.OrderByDescending(h => h.LocalName == "h1").ThenByDescending(order.IndexOf).FirstOrDefault();
+        if (bestTitled is not null)
         {
-            AddWithAncestors(keep, heading);
+            AddWithAncestors(keep, bestTitled);
         }
 
         var (chromeRoot, reasons) = Chrome(page, keep);
@@ -137,7 +140,7 @@ public static class ArticleLocator
             }
 
             var reason = ChromeRules.Reason(element, pageLevel: !inArticle[i]) ?? LinkListReason(page, i);
-            if (reason is not null)
+            if (reason is not null && !(inArticle[i] && reason == "<aside>" && IsCreditBox(page, i)))
             {
                 chromeRoot[i] = i;
                 reasons[i] = reason;
@@ -147,23 +150,59 @@ public static class ArticleLocator
         return (chromeRoot, reasons);
     }
 
+    /// <summary>A small box inside the article that holds a byline (an &lt;aside&gt; with the author, date and permalink).</summary>
+    private static bool IsCreditBox(PageDocument page, int index)
+    {
+        if (page.Stats.TextLength(index) > Checks.CreditMarkers.MaxBylineChars)
+        {
+            return false;
+        }
+
+        // An aside named for its role ("related", "share") is that, whatever it holds.
+        var element = page.Order[index];
+        if (ChromeRules.MatchesWords((element.GetAttribute("class") ?? string.Empty) + " " + element.Id) is not null)
+        {
+            return false;
+        }
+
+        return Checks.CreditMarkers.IsBylineElement(element) || element.QuerySelectorAll("*").Any(Checks.CreditMarkers.IsBylineElement);
+    }
+
     private static bool IsArticleLike(IElement element) =>
         element.LocalName is "article" or "main"
         || element.GetAttribute("role") is "main" or "article"
         || element.GetAttribute("itemtype")?.Contains("Article", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>A block that is mostly links to other pages: a teaser list, a menu, a tag cloud.</summary>
+    /// <summary>
+    /// A list that is mostly links to other pages (a menu, a teaser list, a tag cloud), or a run of teasers: at least
+    /// three children that each lead with a linked headline. A byline's few links (author, date, share buttons) are not one.
+    /// </summary>
     private static string? LinkListReason(PageDocument page, int index)
     {
+        var element = page.Order[index];
         var stats = page.Stats;
         var links = stats.LinkCount(index);
+        if (links < 3)
+        {
+            return null;
+        }
+
         var text = stats.TextLength(index);
-        if (links >= 3 && text >= 100 && stats.LinkTextLength(index) >= text * 0.6)
+        if (element.LocalName is "ul" or "ol" or "menu" or "dl" && text >= 100 && stats.LinkTextLength(index) >= text * 0.6)
         {
             return $"a list of {links} links";
         }
 
-        return null;
+        var teasers = 0;
+        foreach (var child in element.Children)
+        {
+            if (child.QuerySelector("h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], a[href] h2, a[href] h3, a[href] h4") is not null)
+            {
+                teasers++;
+            }
+        }
+
+        return teasers >= 3 ? $"a run of {teasers} linked headlines (teasers)" : null;
     }
 
     private static IElement? Headline(PageDocument page, TextBlock firstStory, List<IElement> titled, int[] chromeRoot)
@@ -171,7 +210,8 @@ public static class ArticleLocator
         var order = page.Order;
         IElement? nearestTitled = titled
             .Where(h => chromeRoot[order.IndexOf(h)] < 0)
-            .OrderByDescending(order.IndexOf)
+            .OrderByDescending(h => h.LocalName == "h1")
+            .ThenByDescending(order.IndexOf)
             .FirstOrDefault();
         if (nearestTitled is not null)
         {
@@ -262,9 +302,13 @@ public static class ArticleLocator
 
             var element = block.Element;
             var startsNewArticle = element.LocalName == "h1"
+                || (element.LocalName is "h2" or "h3" or "h4" or "h5" or "h6" && element.QuerySelector("a[href]:not([href^='#'])") is not null)
                 || (element.LocalName == "article" && !order.Contains(element, body))
                 || element.Closest("article") is { } article && !order.Contains(article, body) && !order.Contains(body, article) && !order.Contains(article, lastStory.Element);
-            chars += block.Text.Length;
+            // Short paragraphs still inside the story's container (notes, contact lines) are the story's own; they
+            // get a larger allowance than what follows the container.
+            var insideBody = order.Contains(body, element) && !ReferenceEquals(body, page.Document.Body);
+            chars += insideBody ? block.Text.Length / 3 : block.Text.Length;
             if (startsNewArticle || chars > ClosingChars)
             {
                 return block.Order - 1;

@@ -85,7 +85,13 @@ public static class ChromeRules
     /// <summary>The chrome word a class name or id holds, if any ("jp-relatedposts" → "relatedposts").</summary>
     public static string? MatchesWords(string name)
     {
-        var lower = name.ToLowerInvariant();
+        var lower = SplitCamelCase(name).ToLowerInvariant();
+        if (lower.Contains("byline", StringComparison.Ordinal))
+        {
+            // "share-byline-timestamp": the credit itself, whatever else the name says.
+            return null;
+        }
+
         foreach (var phrase in ChromePhrases)
         {
             if (lower.Contains(phrase, StringComparison.Ordinal))
@@ -103,6 +109,23 @@ public static class ChromeRules
         }
 
         return null;
+    }
+
+    /// <summary>"contentPromo" becomes "content-Promo", so its words can be told apart.</summary>
+    private static string SplitCamelCase(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(name[i]);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Splits "relatedPosts__item--big" or "comment-author" into its words.</summary>

@@ -4,8 +4,9 @@ using Syndication.Parsing;
 namespace Syndication.Locating;
 
 /// <summary>
-/// Guesses the story's paragraphs when no original is at hand (only reporters were named): Readability's idea of
-/// scoring containers by the prose paragraphs they hold, skipping chrome by its markup and link-heavy blocks.
+/// Guesses the story's paragraphs when no original is at hand (only reporters were named), Readability's way:
+/// prose paragraphs vote for the containers that hold them; the best container that is not itself chrome (a comment
+/// thread can outvote a short story) holds the story; paragraphs in chrome inside it are left out.
 /// </summary>
 public static class MainContentFinder
 {
@@ -13,18 +14,10 @@ public static class MainContentFinder
 
     public static List<TextBlock> StoryBlocks(PageDocument page)
     {
-        var candidates = new List<TextBlock>();
-        foreach (var block in page.Blocks)
-        {
-            if (block.WordCount < MinWords || block.Element.LocalName is "body" or "html" or "li" or "td" or "th" or "a"
-                || IsInChrome(block.Element) || IsLinkHeavy(page, block))
-            {
-                continue;
-            }
-
-            candidates.Add(block);
-        }
-
+        var candidates = page.Blocks
+            .Where(b => b.WordCount >= MinWords && b.Element.LocalName is not ("body" or "html" or "td" or "th" or "a" or "ul" or "ol")
+                && !IsLinkHeavy(page, b) && !InMediaWidget(b.Element))
+            .ToList();
         if (candidates.Count == 0)
         {
             return [];
@@ -41,25 +34,110 @@ public static class MainContentFinder
             }
         }
 
-        var container = scores.MaxBy(kv => kv.Value).Key;
-
-        // Pages that split the story into sibling wrappers (ads between) are held by the parent; climb while the
-        // parent holds clearly more prose than the container alone.
-        while (container.ParentElement is { } parent && parent.LocalName is not "body" and not "html"
-            && scores.GetValueOrDefault(parent) > scores[container] * 1.3
-            && candidates.Count(c => page.Order.Contains(parent, c.Element)) > candidates.Count(c => page.Order.Contains(container, c.Element)) * 1.5)
+        foreach (var (container, _) in scores.OrderByDescending(kv => kv.Value))
         {
+            if (IsChrome(container))
+            {
+                continue;
+            }
+
+            var story = StoryIn(page, candidates, Widen(page, candidates, container));
+            if (story.Count > 0)
+            {
+                return story;
+            }
+        }
+
+        return [];
+    }
+
+    private static List<TextBlock> StoryIn(PageDocument page, List<TextBlock> candidates, IElement container) =>
+        candidates.Where(c => page.Order.Contains(container, c.Element) && !InChromeBelow(c.Element, container)).ToList();
+
+    /// <summary>
+    /// A story split into sections (a photo or pull quote between them) is held by an ancestor of the best container:
+    /// climb while the next ancestor adds a sixth more prose (two paragraphs at least), through wrappers that add none.
+    /// </summary>
+    private static IElement Widen(PageDocument page, List<TextBlock> candidates, IElement container)
+    {
+        var current = container;
+        var words = StoryIn(page, candidates, current).Sum(b => b.WordCount);
+        for (var level = 0; level < 8 && current.ParentElement is { } parent && parent.LocalName is not ("body" or "html") && !IsChrome(parent); level++)
+        {
+            var parentStory = StoryIn(page, candidates, parent);
+            var parentWords = parentStory.Sum(b => b.WordCount);
+            if (parentWords == words)
+            {
+                current = parent;
+                continue;
+            }
+
+            var added = parentStory.Count - StoryIn(page, candidates, current).Count;
+            if (parentWords - words < words * 0.15 || added < 2)
+            {
+                break;
+            }
+
+            current = parent;
+            words = parentWords;
             container = parent;
         }
 
-        return candidates.Where(c => page.Order.Contains(container, c.Element)).ToList();
+        return container;
     }
 
-    private static bool IsInChrome(IElement element)
+    /// <summary>
+    /// The container or one of its two nearest ancestors is a place for other prose than the story: comments,
+    /// related stories, sidebars. (Weaker chrome words such as "share" are common in real article wrappers' ids.)
+    /// </summary>
+    private static bool IsChrome(IElement container)
     {
-        for (var e = element; e is not null; e = e.ParentElement)
+        var e = container;
+        for (var level = 0; level < 3 && e is not null && e.LocalName is not ("body" or "html"); level++, e = e.ParentElement)
         {
-            if (ChromeRules.Reason(e, pageLevel: false) is not null && e.LocalName is not "body" and not "html")
+            // Wrappers further up may be named for the layout ("contentWithSidebar"); only threads and teasers count there.
+            if (e.LocalName is "aside" or "nav" or "footer" || ProseChrome(e, level == 0 ? ProseChromeWords : ThreadWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ThreadWords = ["comment", "replies", "disqus", "discussion", "related", "recommend"];
+
+    private static readonly string[] ProseChromeWords = [.. ThreadWords, "sidebar", "widget", "more-stories", "read-next", "popular", "trending"];
+
+    private static bool ProseChrome(IElement e, string[] words)
+    {
+        var names = ((e.GetAttribute("class") ?? string.Empty) + " " + e.Id).ToLowerInvariant();
+        return words.Any(w => names.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] MediaWords = ["gallery", "slideshow", "carousel", "slider", "legend", "caption", "lightbox"];
+
+    /// <summary>Captions of a photo gallery are many short paragraphs that would outvote the story.</summary>
+    private static bool InMediaWidget(IElement element)
+    {
+        var level = 0;
+        for (var e = element; e is not null && level < 6; e = e.ParentElement, level++)
+        {
+            var names = ((e.GetAttribute("class") ?? string.Empty) + " " + e.Id).ToLowerInvariant();
+            if (e.LocalName is "figure" or "figcaption" || MediaWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InChromeBelow(IElement element, IElement container)
+    {
+        for (var e = element; e is not null && !ReferenceEquals(e, container); e = e.ParentElement)
+        {
+            if (ChromeRules.Reason(e, pageLevel: false) is not null)
             {
                 return true;
             }

@@ -54,6 +54,13 @@ internal static class StyleSheetRules
 
             foreach (var element in matches)
             {
+                // "html { display: none }" is a frame-busting or anti-flicker snippet that a script undoes on load;
+                // a page whose every word is hidden is not one a reader sees hidden.
+                if (element.LocalName is "html" or "body")
+                {
+                    continue;
+                }
+
                 if (hidden.ContainsKey(element) || Overridden(rule, element, rules) || IsLazyFadeIn(rule, element))
                 {
                     continue;
@@ -72,7 +79,7 @@ internal static class StyleSheetRules
         {
             switch (rule)
             {
-                case ICssStyleRule styleRule when IsStatic(styleRule.SelectorText):
+                case ICssStyleRule { Selector: not null, SelectorText: { } selectorText } styleRule when IsStatic(selectorText):
                     foreach (var property in CssHiding.Properties)
                     {
                         var value = styleRule.Style.GetPropertyValue(property);

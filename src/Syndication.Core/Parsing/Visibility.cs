@@ -57,6 +57,12 @@ public sealed class Visibility
 
     private static string? OwnReason(IElement element, CssParser parser, Dictionary<IElement, string> sheetHidden)
     {
+        if (element.LocalName is "html" or "body")
+        {
+            // Hiding the whole page is an anti-flicker or frame-busting trick that a script undoes.
+            return null;
+        }
+
         if (element.HasAttribute("hidden"))
         {
             return "hidden attribute";

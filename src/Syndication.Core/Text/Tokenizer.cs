@@ -38,6 +38,12 @@ public static class Tokenizer
 
             if (isWordChar)
             {
+                // "Nolan22" (a name glued to a date by markup) is two words.
+                if (start >= 0 && i > start && char.IsDigit(c) != char.IsDigit(text[i - 1]) && !IsMark(c))
+                {
+                    Flush(text, tokens, ref start, i);
+                }
+
                 if (start < 0)
                 {
                     start = i;

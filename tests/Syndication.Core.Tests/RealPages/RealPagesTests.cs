@@ -1,0 +1,63 @@
+using Syndication.Core.Tests.Support;
+using Syndication.Parsing;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.Core.Tests.RealPages;
+
+/// <summary>
+/// On real publishers' markup, told a page's real reporter with --reporter, the byline check finds it; told another
+/// person's name from the same page (a related article's author, a commenter, someone quoted, a photographer), it
+/// refuses it.
+/// </summary>
+[TestFixture]
+public sealed class RealPagesTests
+{
+    private static readonly Dictionary<string, PageDocument> Parsed = [];
+
+    public static IEnumerable<TestCaseData> Authors() =>
+        RealPageCase.Load().Where(c => c.Reporters.Count > 0).Select(c => new TestCaseData(c).SetName($"Finds the real byline on {c.Case}"));
+
+    public static IEnumerable<TestCaseData> Decoys() =>
+        RealPageCase.Load().SelectMany(c => c.Decoys.Select(d => new TestCaseData(c, d).SetName($"Refuses {d.Name} ({d.Kind}) on {c.Case}")));
+
+    [TestCaseSource(nameof(Authors))]
+    public void Byline_check_finds_the_real_reporter(RealPageCase page)
+    {
+        var byline = Byline(page, [.. page.Reporters]);
+        Assert.That(byline.Status, Is.EqualTo(Outcome.Pass), $"{byline.Message}\nthe byline is at: {page.Byline}");
+        Assert.That(byline.Evidence, Is.Not.Empty, "a pass carries its evidence");
+    }
+
+    [TestCaseSource(nameof(Decoys))]
+    public void Byline_check_refuses_another_name_on_the_page(RealPageCase page, RealPageCase.Decoy decoy)
+    {
+        var byline = Byline(page, decoy.Name);
+        Assert.That(byline.Status, Is.Not.EqualTo(Outcome.Pass), $"{decoy} was accepted as the byline: {string.Join(" | ", byline.Evidence.Select(e => e.Selector + " :: " + e.Text))}");
+    }
+
+    [Test]
+    public void Enough_pages_and_names_are_tested()
+    {
+        var cases = RealPageCase.Load();
+        Assert.That(cases.Count(c => c.Reporters.Count > 0), Is.GreaterThanOrEqualTo(50));
+        Assert.That(cases.Sum(c => c.Decoys.Count), Is.GreaterThanOrEqualTo(200));
+        Assert.That(cases.SelectMany(c => c.Decoys).Select(d => d.Kind), Is.SupersetOf(new[] { "related", "commenter", "quoted" }));
+    }
+
+    private static RequirementOutcome Byline(RealPageCase page, params string[] reporters)
+    {
+        PageDocument document;
+        lock (Parsed)
+        {
+            if (!Parsed.TryGetValue(page.Case, out document!))
+            {
+                document = PageParser.Parse(page.Bytes(), null);
+                Parsed[page.Case] = document;
+            }
+        }
+
+        var result = Engines.Evaluator([], reporters).Evaluate(document, PageTarget.Of(page.Case + ".html"));
+        return result.Requirements.Single(r => r.Id == "byline");
+    }
+}
