@@ -262,7 +262,7 @@ public sealed partial class CreditAnalysis
             return block.Element;
         }
 
-        var stack = new Stack<IElement>(block.Element.Children);
+        var stack = new Stack<IElement>(ElementChildren.Of(block.Element));
         var visited = 0;
         while (stack.Count > 0 && visited++ < 200)
         {
@@ -277,7 +277,7 @@ public sealed partial class CreditAnalysis
                 return element;
             }
 
-            foreach (var child in element.Children)
+            foreach (var child in ElementChildren.Of(element))
             {
                 stack.Push(child);
             }

@@ -19,7 +19,7 @@ public static class EvidenceFactory
         var target = TextFolding.Fold(words);
         var best = block.Element;
         var stack = new Stack<IElement>();
-        foreach (var child in block.Element.Children)
+        foreach (var child in ElementChildren.Of(block.Element))
         {
             stack.Push(child);
         }
@@ -37,7 +37,7 @@ public static class EvidenceFactory
             {
                 best = element;
                 stack.Clear();
-                foreach (var child in element.Children)
+                foreach (var child in ElementChildren.Of(element))
                 {
                     stack.Push(child);
                 }

@@ -7,11 +7,11 @@ public static class ContentSniffer
 {
     private static readonly (byte[] Magic, string Name)[] Signatures =
     [
-        ("\x89PNG"u8.ToArray(), "a PNG image"),
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
         ("%PDF"u8.ToArray(), "a PDF document"),
         ("GIF8"u8.ToArray(), "a GIF image"),
         ([0xFF, 0xD8, 0xFF], "a JPEG image"),
-        ("PK\x03\x04"u8.ToArray(), "a ZIP archive"),
+        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive"),
         ([0x1F, 0x8B], "gzip-compressed data"),
         ("RIFF"u8.ToArray(), "a RIFF file (WebP, WAV or AVI)"),
     ];

@@ -194,7 +194,7 @@ public static class ArticleLocator
         }
 
         var teasers = 0;
-        foreach (var child in element.Children)
+        foreach (var child in ElementChildren.Of(element))
         {
             if (child.QuerySelector("h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], a[href] h2, a[href] h3, a[href] h4") is not null)
             {

@@ -34,8 +34,8 @@ public sealed class DomOrder
             _elements.Add(element);
             _end.Add(_elements.Count - 1);
             stack.Push((element, true));
-            var children = element.Children;
-            for (var i = children.Length - 1; i >= 0; i--)
+            var children = ElementChildren.Of(element);
+            for (var i = children.Count - 1; i >= 0; i--)
             {
                 stack.Push((children[i], false));
             }

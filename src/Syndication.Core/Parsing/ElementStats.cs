@@ -37,7 +37,7 @@ public sealed class ElementStats
 
             var linkText = 0;
             var links = 0;
-            foreach (var child in element.Children)
+            foreach (var child in ElementChildren.Of(element))
             {
                 var c = order.IndexOf(child);
                 if (c < 0)

@@ -45,7 +45,7 @@ public static partial class SelectorPath
         {
             var sameTag = 0;
             var position = 0;
-            foreach (var sibling in parent.Children)
+            foreach (var sibling in ElementChildren.Of(parent))
             {
                 if (sibling.LocalName == e.LocalName)
                 {

@@ -40,8 +40,8 @@ public sealed class Visibility
             }
 
             var closedDetails = element.LocalName == "details" && !element.HasAttribute("open");
-            var children = element.Children;
-            for (var i = children.Length - 1; i >= 0; i--)
+            var children = ElementChildren.Of(element);
+            for (var i = children.Count - 1; i >= 0; i--)
             {
                 var child = children[i];
                 var childInherited = reason ?? (closedDetails && child.LocalName != "summary" ? "inside a closed <details>" : null);

@@ -1,0 +1,79 @@
+using System.Text;
+using Syndication.Core.Tests.Support;
+using Syndication.Originals;
+
+namespace Syndication.Core.Tests.Originals;
+
+public sealed class FeedReaderTests
+{
+    [Test]
+    public void The_sample_feed_gives_each_original_its_reporters_and_paragraphs()
+    {
+        var originals = Engines.Samples;
+        Assert.That(originals.Select(o => o.Title), Does.Contain("Iran Sending Hundreds Of Armed Drones To Russia"));
+        var iran = originals.Single(o => o.Title.StartsWith("Iran", StringComparison.Ordinal));
+        Assert.That(iran.Reporters, Is.EqualTo(new[] { "Micaela Burrow" }));
+        Assert.That(iran.Paragraphs[0], Does.StartWith("Iran is fast-tracking the transfer"));
+        Assert.That(iran.Paragraphs, Has.Count.GreaterThanOrEqualTo(12));
+        Assert.That(iran.Published, Is.EqualTo(new DateTimeOffset(2022, 7, 11, 21, 40, 4, TimeSpan.Zero)));
+        var hospitals = originals.Single(o => o.Title.StartsWith("Rural", StringComparison.Ordinal));
+        Assert.That(hospitals.Reporters, Is.EqualTo(new[] { "Owen Thackeray", "Priya Raman" }));
+    }
+
+    [Test]
+    public void Description_is_the_body_when_there_is_no_content_encoded()
+    {
+        var originals = Read("""
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+            <item><title>A &amp; B</title><link>https://x.example/a</link><dc:creator>Jane Doe and John Roe</dc:creator>
+            <pubDate>Tue, 12 Jul 2022 10:00:00 EST</pubDate><description><![CDATA[<p>First paragraph.</p><p>Second.</p>]]></description></item>
+            </channel></rss>
+            """);
+        var original = originals.Single();
+        Assert.That(original.Title, Is.EqualTo("A & B"));
+        Assert.That(original.Reporters, Is.EqualTo(new[] { "Jane Doe", "John Roe" }));
+        Assert.That(original.Paragraphs, Is.EqualTo(new[] { "First paragraph.", "Second." }));
+        Assert.That(original.Url, Is.EqualTo("https://x.example/a"));
+    }
+
+    [Test]
+    public void Atom_entries_are_read_with_their_authors()
+    {
+        var originals = Read("""
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><updated>2022-07-12T00:00:00Z</updated>
+            <entry><title>Atom story</title><id>urn:1</id><updated>2022-07-12T00:00:00Z</updated><link href="https://x.example/1"/>
+            <author><name>Micaela Burrow</name></author><content type="html">&lt;p&gt;Body one.&lt;/p&gt;&lt;p&gt;Body two.&lt;/p&gt;</content></entry></feed>
+            """);
+        Assert.That(originals.Single().Reporters, Is.EqualTo(new[] { "Micaela Burrow" }));
+        Assert.That(originals.Single().Paragraphs, Is.EqualTo(new[] { "Body one.", "Body two." }));
+    }
+
+    [Test]
+    public void A_malformed_feed_is_a_one_line_error_naming_the_source()
+    {
+        var error = Assert.Throws<OriginalsException>(() => Read("<rss version=\"2.0\"><channel><item><title>x</title></channel></rss>"));
+        Assert.That(error!.Message, Does.StartWith("feed.xml: malformed feed:"));
+        Assert.That(error.Message, Does.Not.Contain('\n'));
+    }
+
+    [Test]
+    public void An_xml_file_that_is_not_a_feed_is_refused()
+    {
+        var error = Assert.Throws<OriginalsException>(() => Read("<?xml version=\"1.0\"?><catalog><book/></catalog>"));
+        Assert.That(error!.Message, Does.Contain("not an RSS 2.0 or Atom feed"));
+    }
+
+    [Test]
+    public void A_dtd_is_not_resolved()
+    {
+        // An external entity must never be fetched or expanded (XXE).
+        var originals = Read("""
+            <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+            <rss version="2.0"><channel><title>t</title><item><title>Safe</title><description>ok</description></item></channel></rss>
+            """);
+        Assert.That(originals.Single().Title, Is.EqualTo("Safe"));
+    }
+
+    private static List<Original> Read(string xml) => OriginalsLoader.Read(Encoding.UTF8.GetBytes(xml), null, "feed.xml");
+}

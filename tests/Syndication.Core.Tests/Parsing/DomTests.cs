@@ -1,0 +1,54 @@
+using System.Text;
+using Syndication.Parsing;
+
+namespace Syndication.Core.Tests.Parsing;
+
+public sealed class DomTests
+{
+    [Test]
+    public void Selector_paths_find_exactly_the_element_they_describe()
+    {
+        var page = PageParser.ParseText("""
+            <html><body><div id="page"><article class="post x"><header><p>a</p><p class="byline">By <a href="/a">A</a></p></header>
+            <div><p>one</p><p>two</p><p>three <img src="x.png"></p></div></article><div id="dup"></div><div id="dup"><span>s</span></div></div></body></html>
+            """);
+        foreach (var element in page.Order.Elements.Where(e => e.LocalName is not ("html" or "head")))
+        {
+            var selector = SelectorPath.For(element);
+            Assert.That(page.Document.QuerySelectorAll(selector), Has.Length.EqualTo(1).And.Member(element), selector);
+        }
+    }
+
+    [Test]
+    public void Lines_follow_br_and_ignore_source_newlines()
+    {
+        var page = PageParser.ParseText("<html><body><p id=t>By\n   Micaela   Burrow<br>Daily Caller<br/>\nNews Foundation</p></body></html>");
+        Assert.That(page.BlockOf(page.Document.GetElementById("t")!)!.Lines, Is.EqualTo(new[] { "By Micaela Burrow", "Daily Caller", "News Foundation" }));
+    }
+
+    [Test]
+    public void Deeply_nested_pages_are_read_without_recursion()
+    {
+        var html = new StringBuilder("<html><body>");
+        for (var i = 0; i < 5000; i++)
+        {
+            html.Append("<div>");
+        }
+
+        html.Append("<p id=t>deep text</p></body></html>");
+        var page = PageParser.ParseText(html.ToString());
+        var element = page.Document.GetElementById("t")!;
+        Assert.That(page.BlockOf(element)!.Text, Is.EqualTo("deep text"));
+        Assert.That(Snippet.Of(page.Document.Body!), Does.StartWith("<body><div><div>").And.EndWith("…"));
+        Assert.That(SelectorPath.For(element), Does.StartWith("#t"));
+    }
+
+    [Test]
+    public void Snippets_are_short_and_keep_attributes_readable()
+    {
+        var page = PageParser.ParseText($"<html><body><img id=t src='data:image/png;base64,{new string('A', 5000)}' alt='Logo \"x\"'></body></html>");
+        var snippet = Snippet.Of(page.Document.GetElementById("t")!);
+        Assert.That(snippet.Length, Is.LessThan(400));
+        Assert.That(snippet, Does.Contain("alt=\"Logo &quot;x&quot;\""));
+    }
+}

@@ -1,0 +1,33 @@
+using Syndication.Text;
+
+namespace Syndication.Core.Tests.Text;
+
+public sealed class TokenizerTests
+{
+    [TestCase("Foundation’s request", "foundation s request")]
+    [TestCase("Roberts-Grey", "roberts grey")]
+    [TestCase("Aleš Vávra", "ales vavra")]
+    [TestCase("Nolan22 Dec", "nolan 22 dec")]
+    [TestCase("  Straße\u00A0ØRSTED ", "strasse orsted")]
+    [TestCase("U.S. officials", "u s officials")]
+    public void Words_are_folded_and_split_on_punctuation(string text, string expected) =>
+        Assert.That(string.Join(' ', Tokenizer.Words(text)), Is.EqualTo(expected));
+
+    [Test]
+    public void Tokens_point_back_into_the_source_text()
+    {
+        const string text = "By  Micaela Burrow";
+        var tokens = Tokenizer.Tokenize(text);
+        Assert.That(tokens.Select(t => text[t.Start..t.End]), Is.EqualTo(new[] { "By", "Micaela", "Burrow" }));
+    }
+
+    [Test]
+    public void Shingles_are_stable_and_shared_by_equal_text()
+    {
+        var a = Shingles.Of("Iran is fast-tracking the transfer of hundreds of drones");
+        var b = Shingles.Of("IRAN is fast tracking the transfer of hundreds of drones!");
+        Assert.That(a, Is.EqualTo(b));
+        Assert.That(a, Has.Length.EqualTo(6));
+        Assert.That(Shingles.Of("too short to shingle"), Is.Empty);
+    }
+}
