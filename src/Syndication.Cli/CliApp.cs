@@ -9,19 +9,21 @@ namespace Syndication.Cli;
 /// <summary>Builds the command tree, parses, runs, and maps configuration errors to exit code 3 with a one-line message.</summary>
 public static class CliApp
 {
-    public static RootCommand Build(TextWriter stdout) =>
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr) =>
         new("syndication: checks that republished articles keep the licence (logo, byline, affiliation)")
         {
-            CheckCommand.Build(stdout),
+            CheckCommand.Build(stdout, stderr),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = Build(stdout);
+        var root = Build(stdout, stderr);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await stderr.WriteLineAsync($"syndication: {parsed.Errors[0].Message} (see 'syndication --help')");
+            // The most specific error first: "Unrecognized command 'x'" says more than "Required command was not provided".
+            var error = parsed.Errors.OrderByDescending(e => e.Message.Contains('\'', StringComparison.Ordinal)).First();
+            await stderr.WriteLineAsync($"syndication: {error.Message} (see 'syndication --help')");
             return ExitCodes.Usage;
         }
 

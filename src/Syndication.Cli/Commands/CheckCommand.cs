@@ -8,13 +8,14 @@ namespace Syndication.Cli.Commands;
 /// <summary><c>syndication check PAGE...</c>: check pages against the originals and print or write the report.</summary>
 public static class CheckCommand
 {
-    public static Command Build(TextWriter stdout)
+    public static Command Build(TextWriter stdout, TextWriter stderr)
     {
         var pages = new Argument<string[]>("PAGE")
         {
             Description = "Pages to check: http(s) URLs, file paths or file:// URIs.",
             Arity = ArgumentArity.OneOrMore,
         };
+        pages.Validators.Add(SharedOptions.NoOptionLikeValues);
         var originals = SharedOptions.Originals();
         var reporters = SharedOptions.Reporters();
         var profile = SharedOptions.Profile();
@@ -31,7 +32,7 @@ public static class CheckCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var formats = ReportOutput.ParseFormats(result.GetValue(format)!, result.GetValue(output));
-            var log = LogSetup.Create(result.GetValue(verbose));
+            var log = LogSetup.Create(result.GetValue(verbose), stderr);
             var time = TimeProvider.System;
             var fetchOptions = new FetchOptions
             {

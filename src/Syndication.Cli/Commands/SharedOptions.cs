@@ -6,6 +6,19 @@ namespace Syndication.Cli.Commands;
 /// <summary>Options that check and audit share.</summary>
 public static class SharedOptions
 {
+    /// <summary>An unknown option must not be taken for a page ("--bogus" is a typo, not a file).</summary>
+    public static void NoOptionLikeValues(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (token.Value.Length > 1 && token.Value.StartsWith('-'))
+            {
+                result.AddError($"unknown option '{token.Value}'");
+                return;
+            }
+        }
+    }
+
     public static Option<string[]> Originals() => new("--originals")
     {
         Description = "The licensor's originals: an RSS/Atom feed, an original article page (file or URL) or a folder of them. Repeatable.",

@@ -1,0 +1,26 @@
+namespace Syndication.Cli.Tests.Support;
+
+/// <summary>Finds files of this repository from the test's output folder.</summary>
+public static class RepoPaths
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Syndication.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find the repository root (Syndication.sln) above " + AppContext.BaseDirectory);
+    });
+
+    public static string Root => RootPath.Value;
+
+    public static string Samples(params string[] parts) => Path.Combine([Root, "samples", .. parts]);
+
+    public static string Feed => Samples("originals", "feed.xml");
+
+    public static string Page(string name) => Samples("pages", name);
+}
