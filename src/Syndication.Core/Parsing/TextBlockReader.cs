@@ -85,6 +85,11 @@ public static class TextBlockReader
                 builders.Add((element, new StringBuilder(), new StringBuilder(), null));
                 current = builders.Count - 1;
             }
+            else if (block >= 0)
+            {
+                // Where two inline elements meet, a CSS margin usually separates them on screen.
+                builders[block].Visible.Append(Boundary);
+            }
 
             var children = element.ChildNodes;
             for (var i = children.Length - 1; i >= 0; i--)
@@ -109,8 +114,49 @@ public static class TextBlockReader
         return blocks;
     }
 
+    /// <summary>Marks where an inline element starts; resolved to a space or nothing in <see cref="ResolveBoundaries"/>.</summary>
+    private const char Boundary = '\u2063';
+
+    /// <summary>
+    /// "&lt;span&gt;Burrow&lt;/span&gt;&lt;span&gt;Daily Caller&lt;/span&gt;" reads "Burrow Daily Caller" (a lower-case letter meets
+    /// an upper-case one across elements); "&lt;b&gt;Mic&lt;/b&gt;aela" and a drop cap "&lt;span&gt;I&lt;/span&gt;ran" stay one word.
+    /// </summary>
+    private static string ResolveBoundaries(string text)
+    {
+        if (text.IndexOf(Boundary, StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != Boundary)
+            {
+                builder.Append(text[i]);
+                continue;
+            }
+
+            var next = i + 1;
+            while (next < text.Length && text[next] == Boundary)
+            {
+                next++;
+            }
+
+            if (builder.Length > 0 && next < text.Length && char.IsLower(builder[^1]) && char.IsUpper(text[next]))
+            {
+                builder.Append(' ');
+            }
+
+            i = next - 1;
+        }
+
+        return builder.ToString();
+    }
+
     private static string CollapseLines(string text)
     {
+        text = ResolveBoundaries(text);
         if (text.IndexOf('\n', StringComparison.Ordinal) < 0)
         {
             return TextFolding.CollapseWhiteSpace(text);

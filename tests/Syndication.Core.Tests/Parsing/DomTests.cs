@@ -26,6 +26,15 @@ public sealed class DomTests
         Assert.That(page.BlockOf(page.Document.GetElementById("t")!)!.Lines, Is.EqualTo(new[] { "By Micaela Burrow", "Daily Caller", "News Foundation" }));
     }
 
+    [TestCase("<span>By Micaela Burrow</span><span>Daily Caller News Foundation</span>", "By Micaela Burrow Daily Caller News Foundation")]
+    [TestCase("<b>Mic</b>aela <span class=dropcap>I</span>ran", "Micaela Iran")]
+    [TestCase("<a><span>Micaela</span> <span>Burrow</span></a>", "Micaela Burrow")]
+    public void Inline_elements_that_meet_are_read_as_a_reader_sees_them(string html, string text)
+    {
+        var page = PageParser.ParseText($"<html><body><p id=t>{html}</p></body></html>");
+        Assert.That(page.BlockOf(page.Document.GetElementById("t")!)!.Text, Is.EqualTo(text));
+    }
+
     [Test]
     public void Deeply_nested_pages_are_read_without_recursion()
     {

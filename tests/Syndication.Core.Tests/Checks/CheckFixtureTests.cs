@@ -1,0 +1,47 @@
+using Syndication.Core.Tests.Support;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.Core.Tests.Checks;
+
+/// <summary>
+/// One fixture page per rule of each requirement (tests/fixtures/checks/REQUIREMENT/OUTCOME-RULE.html): the file
+/// name says what that requirement's outcome must be; the other requirements are not this test's business.
+/// </summary>
+[TestFixture]
+public sealed class CheckFixtureTests
+{
+    public static IEnumerable<TestCaseData> Fixtures() =>
+        new[] { "logo", "byline", "affiliation" }.SelectMany(requirement =>
+            Directory.GetFiles(RepoPaths.Fixtures("checks", requirement), "*.html")
+                .Order(StringComparer.Ordinal)
+                .Select(path => new TestCaseData(requirement, Path.GetFileName(path)).SetName($"{requirement}: {Path.GetFileNameWithoutExtension(path)}")));
+
+    [TestCaseSource(nameof(Fixtures))]
+    public async Task Fixture_gets_the_outcome_its_name_says(string requirement, string file)
+    {
+        var expected = VerdictNames.ParseOutcome(file.Split('-')[0]);
+        var result = await Engines.FileChecker(Engines.Settings()).CheckAsync(PageTarget.Of(RepoPaths.Fixtures("checks", requirement, file)), CancellationToken.None);
+
+        Assert.That(result.Verdict, Is.Not.EqualTo(PageVerdict.NotApplicable).And.Not.EqualTo(PageVerdict.Error), result.Note ?? result.Error?.Message);
+        var outcome = result.Requirements.Single(r => r.Id == requirement);
+        Assert.That(outcome.Status, Is.EqualTo(expected), $"{outcome.Message}\n{string.Join("\n", outcome.Evidence.Select(e => $"  {e.Selector} :: {e.Text} ({e.Note})"))}");
+        Assert.That(outcome.Message, Is.Not.Empty);
+        if (expected != Outcome.Pass)
+        {
+            Assert.That(outcome.Message, Does.Not.StartWith("credits").And.Not.StartWith("shows"), "a fail or review says what was looked for and found");
+        }
+    }
+
+    [Test]
+    public void Every_requirement_has_pass_and_fail_fixtures()
+    {
+        foreach (var requirement in new[] { "logo", "byline", "affiliation" })
+        {
+            var names = Directory.GetFiles(RepoPaths.Fixtures("checks", requirement), "*.html").Select(Path.GetFileName).ToList();
+            Assert.That(names.Count(n => n!.StartsWith("pass-", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(5), requirement);
+            Assert.That(names.Count(n => n!.StartsWith("fail-", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(5), requirement);
+            Assert.That(names, Has.All.Match("^(pass|fail|review)-[a-z0-9-]+\\.html$"), requirement);
+        }
+    }
+}
