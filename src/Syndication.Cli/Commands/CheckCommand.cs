@@ -62,7 +62,7 @@ public static class CheckCommand
             var checker = new PageChecker(fetcher, new PageEvaluator(settings), log);
             var checkedPages = await new CheckRun(checker, (int)Positive(result.GetValue(concurrency), "--concurrency"), log).RunAsync(targets, cancellationToken);
             var all = Merge(checkedPages, invalid);
-            var summary = new RunSummary { StartedAt = started, FinishedAt = time.GetUtcNow(), Pages = all };
+            var summary = RunSummary.Create(started, time.GetUtcNow(), all);
             ReportOutput.Write(summary, formats, result.GetValue(output), stdout);
             log.Information(
                 "Checked {Pages} page(s) in {Seconds:0.0} s: {Compliant} compliant, {NonCompliant} non-compliant, {Review} needs review, {NotApplicable} not applicable, {Errors} error(s)",

@@ -5,13 +5,15 @@ namespace Syndication.Pipeline;
 /// <summary>How many pages got each verdict.</summary>
 public sealed record VerdictCounts(int Pages, int Compliant, int NonCompliant, int NeedsReview, int NotApplicable, int Errors)
 {
-    public static VerdictCounts Of(IEnumerable<PageResult> pages)
+    public static VerdictCounts Of(IEnumerable<PageResult> pages) => Of(pages.Select(p => p.Verdict));
+
+    public static VerdictCounts Of(IEnumerable<PageVerdict> verdicts)
     {
         int total = 0, compliant = 0, nonCompliant = 0, review = 0, notApplicable = 0, errors = 0;
-        foreach (var page in pages)
+        foreach (var verdict in verdicts)
         {
             total++;
-            switch (page.Verdict)
+            switch (verdict)
             {
                 case PageVerdict.Compliant: compliant++; break;
                 case PageVerdict.NonCompliant: nonCompliant++; break;
@@ -23,4 +25,13 @@ public sealed record VerdictCounts(int Pages, int Compliant, int NonCompliant, i
 
         return new VerdictCounts(total, compliant, nonCompliant, review, notApplicable, errors);
     }
+
+    public int Count(PageVerdict verdict) => verdict switch
+    {
+        PageVerdict.Compliant => Compliant,
+        PageVerdict.NonCompliant => NonCompliant,
+        PageVerdict.NeedsReview => NeedsReview,
+        PageVerdict.NotApplicable => NotApplicable,
+        _ => Errors,
+    };
 }
