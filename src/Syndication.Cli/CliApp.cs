@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Syndication.Cli.Commands;
 using Syndication.Originals;
+using Syndication.Partners;
 using Syndication.Pipeline;
 using Syndication.Profiles;
 
@@ -13,6 +14,7 @@ public static class CliApp
         new("syndication: checks that republished articles keep the licence (logo, byline, affiliation)")
         {
             CheckCommand.Build(stdout, stderr),
+            AuditCommand.Build(stdout, stderr),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -31,7 +33,7 @@ public static class CliApp
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or ProfileException or OriginalsException)
+        catch (Exception e) when (e is UsageException or ProfileException or OriginalsException or PartnerListException)
         {
             await stderr.WriteLineAsync($"syndication: {e.Message}");
             return ExitCodes.Usage;

@@ -93,7 +93,7 @@ public sealed class CheckCommandTests
     [Test]
     public async Task A_page_that_cannot_be_checked_gives_exit_code_2_and_the_other_pages_are_still_checked()
     {
-        var result = await CliRunner.RunAsync("check", "--originals", RepoPaths.Feed, "--format", "json", "/no/such/page.html", "http://127.0.0.1:1/closed", "ftp://example.com/x", RepoPaths.Page("wordpress-compliant.html"));
+        var result = await CliRunner.RunAsync("check", "--originals", RepoPaths.Feed, "--format", "json", "/no/such/page.html", "http://127.0.0.1:1/closed", "ftp://example.com/x", "--allow-private-networks", RepoPaths.Page("wordpress-compliant.html"));
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
         var pages = json.RootElement.GetProperty("pages").EnumerateArray().ToList();

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Syndication.Cli.Logging;
-using Syndication.Fetching;
+using Syndication.Partners;
 using Syndication.Pipeline;
 
 namespace Syndication.Cli.Commands;
@@ -22,69 +22,39 @@ public static class CheckCommand
         var format = SharedOptions.Format();
         var output = SharedOptions.Output();
         var verbose = SharedOptions.Verbose();
-        var timeout = SharedOptions.Timeout();
-        var concurrency = SharedOptions.Concurrency();
-        var maxBytes = SharedOptions.MaxBytes();
+        var fetch = new FetchOptionSet();
         var command = new Command("check", "Check pages: does each keep the licence (logo, byline, affiliation)?")
         {
-            pages, originals, reporters, profile, format, output, verbose, timeout, concurrency, maxBytes,
+            pages, originals, reporters, profile, format, output, verbose,
         };
+        foreach (var option in fetch.All)
+        {
+            command.Add(option);
+        }
+
         command.SetAction(async (result, cancellationToken) =>
         {
             var formats = ReportOutput.ParseFormats(result.GetValue(format)!, result.GetValue(output));
             var log = LogSetup.Create(result.GetValue(verbose), stderr);
-            var time = TimeProvider.System;
-            var fetchOptions = new FetchOptions
+            var settings = new AuditSettings();
+            var job = new RunJob
             {
-                Timeout = TimeSpan.FromSeconds(Positive(result.GetValue(timeout), "--timeout")),
-                MaxBodyBytes = (long)Positive(result.GetValue(maxBytes), "--max-bytes"),
+                Profile = result.GetValue(profile),
+                Originals = result.GetValue(originals) ?? [],
+                Reporters = result.GetValue(reporters) ?? [],
+                Fetch = fetch.Build(result, settings, defaultCache: null),
+                Concurrency = fetch.ConcurrencyFrom(result, settings),
+                Targets = RunJob.TargetsFrom(result.GetValue(pages) ?? []),
             };
-            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var fetcher = Engine.DefaultFetcher(fetchOptions, time, http);
-            var settings = await Engine.SettingsAsync(
-                result.GetValue(profile), result.GetValue(originals) ?? [], result.GetValue(reporters) ?? [], fetcher, log, cancellationToken);
-
-            var targets = new List<PageTarget>();
-            var invalid = new Dictionary<int, PageResult>();
-            foreach (var argument in result.GetValue(pages) ?? [])
+            var progress = new RunProgress(log, interactive: false, TimeProvider.System);
+            var summary = await job.RunAsync(log, progress, cancellationToken);
+            using (summary.Spool)
             {
-                try
-                {
-                    targets.Add(PageTarget.Of(argument));
-                }
-                catch (FormatException e)
-                {
-                    invalid[targets.Count + invalid.Count] = new PageResult { Url = argument, Verdict = Verdicts.PageVerdict.Error, Error = new Verdicts.PageError("address", e.Message) };
-                }
+                ReportOutput.Write(summary, formats, result.GetValue(output), stdout);
+                RunJob.LogSummary(log, summary);
+                return ExitCodes.For(summary.Counts);
             }
-
-            var started = time.GetUtcNow();
-            var checker = new PageChecker(fetcher, new PageEvaluator(settings), log);
-            var checkedPages = await new CheckRun(checker, (int)Positive(result.GetValue(concurrency), "--concurrency"), log).RunAsync(targets, cancellationToken);
-            var all = Merge(checkedPages, invalid);
-            var summary = RunSummary.Create(started, time.GetUtcNow(), all);
-            ReportOutput.Write(summary, formats, result.GetValue(output), stdout);
-            log.Information(
-                "Checked {Pages} page(s) in {Seconds:0.0} s: {Compliant} compliant, {NonCompliant} non-compliant, {Review} needs review, {NotApplicable} not applicable, {Errors} error(s)",
-                summary.Counts.Pages, (summary.FinishedAt - summary.StartedAt).TotalSeconds, summary.Counts.Compliant, summary.Counts.NonCompliant,
-                summary.Counts.NeedsReview, summary.Counts.NotApplicable, summary.Counts.Errors);
-            return ExitCodes.For(summary.Counts);
         });
         return command;
     }
-
-    private static List<PageResult> Merge(List<PageResult> checkedPages, Dictionary<int, PageResult> invalid)
-    {
-        var all = new List<PageResult>(checkedPages.Count + invalid.Count);
-        var next = 0;
-        for (var i = 0; i < checkedPages.Count + invalid.Count; i++)
-        {
-            all.Add(invalid.TryGetValue(i, out var bad) ? bad : checkedPages[next++]);
-        }
-
-        return all;
-    }
-
-    internal static double Positive(double value, string option) =>
-        value > 0 ? value : throw new UsageException($"{option} must be greater than 0 (got {value})");
 }

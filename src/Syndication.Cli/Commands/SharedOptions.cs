@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Syndication.Fetching;
 
 namespace Syndication.Cli.Commands;
 
@@ -55,26 +54,5 @@ public static class SharedOptions
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {
         Description = "Log debug events to standard error.",
-    };
-
-    public static Option<double> Timeout() => new("--timeout")
-    {
-        Description = "Seconds a whole page may take to fetch (headers and body).",
-        DefaultValueFactory = _ => 30,
-        HelpName = "SECONDS",
-    };
-
-    public static Option<int> Concurrency() => new("--concurrency")
-    {
-        Description = "Pages fetched and checked at once.",
-        DefaultValueFactory = _ => 16,
-        HelpName = "N",
-    };
-
-    public static Option<long> MaxBytes() => new("--max-bytes")
-    {
-        Description = "The most bytes read from one page (after decompression).",
-        DefaultValueFactory = _ => FetchOptions.DefaultMaxBodyBytes,
-        HelpName = "BYTES",
     };
 }

@@ -1,8 +1,12 @@
 namespace Syndication.Fetching;
 
 /// <summary>Sends file addresses to the file fetcher and web addresses to the web fetcher.</summary>
-public sealed class AddressRouter(IPageFetcher files, IPageFetcher web) : IPageFetcher
+public sealed class AddressRouter(IPageFetcher files, IPageFetcher web) : IPageFetcher, IDisposable
 {
-    public Task<FetchedPage> FetchAsync(PageAddress address, CancellationToken cancellationToken) =>
-        address.IsFile ? files.FetchAsync(address, cancellationToken) : web.FetchAsync(address, cancellationToken);
+    public IPageFetcher Web => web;
+
+    public void Dispose() => (web as IDisposable)?.Dispose();
+
+    public Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken) =>
+        request.Address.IsFile ? files.FetchAsync(request, cancellationToken) : web.FetchAsync(request, cancellationToken);
 }

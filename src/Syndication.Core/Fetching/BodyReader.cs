@@ -37,4 +37,24 @@ public static class BodyReader
             buffer.Write(chunk, 0, read);
         }
     }
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> and stops there without error (robots.txt: the rest is ignored).</summary>
+    public static async Task<byte[]> ReadPrefixAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[maxBytes];
+        var total = 0;
+        while (total < maxBytes)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(total, maxBytes - total), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return buffer[..total];
+    }
 }

@@ -1,17 +1,46 @@
 namespace Syndication.Fetching;
 
-/// <summary>Limits for reading pages. The hardened HTTP fetcher adds its own on top (see README "Fetching").</summary>
+/// <summary>How pages are fetched: limits, politeness and safety (README "Fetching"). Defaults suit a nightly audit.</summary>
 public sealed record FetchOptions
 {
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;
 
-    /// <summary>The most bytes read from a page (after decompression); more is a <c>too-large</c> error.</summary>
+    public const string DefaultUserAgent = "syndication/0.1 (licence compliance checker; +https://github.com/syndication-tool/syndication#for-publishers)";
+
+    /// <summary>The most bytes read from a page after decompression; more is a <c>too-large</c> error.</summary>
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
 
-    /// <summary>The whole-page deadline: headers and body.</summary>
+    /// <summary>The whole-page deadline: every attempt, redirect, wait and the body.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a TCP (and TLS) connection may take to open.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest one attempt may wait for response headers.</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Retries after the first attempt, for 408, 429, 5xx and connection failures.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>The first retry's delay; each next one doubles, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest Retry-After the fetcher waits; a longer one pauses the host and its pages are rate-limited.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    public int MaxRedirects { get; init; } = 10;
+
+    /// <summary>Requests in flight to one host at most.</summary>
+    public int PerHost { get; init; } = 2;
 
     public string UserAgent { get; init; } = DefaultUserAgent;
 
-    public const string DefaultUserAgent = "syndication/0.1 (+https://github.com/syndication-tool/syndication; licence compliance checker)";
+    /// <summary>Honour robots.txt (RFC 9309) unless a page's partner overrides it.</summary>
+    public bool RespectRobots { get; init; } = true;
+
+    /// <summary>Which addresses may be connected to. Default: public internet only.</summary>
+    public AddressPolicy Addresses { get; init; } = AddressPolicy.PublicOnly;
+
+    /// <summary>Where validators (ETag, Last-Modified) and bodies of fetched pages are kept for conditional requests; null: no cache.</summary>
+    public string? CacheDirectory { get; init; }
 }

@@ -5,9 +5,10 @@ namespace Syndication.Fetching;
 /// <summary>Reads pages from local files, with the same size cap and HTML sniffing as the web.</summary>
 public sealed class FileFetcher(FetchOptions options, TimeProvider time) : IPageFetcher
 {
-    public async Task<FetchedPage> FetchAsync(PageAddress address, CancellationToken cancellationToken)
+    public async Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
-        var path = address.FilePath ?? throw new ArgumentException("not a file address", nameof(address));
+        var address = request.Address;
+        var path = address.FilePath ?? throw new ArgumentException("not a file address", nameof(request));
         var started = time.GetTimestamp();
         if (Directory.Exists(path))
         {

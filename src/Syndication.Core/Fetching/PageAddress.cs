@@ -3,12 +3,19 @@ namespace Syndication.Fetching;
 /// <summary>A page argument: an http(s) URL, a file path or a file:// URI. Keeps the argument as given for reports.</summary>
 public sealed class PageAddress
 {
-    private PageAddress(string argument, Uri? url, string? filePath)
+    private PageAddress(string argument, Uri? url, string? filePath, string? problem = null)
     {
         Argument = argument;
         Url = url;
         FilePath = filePath;
+        Problem = problem;
     }
+
+    /// <summary>Why the argument is not a page we can fetch (unsupported scheme, empty), or null.</summary>
+    public string? Problem { get; }
+
+    /// <summary>An argument that cannot be fetched: it is still reported, at its place, with why.</summary>
+    public static PageAddress Invalid(string argument, string problem) => new(argument, null, null, problem);
 
     /// <summary>The page as the user gave it (a file path stays a path).</summary>
     public string Argument { get; }

@@ -53,6 +53,14 @@ public sealed class OriginalCatalogue
 
     public int Count => _originals.Count;
 
+    /// <summary>An original by its URL or title (case-insensitive), as a partner list may name it.</summary>
+    public IndexedOriginal? Find(string urlOrTitle)
+    {
+        var key = urlOrTitle.Trim();
+        return _originals.FirstOrDefault(o => string.Equals(o.Original.Url?.TrimEnd('/'), key.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            ?? _originals.FirstOrDefault(o => string.Equals(o.Original.Title, key, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Counts, per original, how many of the page's distinct shingles it shares (stock phrases left out).</summary>
     public Dictionary<int, int> SharedShingleCounts(IEnumerable<ulong> pageShingles)
     {

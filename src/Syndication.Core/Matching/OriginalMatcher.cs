@@ -48,6 +48,23 @@ public static class OriginalMatcher
         return new MatchOutcome(new OriginalMatch(best.Original, Math.Round(best.Containment, 3), best.Paragraphs, blocks), "matched");
     }
 
+    /// <summary>
+    /// Matches a page against the one original its partner list names. The list is a person's word, so one paragraph
+    /// of the original's text is enough to locate the article; none at all is a question for a person.
+    /// </summary>
+    public static MatchOutcome MatchExpected(PageDocument page, IndexedOriginal original)
+    {
+        var blocks = MatchedBlocks(page, original);
+        if (blocks.Count == 0)
+        {
+            return new MatchOutcome(null, $"the partner list says this page republishes \"{original.Original.Title}\", but none of its text is on the page");
+        }
+
+        var pageShingles = new HashSet<ulong>(page.Blocks.SelectMany(b => b.Shingles));
+        var candidate = Evaluate(original, pageShingles);
+        return new MatchOutcome(new OriginalMatch(original, Math.Round(candidate.Containment, 3), candidate.Paragraphs, blocks), "matched the original the partner list names");
+    }
+
     /// <summary>The page blocks that carry the original's text: most of their shingles are the original's.</summary>
     public static List<TextBlock> MatchedBlocks(PageDocument page, IndexedOriginal original)
     {

@@ -39,7 +39,7 @@ public static class Engine
         return new CheckSettings(licence, catalogue, names);
     }
 
-    /// <summary>A fetcher for files and the web with the given limits.</summary>
-    public static IPageFetcher DefaultFetcher(FetchOptions options, TimeProvider time, HttpClient client) =>
-        new AddressRouter(new FileFetcher(options, time), new SimpleHttpFetcher(client, options, time));
+    /// <summary>A fetcher for files and the web with the given limits; dispose it when the run ends.</summary>
+    public static AddressRouter CreateFetcher(FetchOptions options, TimeProvider time) =>
+        new(new FileFetcher(options, time), new HttpFetcher(options, time));
 }

@@ -13,10 +13,15 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
 
     public async Task<PageResult> CheckAsync(PageTarget target, CancellationToken cancellationToken)
     {
+        if (target.Address.Problem is { } problem)
+        {
+            return PageResult.Failed(target, ErrorKinds.Address, problem);
+        }
+
         FetchedPage fetched;
         try
         {
-            fetched = await fetcher.FetchAsync(target.Address, cancellationToken);
+            fetched = await fetcher.FetchAsync(new FetchRequest(target.Address, target.IgnoreRobots), cancellationToken);
         }
         catch (FetchException e)
         {
@@ -37,9 +42,9 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
             FromCache = fetched.FromCache,
         };
 
-        if (Problem(fetched) is { } problem)
+        if (Problem(fetched) is { } notHtml)
         {
-            return PageResult.Failed(target, problem.Kind, problem.Message) with { Fetch = facts, Body = fetched.Body, Headers = fetched.Headers };
+            return PageResult.Failed(target, notHtml.Kind, notHtml.Message) with { Fetch = facts, Body = fetched.Body, Headers = fetched.Headers };
         }
 
         try

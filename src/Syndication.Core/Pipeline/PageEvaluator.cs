@@ -22,7 +22,27 @@ public sealed class PageEvaluator(CheckSettings settings)
 
     public PageResult Evaluate(PageDocument page, PageTarget target)
     {
-        var match = OriginalMatcher.Match(page, settings.Catalogue);
+        string? note = null;
+        var expected = target.ExpectedOriginal is { } named ? settings.Catalogue.Find(named) : null;
+        if (target.ExpectedOriginal is not null && expected is null)
+        {
+            note = $"the partner list names the original \"{target.ExpectedOriginal}\", which is not among the originals; matched by text instead";
+        }
+
+        var match = expected is null ? OriginalMatcher.Match(page, settings.Catalogue) : OriginalMatcher.MatchExpected(page, expected);
+        if (expected is not null && match.Match is null)
+        {
+            var why = match.Reason;
+            return new PageResult
+            {
+                Url = target.Address.Argument,
+                Partner = target.Partner,
+                Verdict = PageVerdict.NeedsReview,
+                Note = why,
+                Requirements = settings.Profile.Requirements.Select(id => RequirementOutcome.Review(id, why)).ToList(),
+            };
+        }
+
         IReadOnlyList<PersonName> reporters;
         IReadOnlyList<TextBlock> story;
         string? title;
@@ -80,7 +100,7 @@ public sealed class PageEvaluator(CheckSettings settings)
             Original = info,
             Requirements = outcomes,
             Region = region.Describe(),
-            Note = method == "main-content" ? "no original matched: the article was located from the page itself, reporters from --reporter" : null,
+            Note = method == "main-content" ? "no original matched: the article was located from the page itself, reporters from --reporter" : note,
         };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Syndication.Verdicts;
 
 namespace Syndication.Pipeline;
@@ -27,10 +28,15 @@ public sealed record PageResult
     public FetchFacts? Fetch { get; init; }
 
     /// <summary>The fetched bytes, kept only while the run needs them (evidence archive); never serialised.</summary>
+    [JsonIgnore]
     public byte[]? Body { get; init; }
 
-    /// <summary>Response headers of the fetch, for the evidence archive.</summary>
+    /// <summary>Response headers of the fetch, for the evidence archive; never serialised with the result.</summary>
+    [JsonIgnore]
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>A copy without the fetched bytes and headers: what is kept once the page is archived.</summary>
+    public PageResult Compact() => Body is null && Headers is null ? this : this with { Body = null, Headers = null };
 
     public static PageResult Failed(PageTarget target, string kind, string message) => new()
     {

@@ -24,6 +24,10 @@ public sealed record RunSummary
     /// <summary>The history run id, when the run is recorded.</summary>
     public string? RunId { get; init; }
 
+    /// <summary>The on-disk store of the pages, when they are spooled; disposed with the run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IDisposable? Spool { get; init; }
+
     /// <summary>False when the run was stopped (Ctrl+C, budget) before every page was checked.</summary>
     public bool Complete { get; init; } = true;
 

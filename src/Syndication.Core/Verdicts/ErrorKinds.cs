@@ -4,6 +4,7 @@ namespace Syndication.Verdicts;
 public static class ErrorKinds
 {
     public const string NotFound = "not-found";
+    public const string Address = "address";
     public const string Read = "read";
     public const string Timeout = "timeout";
     public const string RateLimited = "rate-limited";
@@ -18,6 +19,7 @@ public static class ErrorKinds
     public const string Redirects = "redirects";
     public const string Connection = "connection";
     public const string Budget = "budget";
+    public const string Interrupted = "interrupted";
     public const string Parse = "parse";
     public const string Internal = "internal";
 }

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Syndication.Fetching;
+using Syndication.Partners;
+
+namespace Syndication.Cli.Commands;
+
+/// <summary>The fetch options check and audit share, and how they combine with a partner list's settings (options win).</summary>
+public sealed class FetchOptionSet
+{
+    public Option<double?> Timeout { get; } = new("--timeout") { Description = "Seconds a whole page may take: every attempt, redirect and the body. Default 30.", HelpName = "SECONDS" };
+
+    public Option<int?> Concurrency { get; } = new("--concurrency") { Description = "Pages in flight at once, across all hosts. Default 16.", HelpName = "N" };
+
+    public Option<int?> PerHost { get; } = new("--per-host") { Description = "Requests in flight to one host at once. Default 2.", HelpName = "N" };
+
+    public Option<long> MaxBytes { get; } = new("--max-bytes") { Description = "The most bytes read from one page, after decompression. Default 5 MiB.", DefaultValueFactory = _ => FetchOptions.DefaultMaxBodyBytes, HelpName = "BYTES" };
+
+    public Option<bool> AllowPrivateNetworks { get; } = new("--allow-private-networks") { Description = "Allow loopback, private and link-local addresses (tests, intranets). Off: only public addresses are fetched." };
+
+    public Option<bool> IgnoreRobots { get; } = new("--ignore-robots") { Description = "Do not read or honour robots.txt (a partner can also be set to 'robots: ignore')." };
+
+    public Option<string?> UserAgent { get; } = new("--user-agent") { Description = "The User-Agent sent to partners; keep a contact URL in it.", HelpName = "TEXT" };
+
+    public Option<string?> Cache { get; } = new("--cache") { Description = "Folder for conditional-request validators and bodies (reruns send If-None-Match / If-Modified-Since).", HelpName = "DIR" };
+
+    public IEnumerable<Option> All => [Timeout, Concurrency, PerHost, MaxBytes, AllowPrivateNetworks, IgnoreRobots, UserAgent, Cache];
+
+    public int ConcurrencyFrom(ParseResult result, AuditSettings settings) =>
+        Positive(result.GetValue(Concurrency) ?? settings.Concurrency ?? 16, "--concurrency");
+
+    public FetchOptions Build(ParseResult result, AuditSettings settings, string? defaultCache)
+    {
+        var timeout = result.GetValue(Timeout) ?? settings.TimeoutSeconds ?? 30;
+        if (timeout <= 0)
+        {
+            throw new UsageException($"--timeout must be greater than 0 (got {timeout})");
+        }
+
+        var maxBytes = result.GetValue(MaxBytes);
+        if (maxBytes <= 0)
+        {
+            throw new UsageException($"--max-bytes must be greater than 0 (got {maxBytes})");
+        }
+
+        return new FetchOptions
+        {
+            Timeout = TimeSpan.FromSeconds(timeout),
+            AttemptTimeout = TimeSpan.FromSeconds(Math.Min(15, timeout)),
+            PerHost = Positive(result.GetValue(PerHost) ?? settings.PerHost ?? 2, "--per-host"),
+            MaxBodyBytes = maxBytes,
+            Addresses = result.GetValue(AllowPrivateNetworks) ? AddressPolicy.AllowPrivateNetworks : AddressPolicy.PublicOnly,
+            RespectRobots = !result.GetValue(IgnoreRobots) && settings.RespectRobots != false,
+            UserAgent = result.GetValue(UserAgent) ?? settings.UserAgent ?? FetchOptions.DefaultUserAgent,
+            CacheDirectory = result.GetValue(Cache) ?? settings.Cache ?? defaultCache,
+        };
+    }
+
+    private static int Positive(int value, string option) =>
+        value > 0 ? value : throw new UsageException($"{option} must be greater than 0 (got {value})");
+}

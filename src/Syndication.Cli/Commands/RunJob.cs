@@ -1,0 +1,67 @@
+using Serilog;
+using Syndication.Fetching;
+using Syndication.Pipeline;
+using Syndication.Reporting;
+
+namespace Syndication.Cli.Commands;
+
+/// <summary>What check and audit share once their options are read: build the engine, run the pages, write the reports.</summary>
+public sealed record RunJob
+{
+    public required string? Profile { get; init; }
+
+    public required IReadOnlyList<string> Originals { get; init; }
+
+    public IReadOnlyList<string> Reporters { get; init; } = [];
+
+    public required FetchOptions Fetch { get; init; }
+
+    public required int Concurrency { get; init; }
+
+    public TimeSpan? Budget { get; init; }
+
+    public required IReadOnlyList<PageTarget> Targets { get; init; }
+
+    /// <summary>Page arguments that could not be read as a page, with why (they get an error result at their place).</summary>
+    public IReadOnlyDictionary<int, string> BadArguments { get; init; } = new Dictionary<int, string>();
+
+    public async Task<RunSummary> RunAsync(ILogger log, IRunObserver observer, CancellationToken stop)
+    {
+        var time = TimeProvider.System;
+        using var fetcher = Engine.CreateFetcher(Fetch, time);
+        var settings = await Engine.SettingsAsync(Profile, Originals, Reporters, fetcher, log, stop);
+        var checker = new PageChecker(fetcher, new PageEvaluator(settings), log);
+        var run = new AuditRun(checker, time, log);
+        return await run.RunAsync(Targets, new AuditRun.Options(Concurrency, Fetch.PerHost, Budget), observer, stop);
+    }
+
+    /// <summary>Turns page arguments into targets; a bad one becomes an error page at its place, not a usage error.</summary>
+    public static List<PageTarget> TargetsFrom(IEnumerable<string> arguments)
+    {
+        var targets = new List<PageTarget>();
+        foreach (var argument in arguments)
+        {
+            try
+            {
+                targets.Add(PageTarget.Of(argument));
+            }
+            catch (FormatException e)
+            {
+                targets.Add(new PageTarget(PageAddress.Invalid(argument, e.Message)));
+            }
+        }
+
+        return targets;
+    }
+
+    public static void LogSummary(ILogger log, RunSummary summary)
+    {
+        var c = summary.Counts;
+        log.Information(
+            "Checked {Pages} page(s) in {Seconds:0.0} s: {Compliant} compliant, {NonCompliant} non-compliant, {Review} needs review, {NotApplicable} not applicable, {Errors} error(s){Incomplete}",
+            c.Pages, (summary.FinishedAt - summary.StartedAt).TotalSeconds, c.Compliant, c.NonCompliant, c.NeedsReview, c.NotApplicable, c.Errors,
+            summary.Complete ? string.Empty : " (incomplete run)");
+    }
+
+    internal static string Safe(string text) => TerminalText.Safe(text);
+}

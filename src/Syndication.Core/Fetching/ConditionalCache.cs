@@ -1,0 +1,80 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Syndication.Fetching;
+
+/// <summary>
+/// An on-disk cache of fetched pages with their validators (ETag, Last-Modified), so a rerun asks "has it changed?"
+/// (If-None-Match / If-Modified-Since) and an unchanged page costs the partner a 304, not the whole page. Entries are
+/// written atomically; a damaged entry is ignored.
+/// </summary>
+public sealed class ConditionalCache(string directory)
+{
+    public sealed record Entry(string Url, string? ETag, string? LastModified, string? MediaType, string? Charset, string FinalUrl, DateTimeOffset StoredAt);
+
+    public string Directory { get; } = directory;
+
+    public (Entry Entry, byte[] Body)? Get(Uri url)
+    {
+        var key = Key(url);
+        try
+        {
+            var meta = Path.Combine(Directory, key + ".json");
+            var body = Path.Combine(Directory, key + ".body.gz");
+            if (!File.Exists(meta) || !File.Exists(body))
+            {
+                return null;
+            }
+
+            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(meta));
+            if (entry is null || entry.Url != url.AbsoluteUri)
+            {
+                return null;
+            }
+
+            using var file = File.OpenRead(body);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var memory = new MemoryStream();
+            gzip.CopyTo(memory);
+            return (entry, memory.ToArray());
+        }
+        catch (Exception e) when (e is IOException or JsonException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public void Put(Entry entry, byte[] body)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            var key = Key(new Uri(entry.Url));
+            WriteAtomically(Path.Combine(Directory, key + ".body.gz"), stream =>
+            {
+                using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+                gzip.Write(body);
+            });
+            WriteAtomically(Path.Combine(Directory, key + ".json"), stream => stream.Write(JsonSerializer.SerializeToUtf8Bytes(entry)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written only costs a full fetch next time.
+        }
+    }
+
+    private static string Key(Uri url) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri)));
+
+    private static void WriteAtomically(string path, Action<Stream> write)
+    {
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        using (var stream = File.Create(temp))
+        {
+            write(stream);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,321 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using Syndication.Verdicts;
+
+namespace Syndication.Fetching;
+
+/// <summary>
+/// The hardened web fetcher. Per page: robots.txt first; then each hop (redirects followed here, at most ten, each
+/// one re-checked for scheme, robots and address) under the host's politeness slot, with retries (exponential
+/// backoff and jitter) on 408, 429, 5xx and dropped connections, Retry-After honoured up to a cap; only HTML is read,
+/// and only up to the size cap after decompression; the whole page has one deadline. A page that cannot be fetched
+/// ends in a <see cref="FetchException"/> with a kind, never in a compliance finding.
+/// </summary>
+public sealed class HttpFetcher : IPageFetcher, IDisposable
+{
+    private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
+
+    private readonly FetchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly HttpClient _client;
+    private readonly HostLimiter _hosts;
+    private readonly RobotsCache _robots;
+    private readonly ConditionalCache? _cache;
+    private readonly ResiliencePipeline<HttpResponseMessage> _attempts;
+
+    public HttpFetcher(FetchOptions options, TimeProvider time)
+    {
+        _options = options;
+        _time = time;
+        var connector = new GuardedConnector(options.Addresses);
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            ConnectTimeout = options.ConnectTimeout,
+            ConnectCallback = connector.ConnectAsync,
+            UseCookies = false,
+            UseProxy = false,
+            MaxConnectionsPerServer = Math.Max(1, options.PerHost),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            MaxResponseHeadersLength = 64,
+        };
+        _client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _hosts = new HostLimiter(options.PerHost, time);
+        _robots = new RobotsCache(_client, options, _hosts);
+        _cache = options.CacheDirectory is null ? null : new ConditionalCache(options.CacheDirectory);
+        _attempts = BuildAttempts(options, time, _hosts);
+    }
+
+    /// <summary>The per-host limits, shared with the scheduler that spreads pages across hosts.</summary>
+    public HostLimiter Hosts => _hosts;
+
+    public void Dispose() => _client.Dispose();
+
+    public async Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        var address = request.Address;
+        var start = address.Url ?? throw new ArgumentException("not a web address", nameof(request));
+        var started = _time.GetTimestamp();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.Timeout);
+        var current = start;
+        try
+        {
+            var cached = start == current ? _cache?.Get(start) : null;
+            var chain = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal) { start.AbsoluteUri };
+            for (var hop = 0; ; hop++)
+            {
+                await CheckAllowedAsync(current, hop, request.IgnoreRobots, deadline.Token);
+                var slot = await _hosts.AcquireAsync(current.Host, deadline.Token);
+                HttpResponseMessage? response = null;
+                try
+                {
+                    var conditional = hop == 0 ? cached : null;
+                    response = await _attempts.ExecuteAsync(
+                        async (state, ct) => await SendAsync(state.Url, state.Conditional?.Entry, ct),
+                        (Url: current, Conditional: conditional),
+                        deadline.Token);
+                    var status = (int)response.StatusCode;
+                    if (status is >= 300 and < 400 && status != 304)
+                    {
+                        var next = RedirectTarget(current, response, chain, seen);
+                        current = next;
+                        continue;
+                    }
+
+                    if (status == 304 && conditional is { } hit)
+                    {
+                        return Page(address, hit.Body, hit.Entry.MediaType, hit.Entry.Charset, hit.Entry.FinalUrl, status, chain, response, started, fromCache: true);
+                    }
+
+                    Ensure(response, current);
+                    var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+                    if (mediaType is not null && !HtmlTypes.Contains(mediaType))
+                    {
+                        throw new FetchException(ErrorKinds.NotHtml, $"the server says the page is {mediaType}, not HTML");
+                    }
+
+                    var body = await BodyReader.ReadCappedAsync(response.Content, _options.MaxBodyBytes, deadline.Token);
+                    var charset = response.Content.Headers.ContentType?.CharSet;
+                    Remember(start, current, response, mediaType, charset, body);
+                    return Page(address, body, mediaType, charset, current.AbsoluteUri, status, chain, response, started, fromCache: false);
+                }
+                finally
+                {
+                    response?.Dispose();
+                    slot.Dispose();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException(ErrorKinds.Timeout, $"no complete answer from {current.Host} within {_options.Timeout.TotalSeconds:0.#} s");
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw new FetchException(ErrorKinds.Timeout, $"{current.Host} sent no response headers within {_options.AttemptTimeout.TotalSeconds:0.#} s, {_options.MaxRetries + 1} times");
+        }
+        catch (HttpRequestException e)
+        {
+            throw FetchErrors.Classify(e, current);
+        }
+        catch (IOException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException(ErrorKinds.Connection, $"{current.Host} broke off the response: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+    }
+
+    private async Task CheckAllowedAsync(Uri url, int hop, bool ignoreRobots, CancellationToken cancellationToken)
+    {
+        if (url.Scheme is not ("http" or "https"))
+        {
+            throw new FetchException(ErrorKinds.Redirects, $"refused a redirect to a {url.Scheme}: URL ({url}); only http and https are fetched");
+        }
+
+        if (_hosts.PausedUntil(url.Host) is { } until)
+        {
+            throw new FetchException(ErrorKinds.RateLimited, $"{url.Host} asked us to wait until {until:yyyy-MM-dd HH:mm:ss}Z; its pages are not fetched before then");
+        }
+
+        if (_options.RespectRobots && !ignoreRobots)
+        {
+            var (rules, why) = await _robots.GetAsync(url, cancellationToken);
+            if (!rules.Allows(url.PathAndQuery))
+            {
+                throw new FetchException(ErrorKinds.Robots, $"{why} disallows {url.PathAndQuery} for {_robots.ProductToken}" + (hop > 0 ? " (after a redirect)" : string.Empty));
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri url, ConditionalCache.Entry? conditional, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.UserAgent.ParseAdd(_options.UserAgent);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        if (conditional?.ETag is { } etag)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        if (conditional?.LastModified is { } modified)
+        {
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", modified);
+        }
+
+        return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private Uri RedirectTarget(Uri current, HttpResponseMessage response, List<string> chain, HashSet<string> seen)
+    {
+        if (response.Headers.Location is not { } location)
+        {
+            throw new FetchException(ErrorKinds.HttpStatus, $"HTTP {(int)response.StatusCode} redirect without a Location");
+        }
+
+        var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+        chain.Add(next.ToString());
+        if (!seen.Add(next.AbsoluteUri))
+        {
+            throw new FetchException(ErrorKinds.Redirects, $"redirect loop: {string.Join(" -> ", chain.TakeLast(4))}");
+        }
+
+        if (chain.Count > _options.MaxRedirects)
+        {
+            throw new FetchException(ErrorKinds.Redirects, $"more than {_options.MaxRedirects} redirects (last: {next})");
+        }
+
+        return next;
+    }
+
+    private void Ensure(HttpResponseMessage response, Uri url)
+    {
+        var status = (int)response.StatusCode;
+        if (status is >= 200 and < 300)
+        {
+            return;
+        }
+
+        if (status == 429)
+        {
+            var paused = _hosts.PausedUntil(url.Host);
+            throw new FetchException(ErrorKinds.RateLimited, paused is null
+                ? $"HTTP 429 Too Many Requests from {url.Host} after {_options.MaxRetries + 1} attempts"
+                : $"HTTP 429 from {url.Host} with Retry-After beyond {_options.MaxRetryAfter.TotalSeconds:0} s: host paused, its pages are reported rate-limited");
+        }
+
+        var attempts = status is 408 or >= 500 ? $" after {_options.MaxRetries + 1} attempts" : string.Empty;
+        throw new FetchException(ErrorKinds.HttpStatus, $"HTTP {status} {response.ReasonPhrase}{attempts}");
+    }
+
+    private void Remember(Uri start, Uri final, HttpResponseMessage response, string? mediaType, string? charset, byte[] body)
+    {
+        var etag = response.Headers.ETag?.ToString();
+        var modified = response.Content.Headers.LastModified?.ToString("R");
+        if (_cache is not null && (etag is not null || modified is not null))
+        {
+            _cache.Put(new ConditionalCache.Entry(start.AbsoluteUri, etag, modified, mediaType, charset, final.AbsoluteUri, _time.GetUtcNow()), body);
+        }
+    }
+
+    private FetchedPage Page(PageAddress address, byte[] body, string? mediaType, string? charset, string finalUrl, int status, List<string> chain, HttpResponseMessage response, long started, bool fromCache) => new()
+    {
+        Address = address,
+        Body = body,
+        MediaType = mediaType,
+        Charset = charset,
+        FinalLocation = finalUrl,
+        StatusCode = status,
+        Redirects = chain,
+        Headers = HeaderMap(response.Headers, response.Content.Headers),
+        FetchedAt = _time.GetUtcNow(),
+        Elapsed = _time.GetElapsedTime(started),
+        FromCache = fromCache,
+    };
+
+    private static Dictionary<string, string> HeaderMap(HttpResponseHeaders headers, HttpContentHeaders content)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers.Concat(content))
+        {
+            map[header.Key] = string.Join(", ", header.Value);
+        }
+
+        return map;
+    }
+
+    /// <summary>
+    /// Retries with exponential backoff and jitter on 408, 429, 5xx, dropped connections and attempt timeouts.
+    /// A Retry-After is honoured up to the cap; beyond it the host is paused and the response is not retried.
+    /// </summary>
+    private static ResiliencePipeline<HttpResponseMessage> BuildAttempts(FetchOptions options, TimeProvider time, HostLimiter hosts)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Result: { } response } => IsRetryable(response) && !PausesHost(response, options, time, hosts),
+                    { Exception: TimeoutRejectedException } => true,
+                    { Exception: HttpRequestException e } => FetchErrors.IsTransient(e),
+                    _ => false,
+                }),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response, time) : null),
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            });
+        }
+
+        return builder.AddTimeout(options.AttemptTimeout).Build();
+    }
+
+    private static bool IsRetryable(HttpResponseMessage response) => (int)response.StatusCode is 408 or 429 or >= 500 and < 600;
+
+    /// <summary>True (and the host is paused) when the server asks for a wait longer than we accept.</summary>
+    private static bool PausesHost(HttpResponseMessage response, FetchOptions options, TimeProvider time, HostLimiter hosts)
+    {
+        if (RetryAfter(response, time) is { } wait && wait > options.MaxRetryAfter)
+        {
+            var host = response.RequestMessage?.RequestUri?.Host;
+            if (host is not null)
+            {
+                hosts.Pause(host, time.GetUtcNow() + wait);
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - time.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,151 @@
+namespace Syndication.Fetching;
+
+/// <summary>
+/// A robots.txt as RFC 9309 reads it: the group for our user-agent token (else "*"), Allow and Disallow rules with
+/// "*" and "$" patterns, the longest match winning and Allow winning a tie. No robots library is served here, and the
+/// standard's matching fits in this file.
+/// </summary>
+public sealed class RobotsRules
+{
+    private readonly List<(string Pattern, bool Allow)> _rules;
+
+    private RobotsRules(List<(string Pattern, bool Allow)> rules, TimeSpan? crawlDelay)
+    {
+        _rules = rules;
+        CrawlDelay = crawlDelay;
+    }
+
+    public static RobotsRules AllowAll { get; } = new([], null);
+
+    public static RobotsRules DisallowAll { get; } = new([("/", false)], null);
+
+    /// <summary>Crawl-delay for our group, if any (not in RFC 9309, but widely used; honoured up to a cap).</summary>
+    public TimeSpan? CrawlDelay { get; }
+
+    public static RobotsRules Parse(string text, string productToken)
+    {
+        var groups = new List<Group>();
+        Group? current = null;
+        var lastWasAgent = false;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw;
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            if (hash >= 0)
+            {
+                line = line[..hash];
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            var key = line[..colon].Trim().ToLowerInvariant();
+            var value = line[(colon + 1)..].Trim();
+            if (key == "user-agent")
+            {
+                // Consecutive user-agent lines open one group.
+                if (current is null || !lastWasAgent)
+                {
+                    current = new Group();
+                    groups.Add(current);
+                }
+
+                current.Agents.Add(value.ToLowerInvariant());
+                lastWasAgent = true;
+                continue;
+            }
+
+            lastWasAgent = false;
+            if (current is null)
+            {
+                continue;
+            }
+
+            if (key is "allow" or "disallow" && value.Length is > 0 and < 2000)
+            {
+                current.Rules.Add((value, key == "allow"));
+            }
+            else if (key == "crawl-delay" && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            {
+                current.CrawlDelay = TimeSpan.FromSeconds(Math.Min(seconds, 3600));
+            }
+        }
+
+        var token = productToken.ToLowerInvariant();
+        var ours = groups.Where(g => g.Agents.Any(a => a != "*" && a.Length > 0 && token.StartsWith(a, StringComparison.Ordinal))).ToList();
+        if (ours.Count == 0)
+        {
+            ours = groups.Where(g => g.Agents.Contains("*")).ToList();
+        }
+
+        // Several groups for the same agent are merged (RFC 9309, 2.2.1).
+        return new RobotsRules([.. ours.SelectMany(g => g.Rules)], ours.Select(g => g.CrawlDelay).FirstOrDefault(d => d is not null));
+    }
+
+    private sealed class Group
+    {
+        public List<string> Agents { get; } = [];
+
+        public List<(string Pattern, bool Allow)> Rules { get; } = [];
+
+        public TimeSpan? CrawlDelay { get; set; }
+    }
+
+    /// <summary>Whether the path (with its query) may be fetched.</summary>
+    public bool Allows(string pathAndQuery)
+    {
+        var path = pathAndQuery.Length == 0 ? "/" : pathAndQuery;
+        var best = -1;
+        var allow = true;
+        foreach (var (pattern, isAllow) in _rules)
+        {
+            if (Matches(pattern, path) && (pattern.Length > best || (pattern.Length == best && isAllow)))
+            {
+                best = pattern.Length;
+                allow = isAllow;
+            }
+        }
+
+        return allow;
+    }
+
+    /// <summary>Matches a robots pattern: "*" any run of characters, "$" the end of the path.</summary>
+    private static bool Matches(string pattern, string path)
+    {
+        var anchored = pattern.EndsWith('$');
+        var p = anchored ? pattern[..^1] : pattern;
+        return Match(p, 0, path, 0, anchored);
+    }
+
+    private static bool Match(string pattern, int pi, string path, int si, bool anchored)
+    {
+        while (pi < pattern.Length)
+        {
+            if (pattern[pi] == '*')
+            {
+                for (var k = si; k <= path.Length; k++)
+                {
+                    if (Match(pattern, pi + 1, path, k, anchored))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (si >= path.Length || pattern[pi] != path[si])
+            {
+                return false;
+            }
+
+            pi++;
+            si++;
+        }
+
+        return !anchored || si == path.Length;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Syndication.Partners;
+
+/// <summary>A partner list: the run's settings and every partner with its pages. Paths are resolved against the list's folder.</summary>
+public sealed record PartnerList(string Source, AuditSettings Settings, IReadOnlyList<Partner> Partners)
+{
+    public int PageCount => Partners.Sum(p => p.Pages.Count);
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Syndication.Partners;
+
+/// <summary>
+/// Reads a partner list in YAML (README "Partner list"). Validation errors name the file, the line and the field
+/// ("partners.yaml:14: partners[2].pages[0]: a page needs a URL or a file path"); unknown keys list the valid ones.
+/// </summary>
+public sealed class YamlPartnerListReader
+{
+    private static readonly string[] TopKeys = ["settings", "partners", "waivers"];
+    private static readonly string[] SettingKeys = ["originals", "profile", "concurrency", "perHost", "timeout", "budget", "formats", "outputDir", "userAgent", "robots", "history", "cache"];
+    private static readonly string[] PartnerKeys = ["name", "contact", "notes", "robots", "pages"];
+    private static readonly string[] PageKeys = ["url", "file", "original"];
+
+    private readonly string _source;
+    private readonly string _folder;
+
+    private YamlPartnerListReader(string source)
+    {
+        _source = source;
+        _folder = Path.GetDirectoryName(Path.GetFullPath(source)) ?? ".";
+    }
+
+    public static PartnerList Read(string path, string text)
+    {
+        var reader = new YamlPartnerListReader(path);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new PartnerListException($"{path}:{e.Start.Line}: {FirstLine(e.Message)}", e);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new PartnerListException($"{path}:1: the partner list must be a mapping with 'partners' (and optionally 'settings')");
+        }
+
+        return reader.ReadRoot(root);
+    }
+
+    private PartnerList ReadRoot(YamlMappingNode root)
+    {
+        CheckKeys(root, TopKeys, "the partner list");
+        var settings = root.Children.TryGetValue(new YamlScalarNode("settings"), out var s) ? ReadSettings(Mapping(s, "settings")) : new AuditSettings();
+        if (!root.Children.TryGetValue(new YamlScalarNode("partners"), out var p))
+        {
+            throw Error(root, "partners", "the list has no 'partners'");
+        }
+
+        var partners = new List<Partner>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var index = 0;
+        foreach (var node in Sequence(p, "partners"))
+        {
+            var partner = ReadPartner(node, $"partners[{index++}]");
+            if (!names.Add(partner.Name))
+            {
+                throw Error(node, $"partners[{index - 1}].name", $"partner \"{partner.Name}\" is listed twice");
+            }
+
+            partners.Add(partner);
+        }
+
+        return new PartnerList(_source, settings, partners);
+    }
+
+    private AuditSettings ReadSettings(YamlMappingNode node)
+    {
+        CheckKeys(node, SettingKeys, "settings");
+        return new AuditSettings
+        {
+            Originals = Strings(node, "originals", "settings.originals").Select(ResolveLocation).ToList(),
+            Profile = Scalar(node, "profile") is { } profile && !string.Equals(profile, "dcnf", StringComparison.OrdinalIgnoreCase) ? ResolvePath(profile) : Scalar(node, "profile"),
+            Concurrency = Int(node, "concurrency", "settings.concurrency", 1, 1024),
+            PerHost = Int(node, "perHost", "settings.perHost", 1, 64),
+            TimeoutSeconds = Number(node, "timeout", "settings.timeout"),
+            BudgetMinutes = Number(node, "budget", "settings.budget"),
+            Formats = Strings(node, "formats", "settings.formats"),
+            OutputDir = Scalar(node, "outputDir") is { } dir ? ResolvePath(dir) : null,
+            UserAgent = Scalar(node, "userAgent"),
+            RespectRobots = Robots(node, "settings.robots"),
+            History = Scalar(node, "history") is { } history ? ResolvePath(history) : null,
+            Cache = Scalar(node, "cache") is { } cache ? ResolvePath(cache) : null,
+        };
+    }
+
+    private Partner ReadPartner(YamlNode node, string field)
+    {
+        var map = Mapping(node, field);
+        CheckKeys(map, PartnerKeys, field);
+        var name = Scalar(map, "name");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw Error(map, field + ".name", "a partner needs a name");
+        }
+
+        if (!map.Children.TryGetValue(new YamlScalarNode("pages"), out var pagesNode))
+        {
+            throw Error(map, field + ".pages", $"partner \"{name}\" has no pages");
+        }
+
+        var pages = new List<PartnerPage>();
+        var index = 0;
+        foreach (var page in Sequence(pagesNode, field + ".pages"))
+        {
+            pages.Add(ReadPage(page, $"{field}.pages[{index++}]"));
+        }
+
+        return new Partner(name.Trim(), Scalar(map, "contact"), Scalar(map, "notes"), Robots(map, field + ".robots") == false, pages);
+    }
+
+    private PartnerPage ReadPage(YamlNode node, string field)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return new PartnerPage(Location(scalar.Value, node, field));
+        }
+
+        var map = Mapping(node, field);
+        CheckKeys(map, PageKeys, field);
+        var location = Scalar(map, "url") ?? Scalar(map, "file");
+        return new PartnerPage(Location(location, node, field), Scalar(map, "original"));
+    }
+
+    private string Location(string? value, YamlNode node, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw Error(node, field, "a page needs a URL or a file path");
+        }
+
+        if (value.Contains("://", StringComparison.Ordinal))
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file"))
+            {
+                throw Error(node, field, $"\"{value}\" is not an http(s) or file URL");
+            }
+
+            return value;
+        }
+
+        return ResolvePath(value);
+    }
+
+    private string ResolveLocation(string value) => value.Contains("://", StringComparison.Ordinal) ? value : ResolvePath(value);
+
+    private string ResolvePath(string value) => Path.GetFullPath(value, _folder);
+
+    private bool? Robots(YamlMappingNode node, string field)
+    {
+        var value = Scalar(node, "robots");
+        return value?.ToLowerInvariant() switch
+        {
+            null => null,
+            "respect" or "true" or "yes" => true,
+            "ignore" or "false" or "no" => false,
+            _ => throw Error(node, field, $"robots must be 'respect' or 'ignore', not \"{value}\""),
+        };
+    }
+
+    private void CheckKeys(YamlMappingNode node, string[] valid, string field)
+    {
+        foreach (var key in node.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "?";
+            if (!valid.Contains(name, StringComparer.Ordinal))
+            {
+                throw Error(key, field, $"unknown key '{name}'; valid keys: {string.Join(", ", valid)}");
+            }
+        }
+    }
+
+    private YamlMappingNode Mapping(YamlNode node, string field) =>
+        node as YamlMappingNode ?? throw Error(node, field, "expected a mapping (key: value lines)");
+
+    private IEnumerable<YamlNode> Sequence(YamlNode node, string field) =>
+        node as YamlSequenceNode ?? throw Error(node, field, "expected a list (lines starting with '- ')");
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar && !string.IsNullOrEmpty(scalar.Value) ? scalar.Value : null;
+
+    private List<string> Strings(YamlMappingNode node, string key, string field)
+    {
+        if (!node.Children.TryGetValue(new YamlScalarNode(key), out var value))
+        {
+            return [];
+        }
+
+        return value switch
+        {
+            YamlScalarNode { Value: { Length: > 0 } one } => [one],
+            YamlSequenceNode list => list.Select((item, i) => (item as YamlScalarNode)?.Value ?? throw Error(item, $"{field}[{i}]", "expected text")).ToList(),
+            _ => throw Error(value, field, "expected text or a list"),
+        };
+    }
+
+    private int? Int(YamlMappingNode node, string key, string field, int min, int max)
+    {
+        var text = Scalar(node, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Error(node.Children[new YamlScalarNode(key)], field, $"expected a whole number from {min} to {max}, not \"{text}\"");
+    }
+
+    private double? Number(YamlMappingNode node, string key, string field)
+    {
+        var text = Scalar(node, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw Error(node.Children[new YamlScalarNode(key)], field, $"expected a number greater than 0, not \"{text}\"");
+    }
+
+    private PartnerListException Error(YamlNode node, string field, string message) =>
+        new($"{_source}:{node.Start.Line}: {field}: {message}");
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}

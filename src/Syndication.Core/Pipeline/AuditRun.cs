@@ -1,0 +1,110 @@
+using Serilog;
+using Syndication.Verdicts;
+
+namespace Syndication.Pipeline;
+
+/// <summary>
+/// Checks many pages: a fixed number of workers take pages spread across hosts (per-host limit), results are
+/// spooled to disk as they finish and handed to observers. The run has an optional budget, after which unfinished
+/// pages are reported as not checked; a stop request (Ctrl+C) lets pages in flight finish and checks no more.
+/// Every page ends with a result.
+/// </summary>
+public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log)
+{
+    public sealed record Options(int Concurrency = 16, int PerHost = 2, TimeSpan? Budget = null, string? SpoolDirectory = null);
+
+    public async Task<RunSummary> RunAsync(IReadOnlyList<PageTarget> targets, Options options, IRunObserver? observer, CancellationToken stop)
+    {
+        var started = time.GetUtcNow();
+        using var budget = new CancellationTokenSource();
+        if (options.Budget is { } limit)
+        {
+            budget.CancelAfter(limit);
+        }
+
+        using var taking = CancellationTokenSource.CreateLinkedTokenSource(stop, budget.Token);
+        using var queue = new HostQueue(targets, options.PerHost);
+        var spool = new ResultSpool(targets.Count, options.SpoolDirectory);
+        var counts = new Counter();
+        observer?.OnStarted(targets.Count);
+
+        void Record(int index, PageResult result)
+        {
+            log.Debug("{Page}: {Verdict} {Error}", result.Url, result.Verdict, result.Error?.Message ?? result.Note ?? string.Empty);
+            spool.Write(index, result);
+            observer?.OnResult(index, result, counts.Add(result.Verdict));
+        }
+
+        async Task Worker()
+        {
+            while (true)
+            {
+                int index;
+                try
+                {
+                    index = await queue.TakeAsync(taking.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                if (index < 0)
+                {
+                    return;
+                }
+
+                var target = targets[index];
+                PageResult result;
+                try
+                {
+                    result = await checker.CheckAsync(target, budget.Token);
+                }
+                catch (OperationCanceledException) when (budget.IsCancellationRequested)
+                {
+                    result = PageResult.Failed(target, ErrorKinds.Budget, $"not finished: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out");
+                }
+                finally
+                {
+                    queue.Done(target);
+                }
+
+                Record(index, result);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(Worker, CancellationToken.None)));
+
+        var notChecked = queue.Drain();
+        foreach (var index in notChecked.Order())
+        {
+            var (kind, why) = budget.IsCancellationRequested
+                ? (ErrorKinds.Budget, $"not checked: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out")
+                : (ErrorKinds.Interrupted, "not checked: the run was stopped");
+            Record(index, PageResult.Failed(targets[index], kind, why));
+        }
+
+        if (notChecked.Count > 0)
+        {
+            log.Warning("{Count} page(s) were not checked: {Reason}", notChecked.Count, budget.IsCancellationRequested ? "the run's budget ran out" : "the run was stopped");
+        }
+
+        return RunSummary.Create(started, time.GetUtcNow(), spool, complete: notChecked.Count == 0 && !budget.IsCancellationRequested) with { Spool = spool };
+    }
+
+    private sealed class Counter
+    {
+        private readonly Lock _gate = new();
+        private readonly int[] _counts = new int[5];
+
+        public VerdictCounts Add(PageVerdict verdict)
+        {
+            lock (_gate)
+            {
+                _counts[(int)verdict]++;
+                var c = _counts;
+                return new VerdictCounts(c.Sum(), c[(int)PageVerdict.Compliant], c[(int)PageVerdict.NonCompliant], c[(int)PageVerdict.NeedsReview], c[(int)PageVerdict.NotApplicable], c[(int)PageVerdict.Error]);
+            }
+        }
+    }
+}
