@@ -4,4 +4,6 @@ namespace Syndication.Partners;
 public sealed record PartnerList(string Source, AuditSettings Settings, IReadOnlyList<Partner> Partners)
 {
     public int PageCount => Partners.Sum(p => p.Pages.Count);
+
+    public IEnumerable<PartnerPage> Pages() => Partners.SelectMany(p => p.Pages);
 }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Syndication.Cli.Tests.Support;
+
+namespace Syndication.Cli.Tests;
+
+public sealed class AuditCommandTests
+{
+    [Test]
+    public async Task The_sample_audit_runs_offline_and_ends_with_a_partner_table()
+    {
+        var result = await CliRunner.RunAsync("audit", RepoPaths.Samples("partners.yaml"), "--format", "json");
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var pages = json.RootElement.GetProperty("pages").EnumerateArray().ToList();
+        Assert.That(pages, Has.Count.EqualTo(41));
+        Assert.That(pages.Select(p => p.GetProperty("partner").GetString()), Has.All.Not.Null);
+        Assert.That(pages.First().GetProperty("partner").GetString(), Is.EqualTo("Plains Reporter"));
+        Assert.That(pages.First().GetProperty("url").GetString(), Is.EqualTo(RepoPaths.Page("wordpress-compliant.html")));
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.That(summary.GetProperty("nonCompliant").GetInt32(), Is.EqualTo(19));
+        Assert.That(summary.GetProperty("compliant").GetInt32(), Is.EqualTo(16));
+        Assert.That(result.Stderr, Does.Contain("Partners").And.Contain("Plains").And.Contain("41"));
+        Assert.That(result.Stderr, Does.Contain("Auditing 41 page(s) of 13 partner(s)"));
+    }
+
+    [Test]
+    public async Task An_audit_over_http_uses_the_hardened_fetcher_and_keeps_partner_order()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        var compliant = await File.ReadAllTextAsync(RepoPaths.Page("wordpress-compliant.html"));
+        var noLogo = await File.ReadAllTextAsync(RepoPaths.Page("wordpress-no-logo.html"));
+        app.Run(async context =>
+        {
+            switch (context.Request.Path.Value)
+            {
+                case "/robots.txt":
+                    await context.Response.WriteAsync("User-agent: *\nDisallow: /private/\n");
+                    break;
+                case "/a":
+                    context.Response.ContentType = "text/html";
+                    await context.Response.WriteAsync(compliant);
+                    break;
+                case "/b":
+                    context.Response.ContentType = "text/html";
+                    await context.Response.WriteAsync(noLogo);
+                    break;
+                default:
+                    context.Response.StatusCode = 404;
+                    break;
+            }
+        });
+        await app.StartAsync();
+        var root = app.Urls.First();
+        using var folder = new TempFolder();
+        var list = folder.File("partners.yaml");
+        await File.WriteAllTextAsync(list, $"""
+            settings:
+              originals: [{RepoPaths.Feed}]
+            partners:
+              - name: First
+                pages: ["{root}/a", "{root}/private/secret"]
+              - name: Second
+                pages: ["{root}/b", "{root}/gone"]
+            """);
+        var result = await CliRunner.RunAsync("audit", list, "--allow-private-networks", "--format", "json", "--cache", folder.File("cache"));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Stderr);
+        var pages = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("pages").EnumerateArray().ToList();
+        Assert.That(pages.Select(p => p.GetProperty("partner").GetString()), Is.EqualTo(new[] { "First", "First", "Second", "Second" }));
+        Assert.That(pages.Select(p => p.GetProperty("verdict").GetString()), Is.EqualTo(new[] { "compliant", "error", "non-compliant", "error" }));
+        Assert.That(pages[1].GetProperty("error").GetProperty("kind").GetString(), Is.EqualTo("robots"));
+        Assert.That(pages[3].GetProperty("error").GetProperty("kind").GetString(), Is.EqualTo("http-status"));
+        Assert.That(pages[0].GetProperty("fetch").GetProperty("status").GetInt32(), Is.EqualTo(200));
+        await app.StopAsync();
+    }
+
+    [Test]
+    public async Task Without_allow_private_networks_a_loopback_page_is_refused()
+    {
+        using var folder = new TempFolder();
+        var list = folder.File("partners.yaml");
+        await File.WriteAllTextAsync(list, "partners:\n  - name: Local\n    pages: [\"http://127.0.0.1:9/page\"]\n");
+        var result = await CliRunner.RunAsync("audit", list, "--format", "json");
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        var page = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("pages")[0];
+        Assert.That(page.GetProperty("error").GetProperty("kind").GetString(), Is.EqualTo("blocked-address"));
+    }
+
+    [TestCase("/no/such/partners.yaml", "partner list not found: /no/such/partners.yaml")]
+    public async Task A_missing_partner_list_exits_3(string path, string expected)
+    {
+        var result = await CliRunner.RunAsync("audit", path);
+        Assert.That(result.ExitCode, Is.EqualTo(3));
+        Assert.That(result.Stderr.Trim(), Is.EqualTo("syndication: " + expected));
+    }
+
+    [Test]
+    public async Task A_bad_partner_list_exits_3_naming_the_line()
+    {
+        using var folder = new TempFolder();
+        var list = folder.File("partners.yaml");
+        await File.WriteAllTextAsync(list, "partners:\n  - name: A\n    pages: [a.html]\n    colour: red\n");
+        var result = await CliRunner.RunAsync("audit", list);
+        Assert.That(result.ExitCode, Is.EqualTo(3));
+        Assert.That(result.Stderr, Does.Contain("partners.yaml:4: partners[0]: unknown key 'colour'"));
+    }
+
+    [TestCase("--budget", "0", "--budget must be greater than 0")]
+    [TestCase("--per-host", "0", "--per-host must be greater than 0")]
+    [TestCase("--concurrency", "-1", "--concurrency must be greater than 0")]
+    public async Task Bad_fetch_options_exit_3(string option, string value, string expected)
+    {
+        var result = await CliRunner.RunAsync("audit", RepoPaths.Samples("partners.yaml"), option, value);
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain(expected));
+    }
+}

@@ -1,0 +1,57 @@
+using Syndication.Fetching;
+
+namespace Syndication.Core.Tests.Fetching;
+
+public sealed class RobotsRulesTests
+{
+    private const string Robots = """
+        # comments are ignored
+        User-agent: Googlebot
+        Disallow: /
+
+        User-agent: *
+        Disallow: /private
+        Allow: /private/public
+        Disallow: /*.pdf$
+        Disallow: /search?q=
+
+        User-agent: syndication
+        User-agent: other
+        Disallow: /archive/
+        Crawl-delay: 2.5
+        """;
+
+    [TestCase("/private/x", true)]
+    [TestCase("/archive/2022/story", false)]
+    [TestCase("/archive", true)]
+    [TestCase("/", true)]
+    public void Our_own_group_wins_over_the_wildcard_group(string path, bool allowed) =>
+        Assert.That(RobotsRules.Parse(Robots, "syndication").Allows(path), Is.EqualTo(allowed));
+
+    [TestCase("/private/x", false)]
+    [TestCase("/private/public/page", true)]
+    [TestCase("/files/report.pdf", false)]
+    [TestCase("/files/report.pdf?download=1", true)]
+    [TestCase("/search?q=drones", false)]
+    [TestCase("/news/story", true)]
+    public void The_longest_match_wins_and_patterns_follow_rfc_9309(string path, bool allowed) =>
+        Assert.That(RobotsRules.Parse(Robots, "someotherbot").Allows(path), Is.EqualTo(allowed));
+
+    [Test]
+    public void Crawl_delay_of_our_group_is_read() =>
+        Assert.That(RobotsRules.Parse(Robots, "syndication").CrawlDelay, Is.EqualTo(TimeSpan.FromSeconds(2.5)));
+
+    [Test]
+    public void An_empty_or_garbled_file_allows_everything()
+    {
+        Assert.That(RobotsRules.Parse(string.Empty, "syndication").Allows("/x"), Is.True);
+        Assert.That(RobotsRules.Parse("<html>not robots</html>\n\0\0", "syndication").Allows("/x"), Is.True);
+    }
+
+    [Test]
+    public void Disallow_all_and_an_empty_disallow()
+    {
+        Assert.That(RobotsRules.Parse("User-agent: *\nDisallow: /", "syndication").Allows("/anything"), Is.False);
+        Assert.That(RobotsRules.Parse("User-agent: *\nDisallow:", "syndication").Allows("/anything"), Is.True);
+    }
+}
