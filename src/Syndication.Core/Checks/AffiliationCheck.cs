@@ -44,7 +44,8 @@ public sealed partial class AffiliationCheck : IRequirementCheck
 
         var licensor = new List<Seen>();
         var others = new List<Seen>();
-        foreach (var block in context.Page.Blocks)
+        var words = profile.Names.Concat(profile.NotNames).SelectMany(n => new[] { n.Words[0], n.Words[^1] }).Distinct();
+        foreach (var block in context.Page.BlocksWithAnyWord(words))
         {
             for (var i = 0; i < block.Lines.Count; i++)
             {
@@ -57,6 +58,10 @@ public sealed partial class AffiliationCheck : IRequirementCheck
                 }
             }
 
+        }
+
+        foreach (var block in context.Page.Blocks)
+        {
             if (block.HiddenText.Length > 0 && OrganisationNames.NamesLicensor(profile, block.HiddenText))
             {
                 var mention = OrganisationNames.Find(profile, block.HiddenText).First(m => m.IsLicensor);

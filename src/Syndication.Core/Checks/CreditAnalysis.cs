@@ -54,7 +54,8 @@ public sealed partial class CreditAnalysis
     {
         var region = context.Region;
         var sightings = new List<NameSighting>();
-        foreach (var block in context.Page.Blocks)
+        var words = name.Words.Count > 1 ? [name.Words[0], name.Words[^1], string.Concat(name.Words)] : name.Words.ToArray();
+        foreach (var block in context.Page.BlocksWithAnyWord(words))
         {
             for (var lineIndex = 0; lineIndex < block.Lines.Count; lineIndex++)
             {
@@ -101,6 +102,10 @@ public sealed partial class CreditAnalysis
                 }
             }
 
+        }
+
+        foreach (var block in context.Page.Blocks)
+        {
             if (block.HiddenText.Length > 0 && NameFinder.Find(block.HiddenText, name).Any(m => m.Kind == NameMatchKind.Full))
             {
                 var hiddenElement = HiddenElementWith(context.Page, block, name) ?? block.Element;
@@ -211,9 +216,12 @@ public sealed partial class CreditAnalysis
     private static List<NameSighting> FindOtherBylines(CheckContext context, HashSet<TextBlock?> credited)
     {
         var bylines = new List<NameSighting>();
+        var order = context.Page.Order;
+        var region = context.Region;
         foreach (var block in context.Page.Blocks)
         {
-            if (credited.Contains(block))
+            // Only blocks that overlap the article region can hold its byline.
+            if (credited.Contains(block) || block.Order > region.End || order.EndOf(block.Element) < region.Start)
             {
                 continue;
             }

@@ -18,7 +18,7 @@ public sealed class LogoCheck : IRequirementCheck
     public RequirementOutcome Evaluate(CheckContext context)
     {
         var licensor = context.Profile.Licensor;
-        var assessed = LogoFinder.Find(context.Page.Document, context.Profile)
+        var assessed = LogoFinder.Find(context.Page, context.Profile)
             .Select(c => (Candidate: c, Problem: Problem(context, c)))
             .ToList();
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Syndication.Parsing;
 using Syndication.Profiles;
 using Syndication.Text;
 
@@ -14,35 +15,27 @@ public static partial class LogoFinder
     private static readonly string[] SourceAttributes =
         ["src", "data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "srcset", "data-srcset", "data-lazy-srcset", "href", "xlink:href"];
 
-    public static List<LogoCandidate> Find(IDocument document, LicenceProfile profile)
+    public static List<LogoCandidate> Find(PageDocument page, LicenceProfile profile)
     {
         var candidates = new List<LogoCandidate>();
-        foreach (var element in document.QuerySelectorAll("img, amp-img, svg, [role=img], [style*=background], picture source, input[type=image]"))
+        foreach (var element in page.Order.Elements)
         {
-            if (element.LocalName == "img" && element.ParentElement?.LocalName == "amp-img")
+            if (IsImageLike(element))
             {
-                continue;
-            }
+                var sources = Sources(element);
+                var label = Label(element);
+                var (identity, why) = Identify(profile, sources, label, element);
+                if (identity is { } id)
+                {
+                    candidates.Add(new LogoCandidate(element, Placement(element), sources, label, id, why));
+                }
 
-            var placement = Placement(element);
-            var sources = Sources(element);
-            var label = Label(element);
-            var (identity, why) = Identify(profile, sources, label, element);
-            if (identity is { } id)
-            {
-                candidates.Add(new LogoCandidate(element, placement, sources, label, id, why));
-            }
-        }
-
-        foreach (var element in document.QuerySelectorAll("[class*=logo], [id*=logo]"))
-        {
-            if (element.LocalName is "img" or "svg" or "amp-img" || element.QuerySelector("img, svg, amp-img, picture") is not null)
-            {
                 continue;
             }
 
             var names = (element.GetAttribute("class") ?? string.Empty) + " " + element.Id;
-            if (profile.Logo.FileNameMatches(names) && !profile.Logo.FileNameIsOther(names))
+            if (names.Contains("logo", StringComparison.OrdinalIgnoreCase) && element.QuerySelector("img, svg, amp-img, picture") is null
+                && profile.Logo.FileNameMatches(names) && !profile.Logo.FileNameIsOther(names))
             {
                 candidates.Add(new LogoCandidate(element, element, [], names.Trim(), LogoIdentity.ClassOnly, $"its class/id \"{names.Trim()}\" names the logo"));
             }
@@ -50,6 +43,15 @@ public static partial class LogoFinder
 
         return candidates;
     }
+
+    private static bool IsImageLike(IElement element) => element.LocalName switch
+    {
+        "img" => element.ParentElement?.LocalName != "amp-img",
+        "amp-img" or "svg" => true,
+        "source" => element.ParentElement?.LocalName == "picture",
+        "input" => string.Equals(element.GetAttribute("type"), "image", StringComparison.OrdinalIgnoreCase),
+        _ => element.GetAttribute("role") == "img" || element.GetAttribute("style")?.Contains("background", StringComparison.OrdinalIgnoreCase) == true,
+    };
 
     /// <summary>Where the image sits: a &lt;source&gt; sits where its &lt;picture&gt; does, a &lt;noscript&gt; fallback where the noscript does.</summary>
     private static IElement Placement(IElement element)

@@ -193,10 +193,16 @@ public static class ArticleLocator
             return $"a list of {links} links";
         }
 
+        if (stats.LinkedHeadings(index) < 3)
+        {
+            return null;
+        }
+
         var teasers = 0;
         foreach (var child in ElementChildren.Of(element))
         {
-            if (child.QuerySelector("h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], a[href] h2, a[href] h3, a[href] h4") is not null)
+            var c = page.Order.IndexOf(child);
+            if (c >= 0 && stats.LinkedHeadings(c) > 0)
             {
                 teasers++;
             }

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Syndication.Parsing;
 
 namespace Syndication.Locating;
 
@@ -61,12 +62,9 @@ public static class ChromeRules
             return $"id \"{element.Id}\"";
         }
 
-        foreach (var cls in element.ClassList)
+        if (ClassNames.Ask(element, nameof(ChromeRules), ChromeClass) is { } byClass)
         {
-            if (MatchesWords(cls) is { } word)
-            {
-                return $"class \"{cls}\" ({word})";
-            }
+            return byClass;
         }
 
         if (element.GetAttribute("aria-label") is { Length: > 0 } label && MatchesWords(label.Replace(' ', '-')) is { } labelWord)
@@ -82,8 +80,38 @@ public static class ChromeRules
         return null;
     }
 
-    /// <summary>The chrome word a class name or id holds, if any ("jp-relatedposts" → "relatedposts").</summary>
+    private static string? ChromeClass(string[] classes)
+    {
+        foreach (var cls in classes)
+        {
+            if (MatchesWords(cls) is { } word)
+            {
+                return $"class \"{cls}\" ({word})";
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Known = new(StringComparer.Ordinal);
+
+    /// <summary>The chrome word a class name or id holds, if any ("jp-relatedposts" → "relatedposts"). Cached: names repeat.</summary>
     public static string? MatchesWords(string name)
+    {
+        if (Known.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (Known.Count > 50_000)
+        {
+            Known.Clear();
+        }
+
+        return Known[name] = FindWords(name);
+    }
+
+    private static string? FindWords(string name)
     {
         var lower = SplitCamelCase(name).ToLowerInvariant();
         if (lower.Contains("byline", StringComparison.Ordinal))

@@ -11,6 +11,8 @@ public sealed class ElementStats
     private readonly int[] _text;
     private readonly int[] _linkText;
     private readonly int[] _links;
+    private readonly int[] _headings;
+    private readonly int[] _linkedHeadings;
 
     public ElementStats(DomOrder order)
     {
@@ -18,6 +20,8 @@ public sealed class ElementStats
         _text = new int[n];
         _linkText = new int[n];
         _links = new int[n];
+        _headings = new int[n];
+        _linkedHeadings = new int[n];
         for (var i = n - 1; i >= 0; i--)
         {
             var element = order[i];
@@ -37,6 +41,8 @@ public sealed class ElementStats
 
             var linkText = 0;
             var links = 0;
+            var headings = 0;
+            var linkedHeadings = 0;
             foreach (var child in ElementChildren.Of(element))
             {
                 var c = order.IndexOf(child);
@@ -48,17 +54,29 @@ public sealed class ElementStats
                 text += _text[c];
                 linkText += _linkText[c];
                 links += _links[c];
+                headings += _headings[c];
+                linkedHeadings += _linkedHeadings[c];
+            }
+
+            var isHeading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+            if (isHeading)
+            {
+                headings++;
+                linkedHeadings += links > 0 ? 1 : 0;
             }
 
             if (element.LocalName == "a" && element.HasAttribute("href"))
             {
                 linkText = text;
                 links++;
+                linkedHeadings += headings > 0 && linkedHeadings == 0 ? 1 : 0;
             }
 
             _text[i] = text;
             _linkText[i] = linkText;
             _links[i] = links;
+            _headings[i] = headings;
+            _linkedHeadings[i] = linkedHeadings;
         }
     }
 
@@ -67,6 +85,9 @@ public sealed class ElementStats
     public int LinkTextLength(int index) => _linkText[index];
 
     public int LinkCount(int index) => _links[index];
+
+    /// <summary>Headlines that are links (a heading holding a link, or a link holding a heading) in the subtree: teasers.</summary>
+    public int LinkedHeadings(int index) => _linkedHeadings[index];
 
     private static int CountVisibleChars(string data)
     {

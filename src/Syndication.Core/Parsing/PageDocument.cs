@@ -7,6 +7,7 @@ public sealed class PageDocument
 {
     private readonly Dictionary<IElement, TextBlock> _blockOf;
     private ElementStats? _stats;
+    private Dictionary<string, List<int>>? _words;
 
     public PageDocument(IDocument document, string encodingName, string encodingSource)
     {
@@ -40,6 +41,47 @@ public sealed class PageDocument
     public IReadOnlyList<TextBlock> Blocks { get; }
 
     public TextBlock? BlockOf(IElement element) => _blockOf.GetValueOrDefault(element);
+
+    /// <summary>
+    /// The blocks whose visible text holds any of the words (folded), in document order: checks look names up here
+    /// instead of reading every line of the page.
+    /// </summary>
+    public IEnumerable<TextBlock> BlocksWithAnyWord(IEnumerable<string> words)
+    {
+        _words ??= BuildWordIndex();
+        var found = new SortedSet<int>();
+        foreach (var word in words)
+        {
+            if (_words.TryGetValue(word, out var blocks))
+            {
+                found.UnionWith(blocks);
+            }
+        }
+
+        return found.Select(i => Blocks[i]);
+    }
+
+    private Dictionary<string, List<int>> BuildWordIndex()
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < Blocks.Count; i++)
+        {
+            foreach (var token in Blocks[i].Tokens)
+            {
+                if (!index.TryGetValue(token.Value, out var list))
+                {
+                    index[token.Value] = list = [];
+                }
+
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+        }
+
+        return index;
+    }
 
     /// <summary>The block whose own text contains this element's text: the element itself or its nearest block ancestor.</summary>
     public TextBlock? EnclosingBlock(IElement element)

@@ -35,7 +35,7 @@ public static partial class SelectorPath
     private static string Step(IElement e)
     {
         var builder = new StringBuilder(e.LocalName);
-        var firstClass = e.ClassList.FirstOrDefault(c => Ident().IsMatch(c));
+        var firstClass = ClassNames.Ask(e, nameof(SelectorPath), classes => classes.FirstOrDefault(c => Ident().IsMatch(c)));
         if (firstClass is not null)
         {
             builder.Append('.').Append(firstClass);

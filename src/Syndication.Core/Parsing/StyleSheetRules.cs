@@ -17,7 +17,6 @@ internal static class StyleSheetRules
     public static Dictionary<IElement, string> HiddenElements(IDocument document, CssParser parser)
     {
         var rules = new List<Rule>();
-        var order = 0;
         foreach (var style in document.QuerySelectorAll("style"))
         {
             var css = style.TextContent;
@@ -26,17 +25,10 @@ internal static class StyleSheetRules
                 continue;
             }
 
-            ICssStyleSheet sheet;
-            try
+            foreach (var rule in Parsed(css, parser))
             {
-                sheet = parser.ParseStyleSheet(css);
+                rules.Add(rule with { Order = rules.Count });
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                continue;
-            }
-
-            Collect(sheet.Rules, rules, ref order);
         }
 
         var hidden = new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
@@ -71,6 +63,36 @@ internal static class StyleSheetRules
         }
 
         return hidden;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<Rule>> Sheets = new(StringComparer.Ordinal);
+
+    /// <summary>A style sheet's display/visibility/opacity rules, parsed once per distinct sheet: a partner's pages share them.</summary>
+    private static List<Rule> Parsed(string css, CssParser parser)
+    {
+        if (Sheets.TryGetValue(css, out var known))
+        {
+            return known;
+        }
+
+        var rules = new List<Rule>();
+        try
+        {
+            var order = 0;
+            Collect(parser.ParseStyleSheet(css).Rules, rules, ref order);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            rules.Clear();
+        }
+
+        if (Sheets.Count > 2_000)
+        {
+            Sheets.Clear();
+        }
+
+        Sheets[css] = rules;
+        return rules;
     }
 
     private static void Collect(ICssRuleList list, List<Rule> rules, ref int order)

@@ -115,14 +115,10 @@ public sealed class Visibility
         return false;
     }
 
-    private static string? HiddenClass(IElement element)
-    {
-        var classes = element.ClassList;
-        if (classes.Length == 0)
-        {
-            return null;
-        }
+    private static string? HiddenClass(IElement element) => ClassNames.Ask(element, nameof(Visibility), HiddenClass);
 
+    private static string? HiddenClass(string[] classes)
+    {
         string? hiddenClass = null;
         foreach (var c in classes)
         {

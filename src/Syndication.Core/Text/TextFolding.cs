@@ -11,6 +11,17 @@ public static class TextFolding
 {
     public static string Fold(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            var ascii = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                AppendFolded(ascii, c);
+            }
+
+            return ascii.ToString();
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {

@@ -11,7 +11,7 @@ public static class Tokenizer
 {
     public static List<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(text.Length / 6 + 1);
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -77,7 +77,7 @@ public static class Tokenizer
             return;
         }
 
-        var folded = TextFolding.Fold(text[start..end]);
+        var folded = FoldWord(text, start, end);
         if (folded.Length > 0)
         {
             tokens.Add(new Token(folded, start, end));
@@ -98,4 +98,41 @@ public static class Tokenizer
             or (>= '\u4E00' and <= '\u9FFF') // CJK unified ideographs
             or (>= '\uAC00' and <= '\uD7AF') // hangul syllables
             or (>= '\uF900' and <= '\uFAFF'); // CJK compatibility
+
+    /// <summary>Folds one word; ASCII words (most of them) skip Unicode normalisation.</summary>
+    private static string FoldWord(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        var ascii = true;
+        var lower = true;
+        foreach (var c in span)
+        {
+            if (c > 0x7F)
+            {
+                ascii = false;
+                break;
+            }
+
+            lower &= c is < 'A' or > 'Z';
+        }
+
+        if (!ascii)
+        {
+            return TextFolding.Fold(span.ToString());
+        }
+
+        if (lower)
+        {
+            return span.ToString();
+        }
+
+        return string.Create(span.Length, (text, start), static (chars, state) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var c = state.text[state.start + i];
+                chars[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            }
+        });
+    }
 }

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using AngleSharp.Html.Parser;
+using Syndication.Bench;
+
+// The speed harness (not a test): for each N, serve N generated pages from a local server on several loopback
+// hosts, run `syndication audit` on them in a child process, and print its pages per second and peak working set
+// next to the raw fetch rate and the raw AngleSharp parse rate of the same pages, measured in the same run.
+//   dotnet run -c Release --project bench/Syndication.Bench -- [N ...] [--hosts H] [--concurrency C]
+var sizes = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(1000).ToList();
+var hosts = Option("--hosts", 50);
+var concurrency = Option("--concurrency", 16);
+var root = FindRoot();
+var cli = Path.Combine(AppContext.BaseDirectory, "syndication.dll");
+Console.WriteLine($"syndication bench: {Environment.ProcessorCount} cores, {hosts} hosts, concurrency {concurrency}, per-host 2");
+Console.WriteLine("pages    audit p/s   peak MB   fetch p/s   parse p/s   audit/parse   verdicts");
+
+await using var farm = await PageFarm.StartAsync(Path.Combine(root, "samples"), hosts);
+foreach (var n in sizes)
+{
+    using var work = new TempDir();
+    var list = Path.Combine(work.Path, "partners.yaml");
+    await File.WriteAllLinesAsync(list, PartnerList(farm, n, root));
+
+    var (auditSeconds, peakBytes, verdicts) = await Audit(cli, list, work.Path, concurrency);
+    var fetchSeconds = await RawFetch(farm, n, concurrency);
+    var parseSeconds = RawParse(farm, n);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{n,-8} {n / auditSeconds,9:0.0}   {peakBytes / 1048576.0,7:0}   {n / fetchSeconds,9:0.0}   {n / parseSeconds,9:0.0}   {n / auditSeconds / (n / parseSeconds),11:0.00}   {verdicts}"));
+}
+
+static IEnumerable<string> PartnerList(PageFarm farm, int n, string root)
+{
+    yield return "settings:";
+    yield return $"  originals: [{Path.Combine(root, "samples", "originals", "feed.xml")}]";
+    yield return "partners:";
+    for (var p = 0; p < farm.Hosts; p++)
+    {
+        yield return $"  - name: Partner {p + 1}";
+        yield return "    pages:";
+        for (var i = p; i < n; i += farm.Hosts)
+        {
+            yield return $"      - {farm.Url(i)}";
+        }
+    }
+}
+
+static async Task<(double Seconds, long PeakBytes, string Verdicts)> Audit(string cli, string list, string folder, int concurrency)
+{
+    var output = Path.Combine(folder, "report.json");
+    var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+    foreach (var arg in new[] { cli, "audit", list, "--allow-private-networks", "--format", "json", "--output", output, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--timeout", "60" })
+    {
+        info.ArgumentList.Add(arg);
+    }
+
+    var watch = Stopwatch.StartNew();
+    using var process = Process.Start(info)!;
+    var stderr = process.StandardError.ReadToEndAsync();
+    long peak = 0;
+    while (!process.HasExited)
+    {
+        peak = Math.Max(peak, HighWaterMark(process.Id));
+        await Task.Delay(50);
+    }
+
+    await process.WaitForExitAsync();
+    var seconds = watch.Elapsed.TotalSeconds;
+    if (process.ExitCode is not (0 or 1))
+    {
+        throw new InvalidOperationException($"audit exited {process.ExitCode}: {await stderr}");
+    }
+
+    using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(output));
+    var s = report.RootElement.GetProperty("summary");
+    var verdicts = string.Create(CultureInfo.InvariantCulture, $"{s.GetProperty("compliant")} ok, {s.GetProperty("nonCompliant")} nc, {s.GetProperty("needsReview")} rv, {s.GetProperty("notApplicable")} na, {s.GetProperty("errors")} err");
+    return (seconds, peak, verdicts);
+}
+
+static long HighWaterMark(int pid)
+{
+    try
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+    }
+    catch (IOException)
+    {
+        // The process ended between the check and the read.
+    }
+
+    return 0;
+}
+
+static async Task<double> RawFetch(PageFarm farm, int n, int concurrency)
+{
+    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 2 });
+    var watch = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        await client.GetByteArrayAsync(farm.Url(i), ct));
+    return watch.Elapsed.TotalSeconds;
+}
+
+static double RawParse(PageFarm farm, int n)
+{
+    var watch = Stopwatch.StartNew();
+    Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+    {
+        var document = new HtmlParser().ParseDocument(farm.Page(i));
+        GC.KeepAlive(document);
+    });
+    return watch.Elapsed.TotalSeconds;
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Syndication.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("run from inside the repository");
+}
+
+internal sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("syndication-bench-").FullName;
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
