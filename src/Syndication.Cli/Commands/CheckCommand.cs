@@ -21,17 +21,18 @@ public static class CheckCommand
         var profile = SharedOptions.Profile();
         var format = SharedOptions.Format();
         var output = SharedOptions.Output();
+        var outputDir = SharedOptions.OutputDir();
         var verbose = SharedOptions.Verbose();
         var timeout = SharedOptions.Timeout();
         var concurrency = SharedOptions.Concurrency();
         var maxBytes = SharedOptions.MaxBytes();
         var command = new Command("check", "Check pages: does each keep the licence (logo, byline, affiliation)?")
         {
-            pages, originals, reporters, profile, format, output, verbose, timeout, concurrency, maxBytes,
+            pages, originals, reporters, profile, format, output, outputDir, verbose, timeout, concurrency, maxBytes,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var formats = ReportOutput.ParseFormats(result.GetValue(format)!, result.GetValue(output));
+            var reports = ReportOutput.Plan(result.GetValue(format)!, result.GetValue(output), result.GetValue(outputDir));
             var log = LogSetup.Create(result.GetValue(verbose), stderr);
             var time = TimeProvider.System;
             var fetchOptions = new FetchOptions
@@ -63,7 +64,7 @@ public static class CheckCommand
             var checkedPages = await new CheckRun(checker, (int)Positive(result.GetValue(concurrency), "--concurrency"), log).RunAsync(targets, cancellationToken);
             var all = Merge(checkedPages, invalid);
             var summary = RunSummary.Create(started, time.GetUtcNow(), all);
-            ReportOutput.Write(summary, formats, result.GetValue(output), stdout);
+            ReportOutput.Write(summary, reports, stdout, stderr, log);
             log.Information(
                 "Checked {Pages} page(s) in {Seconds:0.0} s: {Compliant} compliant, {NonCompliant} non-compliant, {Review} needs review, {NotApplicable} not applicable, {Errors} error(s)",
                 summary.Counts.Pages, (summary.FinishedAt - summary.StartedAt).TotalSeconds, summary.Counts.Compliant, summary.Counts.NonCompliant,
