@@ -110,7 +110,7 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
 
             if (requirement.Evidence.Count == 0)
             {
-                section.AppendChild(html.Element("p", "none", "No element was found for this requirement."));
+                section.AppendChild(html.Element("p", "none", "No evidence recorded."));
             }
 
             details.AppendChild(section);

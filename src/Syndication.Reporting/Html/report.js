@@ -1,6 +1,6 @@
 (function () {
   'use strict';
-  // Filters and search over data already in the DOM: no innerHTML, no page text read as markup.
+  // Filters and search read data already in the DOM (data-* attributes, text); nothing is parsed as markup.
   var pages = Array.prototype.slice.call(document.querySelectorAll('article.page'));
   var texts = pages.map(function (page) { return page.textContent.toLowerCase(); });
   var filters = document.getElementById('filters');
