@@ -118,7 +118,7 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
 
         if (page.Fetch is { } fetch)
         {
-            details.AppendChild(Fetch(fetch));
+            details.AppendChild(Fetch(fetch, page.Url));
         }
 
         return details;
@@ -140,7 +140,7 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
         return list;
     }
 
-    private IElement Fetch(FetchFacts fetch)
+    private IElement Fetch(FetchFacts fetch, string url)
     {
         var line = html.Element("p", "fetch");
         var facts = new List<string>();
@@ -162,7 +162,8 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
         }
 
         line.AppendChild(html.Plain("Fetched: " + string.Join(", ", facts)));
-        if (fetch.FinalUrl is { } final)
+        // A local file's resolved path says nothing new; a redirect's target does.
+        if (fetch.FinalUrl is { } final && final != url && Uri.TryCreate(final, UriKind.Absolute, out var uri) && !uri.IsFile)
         {
             line.AppendChild(html.Plain("; final URL "));
             line.AppendChild(html.Link(final, null, "final-url"));

@@ -106,23 +106,31 @@ internal static class HtmlSkeleton
     {
         var section = html.Element("section", "counts");
         section.SetAttribute("aria-label", "Summary");
-        section.AppendChild(Count(html, "total", counts.Pages, "pages"));
+        section.AppendChild(Count(html, "total", counts.Pages, "pages", "pages"));
         foreach (var verdict in Enum.GetValues<PageVerdict>())
         {
-            section.AppendChild(Count(html, "v-" + VerdictNames.Of(verdict), counts.Count(verdict), VerdictNames.Of(verdict)));
+            section.AppendChild(Count(html, "v-" + VerdictNames.Of(verdict), counts.Count(verdict), VerdictNames.Of(verdict), Label(verdict)));
         }
 
         return section;
     }
 
-    private static IElement Count(HtmlBuilder html, string className, int count, string label)
+    private static IElement Count(HtmlBuilder html, string className, int count, string name, string label)
     {
         var box = html.Element("div", "count " + className);
-        box.SetAttribute("data-count", label);
+        box.SetAttribute("data-count", name);
         box.AppendChild(html.Element("span", "n", ReportFormatting.Number(count)));
         box.AppendChild(html.Element("span", "label", label));
         return box;
     }
+
+    private static string Label(PageVerdict verdict) => verdict switch
+    {
+        PageVerdict.NeedsReview => "needs review",
+        PageVerdict.NotApplicable => "not applicable",
+        PageVerdict.Error => "could not check",
+        _ => VerdictNames.Of(verdict),
+    };
 
     private static IElement Partners(HtmlBuilder html, IReadOnlyList<PartnerSummary> partners)
     {
@@ -175,7 +183,7 @@ internal static class HtmlSkeleton
             box.SetAttribute("value", name);
             box.SetAttribute("checked", string.Empty);
             label.AppendChild(box);
-            label.AppendChild(html.Plain($" {name} ({ReportFormatting.Number(summary.Counts.Count(verdict))})"));
+            label.AppendChild(html.Plain($" {Label(verdict)} ({ReportFormatting.Number(summary.Counts.Count(verdict))})"));
             verdicts.AppendChild(label);
         }
 
