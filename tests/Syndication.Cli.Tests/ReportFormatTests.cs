@@ -91,6 +91,19 @@ public sealed class ReportFormatTests
         Assert.That(result.Stdout, Does.Contain("non-compliant").And.Not.Contain('\u001B'));
     }
 
+    [Test]
+    public void The_first_form_of_the_report_api_still_works_and_still_throws_on_failure()
+    {
+        using var folder = new TempFolder();
+        var formats = Commands.ReportOutput.ParseFormats("json", folder.File("r.json"));
+        Assert.That(formats.Select(f => f.Format), Is.EqualTo(new[] { "json" }));
+        var summary = Pipeline.RunSummary.Create(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []);
+        Commands.ReportOutput.Write(summary, formats, folder.File("r.json"), TextWriter.Null);
+        Assert.That(File.ReadAllText(folder.File("r.json")), Does.Contain("\"schemaVersion\": 1"));
+        Directory.CreateDirectory(folder.File("taken"));
+        Assert.Throws<IOException>(() => Commands.ReportOutput.Write(summary, formats, folder.File("taken"), TextWriter.Null));
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     private static async Task<CliRunner.Result> RunWithEnvironment(Dictionary<string, string?> environment, params string[] args)

@@ -41,6 +41,19 @@ public static class ReportOutput
         return failed;
     }
 
+    /// <summary>The first form (formats, and one --output for all), kept so commands written against it compile; new code uses <see cref="Plan"/>.</summary>
+    public static IReadOnlyList<IReporter> ParseFormats(string formats, string? output) => Plan(formats, output, null).Select(t => t.Reporter).ToList();
+
+    /// <summary>The first form of <see cref="Write(RunSummary, IReadOnlyList{ReportTarget}, TextWriter, TextWriter, ILogger, Func{string, string?})"/>: throws when a report could not be written, as it did.</summary>
+    public static void Write(RunSummary summary, IReadOnlyList<IReporter> reporters, string? output, TextWriter stdout)
+    {
+        var failed = Write(summary, reporters.Select(r => new ReportTarget(r, output)).ToList(), stdout, Console.Error, Serilog.Core.Logger.None);
+        if (failed.Count > 0)
+        {
+            throw new IOException($"could not write the {string.Join(", ", failed.Select(t => t.Reporter.Format))} report to {output ?? "standard output"}");
+        }
+    }
+
     private static int? ConsoleWidth()
     {
         try
