@@ -28,7 +28,7 @@ public static class CheckCommand
         var maxBytes = SharedOptions.MaxBytes();
         var command = new Command("check", "Check pages: does each keep the licence (logo, byline, affiliation)?")
         {
-            pages, originals, reporters, profile, format, output, outputDir, verbose, timeout, concurrency, maxBytes,
+            pages, originals, reporters, profile, format, output, verbose, timeout, concurrency, maxBytes,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -71,6 +71,7 @@ public static class CheckCommand
                 summary.Counts.NeedsReview, summary.Counts.NotApplicable, summary.Counts.Errors);
             return ExitCodes.For(summary.Counts);
         });
+        command.Add(outputDir);
         return command;
     }
 
