@@ -138,7 +138,7 @@ internal static class HtmlSkeleton
         section.AppendChild(html.Element("h2", null, "Partners"));
         var table = html.Element("table");
         var headRow = html.Element("tr");
-        foreach (var heading in new[] { "Partner", "Pages", "Compliant", "Non-compliant", "Needs review", "Not applicable", "Errors" })
+        foreach (var heading in new[] { "Partner", "Pages", "Compliant", "Non-compliant", "Needs review", "Not applicable", "Could not check" })
         {
             headRow.AppendChild(html.Element("th", null, heading));
         }
