@@ -18,12 +18,13 @@ public static class AuditCommand
         var profile = SharedOptions.Profile();
         var format = SharedOptions.Format();
         var output = SharedOptions.Output();
+        var outputDir = SharedOptions.OutputDir();
         var verbose = SharedOptions.Verbose();
         var budget = new Option<double?>("--budget") { Description = "Minutes the whole run may take; pages not done by then are reported as not checked (kind budget).", HelpName = "MINUTES" };
         var fetch = new FetchOptionSet();
         var command = new Command("audit", "Audit a whole partner list: every partner's pages, politely, with a report and a per-partner summary.")
         {
-            partners, originals, profile, format, output, verbose, budget,
+            partners, originals, profile, format, output, outputDir, verbose, budget,
         };
         foreach (var option in fetch.All)
         {
@@ -35,7 +36,7 @@ public static class AuditCommand
             var list = PartnerListReader.Read(result.GetValue(partners)!);
             var settings = list.Settings;
             var formatText = result.GetResult(format) is { Implicit: false } ? result.GetValue(format)! : settings.Formats.Count > 0 ? string.Join(',', settings.Formats) : result.GetValue(format)!;
-            var formats = ReportOutput.ParseFormats(formatText, result.GetValue(output));
+            var reports = ReportOutput.Plan(formatText, result.GetValue(output), result.GetValue(outputDir) ?? (result.GetValue(output) is null ? settings.OutputDir : null));
             var log = LogSetup.Create(result.GetValue(verbose), stderr);
             var minutes = result.GetValue(budget) ?? settings.BudgetMinutes;
             if (minutes is <= 0)
@@ -58,10 +59,10 @@ public static class AuditCommand
             var summary = await progress.RunAsync(observer => job.RunAsync(log, observer, cancellationToken));
             using (summary.Spool)
             {
-                ReportOutput.Write(summary, formats, result.GetValue(output), stdout);
+                var unwritten = ReportOutput.Write(summary, reports, stdout, stderr, log);
                 PartnerTable.Write(summary, stderr, colour: RunProgress.IsInteractive(stderr) && Environment.GetEnvironmentVariable("NO_COLOR") is null);
                 RunJob.LogSummary(log, summary);
-                return ExitCodes.For(summary.Counts);
+                return unwritten.Count > 0 ? ExitCodes.Usage : ExitCodes.For(summary.Counts);
             }
         });
         return command;

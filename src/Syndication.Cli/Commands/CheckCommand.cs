@@ -21,11 +21,12 @@ public static class CheckCommand
         var profile = SharedOptions.Profile();
         var format = SharedOptions.Format();
         var output = SharedOptions.Output();
+        var outputDir = SharedOptions.OutputDir();
         var verbose = SharedOptions.Verbose();
         var fetch = new FetchOptionSet();
         var command = new Command("check", "Check pages: does each keep the licence (logo, byline, affiliation)?")
         {
-            pages, originals, reporters, profile, format, output, verbose,
+            pages, originals, reporters, profile, format, output, outputDir, verbose,
         };
         foreach (var option in fetch.All)
         {
@@ -34,7 +35,7 @@ public static class CheckCommand
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            var formats = ReportOutput.ParseFormats(result.GetValue(format)!, result.GetValue(output));
+            var reports = ReportOutput.Plan(result.GetValue(format)!, result.GetValue(output), result.GetValue(outputDir));
             var log = LogSetup.Create(result.GetValue(verbose), stderr);
             var settings = new AuditSettings();
             var job = new RunJob
@@ -50,9 +51,9 @@ public static class CheckCommand
             var summary = await job.RunAsync(log, progress, cancellationToken);
             using (summary.Spool)
             {
-                ReportOutput.Write(summary, formats, result.GetValue(output), stdout);
+                var unwritten = ReportOutput.Write(summary, reports, stdout, stderr, log);
                 RunJob.LogSummary(log, summary);
-                return ExitCodes.For(summary.Counts);
+                return unwritten.Count > 0 ? ExitCodes.Usage : ExitCodes.For(summary.Counts);
             }
         });
         return command;

@@ -1,54 +1,55 @@
-using System.Text;
+using Serilog;
 using Syndication.Pipeline;
 using Syndication.Reporting;
 
 namespace Syndication.Cli.Commands;
 
-/// <summary>Turns --format and --output into reporters and writes the report to a file (atomically) or stdout.</summary>
+/// <summary>
+/// Turns --format, --output and --output-dir into report targets and writes them: files atomically, text formats
+/// to stdout (the console table in colour on a terminal). Inside GitHub Actions, annotations go to stderr.
+/// </summary>
 public static class ReportOutput
 {
-    public static IReadOnlyList<IReporter> All { get; } = [new PlainConsoleReporter(), new JsonReporter()];
-
-    public static List<IReporter> ParseFormats(string formats, string? output)
+    public static IReadOnlyList<ReportTarget> Plan(string formats, string? output, string? outputDir)
     {
-        var chosen = new List<IReporter>();
-        foreach (var name in formats.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        try
         {
-            var reporter = All.FirstOrDefault(r => string.Equals(r.Format, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new UsageException($"unknown format '{name}'; valid formats: {string.Join(", ", All.Select(r => r.Format))}");
-            if (!chosen.Contains(reporter))
-            {
-                chosen.Add(reporter);
-            }
+            return ReportPlan.Create(formats, output, outputDir);
         }
-
-        if (chosen.Count == 0)
+        catch (ReportOptionsException e)
         {
-            throw new UsageException($"--format needs a format; valid formats: {string.Join(", ", All.Select(r => r.Format))}");
+            throw new UsageException(e.Message);
         }
-
-        if (chosen.Count > 1 && output is not null)
-        {
-            throw new UsageException("--output takes one format; give several formats with --output-dir");
-        }
-
-        return chosen;
     }
 
-    public static void Write(RunSummary summary, IReadOnlyList<IReporter> reporters, string? output, TextWriter stdout)
+    /// <summary>Writes every report; one that fails is logged and the others are still written. Returns the ones that failed.</summary>
+    public static IReadOnlyList<ReportTarget> Write(
+        RunSummary summary, IReadOnlyList<ReportTarget> targets, TextWriter stdout, TextWriter stderr, ILogger log, Func<string, string?>? environment = null)
     {
-        foreach (var reporter in reporters)
+        environment ??= Environment.GetEnvironmentVariable;
+        var terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        var colour = ConsoleColour.Enabled(!terminal, environment);
+        var resolved = targets
+            .Select(t => t.Path is null && t.Reporter is ConsoleReporter && terminal ? t with { Reporter = new ConsoleReporter(colour, ConsoleWidth()) } : t)
+            .ToList();
+        var failed = new CompositeReporter(log).Write(summary, resolved, stdout);
+        if (GitHubAnnotations.Active(environment))
         {
-            if (output is not null)
-            {
-                AtomicFile.Write(output, stream => reporter.Write(summary, stream));
-                continue;
-            }
+            GitHubAnnotations.Write(summary, stderr);
+        }
 
-            using var buffer = new MemoryStream();
-            reporter.Write(summary, buffer);
-            stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-            stdout.Flush();
+        return failed;
+    }
+
+    private static int? ConsoleWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

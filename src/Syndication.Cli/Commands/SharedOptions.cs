@@ -40,7 +40,7 @@ public static class SharedOptions
 
     public static Option<string> Format() => new("--format")
     {
-        Description = "Report format(s), comma-separated: console, json.",
+        Description = $"Report format(s), comma-separated: {Reporting.ReporterCatalog.ValidNames}. html, junit and csv need --output or --output-dir.",
         DefaultValueFactory = _ => "console",
         HelpName = "FORMATS",
     };
@@ -49,6 +49,12 @@ public static class SharedOptions
     {
         Description = "Write the report to this file instead of standard output (with one format).",
         HelpName = "FILE",
+    };
+
+    public static Option<string?> OutputDir() => new("--output-dir")
+    {
+        Description = "Write each format to its file in this folder: report.txt, report.json, junit.xml, report.html, report.csv, report.md.",
+        HelpName = "DIR",
     };
 
     public static Option<bool> Verbose() => new("--verbose", "-v")

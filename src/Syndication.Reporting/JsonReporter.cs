@@ -22,6 +22,8 @@ public sealed class JsonReporter : IReporter
 
     public string FileName => "report.json";
 
+    public bool ToStandardOutput => true;
+
     public void Write(RunSummary summary, Stream output)
     {
         using var json = new Utf8JsonWriter(output, Options);

@@ -10,4 +10,15 @@ public static class ReportFormatting
     public static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The share of the original found on the page, as "97%".</summary>
+    public static string Percent(double share) => Number(share * 100, "0") + "%";
+
+    /// <summary>Seconds from milliseconds, as "1.25".</summary>
+    public static string Seconds(double milliseconds) => Number(milliseconds / 1000, "0.###");
+
+    /// <summary>The partner a page's rows are grouped under: its partner, or "pages" for a check run.</summary>
+    public static string GroupOf(string? partner) => partner ?? UngroupedName;
+
+    public const string UngroupedName = "pages";
 }

@@ -1,0 +1,134 @@
+using System.Text;
+using Spectre.Console;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.Reporting;
+
+/// <summary>
+/// A table for a person: each page with its verdict, and under it one line per requirement that did not pass, with
+/// its reason; then the partners and the totals. Colour only when asked (an interactive terminal); page text is
+/// escaped for the terminal (<see cref="TerminalText"/>) and for Spectre markup, so it can neither move the cursor
+/// nor be read as markup. Rows are written as they come, with fixed column widths, so pages are never held.
+/// </summary>
+public sealed class ConsoleReporter(bool colour = false, int? width = null) : IReporter
+{
+    private const int VerdictWidth = 14;
+    private const int MaxPageWidth = 70;
+
+    public string Format => "console";
+
+    public string FileName => "report.txt";
+
+    public bool ToStandardOutput => true;
+
+    public void Write(RunSummary summary, Stream output)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = colour ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = width ?? 100_000;
+        console.Profile.Capabilities.Unicode = true;
+        var pageWidth = width is { } w ? Math.Clamp(w - VerdictWidth - 28, 20, MaxPageWidth) : MaxPageWidth;
+        var originalWidth = width is { } total ? Math.Max(10, total - pageWidth - VerdictWidth - 4) : int.MaxValue;
+
+        console.MarkupLine($"[bold]{Markup.Escape(Pad("PAGE", pageWidth))}  {Pad("VERDICT", VerdictWidth)}  ORIGINAL[/]");
+        foreach (var page in summary.Pages)
+        {
+            WritePage(console, page, pageWidth, originalWidth);
+        }
+
+        console.WriteLine();
+        if (summary.Partners.Count > 0)
+        {
+            console.Write(PartnerTable(summary.Partners));
+        }
+
+        console.MarkupLine(Totals(summary.Counts));
+        if (!summary.Complete)
+        {
+            console.MarkupLine("[yellow]The run was stopped before every page was checked.[/]");
+        }
+
+        writer.Flush();
+    }
+
+    private static void WritePage(IAnsiConsole console, PageResult page, int pageWidth, int originalWidth)
+    {
+        var url = TerminalText.Safe(page.Url);
+        if (url.Length > pageWidth)
+        {
+            url = "…" + url[^(pageWidth - 1)..];
+        }
+
+        var original = page.Original is null
+            ? "-"
+            : Cut($"{TerminalText.Safe(page.Original.Title)} ({ReportFormatting.Percent(page.Original.Match)})", originalWidth);
+        var verdict = VerdictNames.Of(page.Verdict);
+        console.MarkupLine($"{Markup.Escape(Pad(url, pageWidth))}  [{Colour(page.Verdict)}]{Pad(verdict, VerdictWidth)}[/]  {Markup.Escape(original)}");
+        foreach (var requirement in page.Requirements.Where(r => r.Status != Outcome.Pass))
+        {
+            var status = VerdictNames.Of(requirement.Status);
+            var colour = requirement.Status == Outcome.Fail ? "red" : "yellow";
+            console.MarkupLine($"    {Markup.Escape(TerminalText.Safe(requirement.Id))}: [{colour}]{status}[/]: {Markup.Escape(TerminalText.Safe(requirement.Message))}");
+        }
+
+        if (page.Error is { } error)
+        {
+            console.MarkupLine($"    [magenta]error[/] ({Markup.Escape(TerminalText.Safe(error.Kind))}): {Markup.Escape(TerminalText.Safe(error.Message))}");
+        }
+        else if (page.Verdict == PageVerdict.NotApplicable && page.Note is { } note)
+        {
+            console.MarkupLine($"    [grey]{Markup.Escape(TerminalText.Safe(note))}[/]");
+        }
+    }
+
+    private static Table PartnerTable(IReadOnlyList<PartnerSummary> partners)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("PARTNER");
+        foreach (var heading in new[] { "PAGES", "COMPLIANT", "NON-COMPLIANT", "NEEDS REVIEW", "NOT APPLICABLE", "ERRORS" })
+        {
+            table.AddColumn(new TableColumn(heading).RightAligned());
+        }
+
+        foreach (var partner in partners)
+        {
+            var c = partner.Counts;
+            table.AddRow(
+                Markup.Escape(TerminalText.Safe(partner.Name)),
+                Count(c.Pages, null),
+                Count(c.Compliant, "green"),
+                Count(c.NonCompliant, "red"),
+                Count(c.NeedsReview, "yellow"),
+                Count(c.NotApplicable, null),
+                Count(c.Errors, "magenta"));
+        }
+
+        return table;
+    }
+
+    private static string Totals(VerdictCounts c) =>
+        $"[bold]{c.Pages} page(s)[/]: {Count(c.Compliant, "green")} compliant, {Count(c.NonCompliant, "red")} non-compliant, "
+        + $"{Count(c.NeedsReview, "yellow")} needs review, {c.NotApplicable} not applicable, {Count(c.Errors, "magenta")} error(s)";
+
+    private static string Count(int count, string? colour) =>
+        colour is null || count == 0 ? ReportFormatting.Number(count) : $"[{colour}]{ReportFormatting.Number(count)}[/]";
+
+    private static string Colour(PageVerdict verdict) => verdict switch
+    {
+        PageVerdict.Compliant => "green",
+        PageVerdict.NonCompliant => "red bold",
+        PageVerdict.NeedsReview => "yellow",
+        PageVerdict.NotApplicable => "grey",
+        _ => "magenta",
+    };
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static string Pad(string text, int width) => text.Length >= width ? text : text + new string(' ', width - text.Length);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using CsvHelper;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.Reporting;
+
+/// <summary>
+/// CSV for spreadsheets: a row per page and requirement (one row for a page without requirements), UTF-8 with a
+/// BOM so Excel reads the encoding, RFC 4180 quoting. Text that starts like a formula (OWASP: = + - @ tab CR) is
+/// prefixed with ' by CsvHelper's injection escape; control characters are shown escaped, so a cell is one line.
+/// </summary>
+public sealed class CsvReporter : IReporter
+{
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "page_number", "partner", "page", "verdict", "requirement", "status", "message", "selector", "snippet", "text",
+        "evidence_note", "evidence_count", "original_title", "original_url", "match", "error_kind",
+    ];
+
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    {
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    public string Format => "csv";
+
+    public string FileName => "report.csv";
+
+    public bool ToStandardOutput => false;
+
+    public void Write(RunSummary summary, Stream output)
+    {
+        using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        csv.WriteHeader(Columns.ToArray());
+        var number = 0;
+        foreach (var page in summary.Pages)
+        {
+            number++;
+            if (page.Requirements.Count == 0)
+            {
+                csv.WriteRecord(Row(number, page, null));
+                continue;
+            }
+
+            foreach (var requirement in page.Requirements)
+            {
+                csv.WriteRecord(Row(number, page, requirement));
+            }
+        }
+
+        csv.Flush();
+    }
+
+    private static string[] Row(int number, PageResult page, RequirementOutcome? requirement)
+    {
+        var evidence = requirement?.Evidence.Count > 0 ? requirement.Evidence[0] : null;
+        var message = requirement?.Message ?? page.Error?.Message ?? page.Note;
+        return
+        [
+            ReportFormatting.Number(number),
+            Cell(page.Partner),
+            Cell(page.Url),
+            VerdictNames.Of(page.Verdict),
+            Cell(requirement?.Id),
+            requirement is null ? string.Empty : VerdictNames.Of(requirement.Status),
+            Cell(message),
+            Cell(evidence?.Selector),
+            Cell(evidence?.Html),
+            Cell(evidence?.Text),
+            Cell(evidence?.Note),
+            ReportFormatting.Number(requirement?.Evidence.Count ?? 0),
+            Cell(page.Original?.Title),
+            Cell(page.Original?.Url),
+            page.Original is null ? string.Empty : ReportFormatting.Number(Math.Round(page.Original.Match, 3)),
+            Cell(page.Error?.Kind),
+        ];
+    }
+
+    private static string Cell(string? text) => TerminalText.Safe(text);
+}

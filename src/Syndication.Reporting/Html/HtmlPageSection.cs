@@ -1,0 +1,185 @@
+using AngleSharp.Dom;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.Reporting;
+
+/// <summary>
+/// One page of the HTML report as a DOM fragment: its verdict, links to the page and its original, and for each
+/// requirement the reason and the evidence (selector, snippet, text). The filters read its data-* attributes.
+/// </summary>
+internal sealed class HtmlPageSection(HtmlBuilder html)
+{
+    public IElement Build(PageResult page, int number)
+    {
+        var verdict = VerdictNames.Of(page.Verdict);
+        var article = html.Element("article", $"page v-{verdict}");
+        article.Id = $"page-{number}";
+        article.SetAttribute("data-verdict", verdict);
+        if (page.Partner is not null)
+        {
+            article.SetAttribute("data-partner", page.Partner);
+        }
+
+        article.SetAttribute("data-outcomes", string.Join(' ', page.Requirements.Select(r => $"{Token(r.Id)}:{VerdictNames.Of(r.Status)}")));
+
+        var head = html.Element("div", "page-head");
+        head.AppendChild(html.Element("span", $"verdict v-{verdict}", verdict));
+        var title = html.Element("h2", "page-url");
+        title.AppendChild(html.Link(page.Url, null, "url"));
+        head.AppendChild(title);
+        if (page.Partner is not null)
+        {
+            head.AppendChild(html.Text("span", "partner", page.Partner));
+        }
+
+        article.AppendChild(head);
+        if (page.Requirements.Count > 0)
+        {
+            var chips = html.Element("ul", "chips");
+            foreach (var requirement in page.Requirements)
+            {
+                var status = VerdictNames.Of(requirement.Status);
+                chips.AppendChild(html.Text("li", $"chip o-{status}", $"{requirement.Id}: {status}"));
+            }
+
+            article.AppendChild(chips);
+        }
+
+        if (page.Original is { } original)
+        {
+            article.AppendChild(Original(original));
+        }
+
+        if (page.Error is { } error)
+        {
+            article.AppendChild(html.Text("p", "error", $"Could not check ({error.Kind}): {error.Message}"));
+        }
+
+        if (page.Note is { } note)
+        {
+            article.AppendChild(html.Text("p", "note", note));
+        }
+
+        if (page.Requirements.Count > 0 || page.Fetch is not null)
+        {
+            article.AppendChild(Evidence(page));
+        }
+
+        return article;
+    }
+
+    private IElement Original(OriginalInfo original)
+    {
+        var line = html.Element("p", "original");
+        line.AppendChild(html.Plain("Original: "));
+        line.AppendChild(html.Link(original.Url, original.Title, "original-link"));
+        if (original.Reporters.Count > 0)
+        {
+            line.AppendChild(html.Plain(" by "));
+            line.AppendChild(html.Text("span", "reporters", string.Join(", ", original.Reporters)));
+        }
+
+        line.AppendChild(html.Plain($" · {ReportFormatting.Percent(original.Match)} of its text found"));
+        return line;
+    }
+
+    private IElement Evidence(PageResult page)
+    {
+        var details = html.Element("details", "evidence");
+        if (page.Verdict is PageVerdict.NonCompliant or PageVerdict.NeedsReview)
+        {
+            details.SetAttribute("open", string.Empty);
+        }
+
+        details.AppendChild(html.Element("summary", null, "Evidence"));
+        foreach (var requirement in page.Requirements)
+        {
+            var status = VerdictNames.Of(requirement.Status);
+            var section = html.Element("section", $"requirement o-{status}");
+            var heading = html.Element("h3");
+            heading.AppendChild(html.Text("span", "req-id", requirement.Id));
+            heading.AppendChild(html.Plain(" "));
+            heading.AppendChild(html.Element("span", $"status o-{status}", status));
+            section.AppendChild(heading);
+            section.AppendChild(html.Text("p", "reason", requirement.Message));
+            foreach (var evidence in requirement.Evidence)
+            {
+                section.AppendChild(Item(evidence));
+            }
+
+            if (requirement.Evidence.Count == 0)
+            {
+                section.AppendChild(html.Element("p", "none", "No evidence recorded."));
+            }
+
+            details.AppendChild(section);
+        }
+
+        if (page.Fetch is { } fetch)
+        {
+            details.AppendChild(Fetch(fetch, page.Url));
+        }
+
+        return details;
+    }
+
+    private IElement Item(Evidence evidence)
+    {
+        var list = html.Element("dl", "item");
+        Add(list, "Selector", html.Text("code", null, evidence.Selector));
+        var pre = html.Element("pre");
+        pre.AppendChild(html.Block("code", null, evidence.Html));
+        Add(list, "Snippet", pre);
+        Add(list, "Text", html.Block("span", "seen", evidence.Text.Length == 0 ? "(none)" : evidence.Text));
+        if (evidence.Note is { } note)
+        {
+            Add(list, "Reason", html.Text("span", null, note));
+        }
+
+        return list;
+    }
+
+    private IElement Fetch(FetchFacts fetch, string url)
+    {
+        var line = html.Element("p", "fetch");
+        var facts = new List<string>();
+        if (fetch.Status is { } status)
+        {
+            facts.Add($"HTTP {ReportFormatting.Number(status)}");
+        }
+
+        if (fetch.ContentType is { } type)
+        {
+            facts.Add(TerminalText.Safe(type));
+        }
+
+        facts.Add($"{ReportFormatting.Number(fetch.Bytes)} bytes");
+        facts.Add($"{ReportFormatting.Number(fetch.ElapsedMs, "0")} ms");
+        if (fetch.FromCache)
+        {
+            facts.Add("from cache");
+        }
+
+        line.AppendChild(html.Plain("Fetched: " + string.Join(", ", facts)));
+        // A local file's resolved path says nothing new; a redirect's target does.
+        if (fetch.FinalUrl is { } final && final != url && Uri.TryCreate(final, UriKind.Absolute, out var uri) && !uri.IsFile)
+        {
+            line.AppendChild(html.Plain("; final URL "));
+            line.AppendChild(html.Link(final, null, "final-url"));
+        }
+
+        return line;
+    }
+
+    private void Add(IElement list, string term, IElement value)
+    {
+        list.AppendChild(html.Element("dt", null, term));
+        var dd = html.Element("dd");
+        dd.AppendChild(value);
+        list.AppendChild(dd);
+    }
+
+    /// <summary>A requirement id as one token of data-outcomes.</summary>
+    private static string Token(string id) => string.Concat(TerminalText.Safe(id).Select(c => char.IsWhiteSpace(c) || c == ':' ? '_' : c));
+}

@@ -1,0 +1,236 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html;
+using AngleSharp.Html.Parser;
+using Syndication.Checks;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.Reporting;
+
+/// <summary>
+/// Everything of the HTML report but the pages, built as one DOM: head (policy, style), run facts, counts, partners,
+/// filters, an empty main element, and the script. It is serialised once and cut at the main element, which the
+/// pages then fill one by one. The cut is safe: `&lt;main id="pages"&gt;` cannot come from page text, whose '&lt;'
+/// and '"' the serialiser encodes.
+/// </summary>
+internal static class HtmlSkeleton
+{
+    private const string MainStart = "<main id=\"pages\">";
+    private const string MainEnd = "</main>";
+
+    public static (IDocument Document, string Before, string After) Build(RunSummary summary)
+    {
+        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html lang=\"en\"><head></head><body></body></html>");
+        var html = new HtmlBuilder(document);
+        Head(document, html, summary);
+        var body = document.Body!;
+        body.AppendChild(Header(html, summary));
+        body.AppendChild(Counts(html, summary.Counts));
+        if (summary.Partners.Count > 0)
+        {
+            body.AppendChild(Partners(html, summary.Partners));
+        }
+
+        body.AppendChild(Filters(html, summary));
+        var main = html.Element("main");
+        main.Id = "pages";
+        body.AppendChild(main);
+        body.AppendChild(html.Element("footer", null, $"{ToolInfo.Name} {TerminalText.Safe(summary.ToolVersion)}: the licence asks for the licensor's logo, the reporter's byline and their affiliation with every republished article."));
+        body.AppendChild(html.Element("script", null, ReportAssets.Script));
+
+        var text = document.ToHtml(HtmlMarkupFormatter.Instance);
+        var start = text.IndexOf(MainStart + MainEnd, StringComparison.Ordinal);
+        if (start < 0 || start != text.LastIndexOf(MainStart, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("the report skeleton has no single main element");
+        }
+
+        var cut = start + MainStart.Length;
+        return (document, text[..cut] + "\n", text[cut..]);
+    }
+
+    private static void Head(IDocument document, HtmlBuilder html, RunSummary summary)
+    {
+        var head = document.Head!;
+        var charset = html.Element("meta");
+        charset.SetAttribute("charset", "utf-8");
+        head.AppendChild(charset);
+        head.AppendChild(Meta(html, "http-equiv", "Content-Security-Policy", ReportAssets.ContentSecurityPolicy));
+        head.AppendChild(Meta(html, "name", "referrer", "no-referrer"));
+        head.AppendChild(Meta(html, "name", "viewport", "width=device-width, initial-scale=1"));
+        head.AppendChild(html.Element("title", null, $"Syndication report, {ReportFormatting.Date(summary.StartedAt)}"));
+        head.AppendChild(html.Element("style", null, ReportAssets.Style));
+    }
+
+    private static IElement Meta(HtmlBuilder html, string kind, string name, string content)
+    {
+        var meta = html.Element("meta");
+        meta.SetAttribute(kind, name);
+        meta.SetAttribute("content", content);
+        return meta;
+    }
+
+    private static IElement Header(HtmlBuilder html, RunSummary summary)
+    {
+        var header = html.Element("header", "report-head");
+        header.AppendChild(html.Element("h1", null, "Syndication report"));
+        var run = html.Element("p", "run");
+        run.AppendChild(html.Plain($"{ToolInfo.Name} {TerminalText.Safe(summary.ToolVersion)} · started "));
+        run.AppendChild(Time(html, summary.StartedAt));
+        run.AppendChild(html.Plain(" · finished "));
+        run.AppendChild(Time(html, summary.FinishedAt));
+        if (summary.RunId is { } id)
+        {
+            run.AppendChild(html.Plain(" · run "));
+            run.AppendChild(html.Text("code", null, id));
+        }
+
+        header.AppendChild(run);
+        if (!summary.Complete)
+        {
+            header.AppendChild(html.Element("p", "incomplete", "Incomplete: the run was stopped before every page was checked."));
+        }
+
+        return header;
+    }
+
+    private static IElement Time(HtmlBuilder html, DateTimeOffset value)
+    {
+        var time = html.Element("time", null, ReportFormatting.Date(value));
+        time.SetAttribute("datetime", ReportFormatting.Date(value));
+        return time;
+    }
+
+    private static IElement Counts(HtmlBuilder html, VerdictCounts counts)
+    {
+        var section = html.Element("section", "counts");
+        section.SetAttribute("aria-label", "Summary");
+        section.AppendChild(Count(html, "total", counts.Pages, "pages", "pages"));
+        foreach (var verdict in Enum.GetValues<PageVerdict>())
+        {
+            section.AppendChild(Count(html, "v-" + VerdictNames.Of(verdict), counts.Count(verdict), VerdictNames.Of(verdict), Label(verdict)));
+        }
+
+        return section;
+    }
+
+    private static IElement Count(HtmlBuilder html, string className, int count, string name, string label)
+    {
+        var box = html.Element("div", "count " + className);
+        box.SetAttribute("data-count", name);
+        box.AppendChild(html.Element("span", "n", ReportFormatting.Number(count)));
+        box.AppendChild(html.Element("span", "label", label));
+        return box;
+    }
+
+    private static string Label(PageVerdict verdict) => verdict switch
+    {
+        PageVerdict.NeedsReview => "needs review",
+        PageVerdict.NotApplicable => "not applicable",
+        PageVerdict.Error => "could not check",
+        _ => VerdictNames.Of(verdict),
+    };
+
+    private static IElement Partners(HtmlBuilder html, IReadOnlyList<PartnerSummary> partners)
+    {
+        var section = html.Element("section", "partners");
+        section.AppendChild(html.Element("h2", null, "Partners"));
+        var table = html.Element("table");
+        var headRow = html.Element("tr");
+        foreach (var heading in new[] { "Partner", "Pages", "Compliant", "Non-compliant", "Needs review", "Not applicable", "Could not check" })
+        {
+            headRow.AppendChild(html.Element("th", null, heading));
+        }
+
+        var thead = html.Element("thead");
+        thead.AppendChild(headRow);
+        table.AppendChild(thead);
+        var tbody = html.Element("tbody");
+        foreach (var partner in partners)
+        {
+            var row = html.Element("tr");
+            row.AppendChild(html.Text("th", null, partner.Name));
+            var c = partner.Counts;
+            foreach (var (n, verdict) in new[] { (c.Pages, "total"), (c.Compliant, "compliant"), (c.NonCompliant, "non-compliant"), (c.NeedsReview, "needs-review"), (c.NotApplicable, "not-applicable"), (c.Errors, "error") })
+            {
+                row.AppendChild(html.Element("td", n > 0 ? "num v-" + verdict : "num zero", ReportFormatting.Number(n)));
+            }
+
+            tbody.AppendChild(row);
+        }
+
+        table.AppendChild(tbody);
+        section.AppendChild(table);
+        return section;
+    }
+
+    private static IElement Filters(HtmlBuilder html, RunSummary summary)
+    {
+        var section = html.Element("section", "filters");
+        section.Id = "filters";
+        section.SetAttribute("aria-label", "Filters");
+        section.SetAttribute("hidden", string.Empty);
+        var verdicts = html.Element("fieldset", "verdicts");
+        verdicts.AppendChild(html.Element("legend", null, "Verdict"));
+        foreach (var verdict in Enum.GetValues<PageVerdict>())
+        {
+            var name = VerdictNames.Of(verdict);
+            var label = html.Element("label", "v-" + name);
+            var box = html.Element("input");
+            box.SetAttribute("type", "checkbox");
+            box.SetAttribute("name", "verdict");
+            box.SetAttribute("value", name);
+            box.SetAttribute("checked", string.Empty);
+            label.AppendChild(box);
+            label.AppendChild(html.Plain($" {Label(verdict)} ({ReportFormatting.Number(summary.Counts.Count(verdict))})"));
+            verdicts.AppendChild(label);
+        }
+
+        section.AppendChild(verdicts);
+        if (summary.Partners.Count > 0)
+        {
+            section.AppendChild(Select(html, "f-partner", "Partner", "All partners", summary.Partners.Select(p => p.Name)));
+        }
+
+        section.AppendChild(Select(html, "f-requirement", "Requirement", "Any requirement", RequirementIds.All));
+        section.AppendChild(Select(html, "f-outcome", "Outcome", "Any outcome", Enum.GetValues<Outcome>().Reverse().Select(VerdictNames.Of)));
+        var search = html.Element("label", "search", "Search ");
+        var input = html.Element("input");
+        input.Id = "f-search";
+        input.SetAttribute("type", "search");
+        input.SetAttribute("placeholder", "address, partner, title, reason…");
+        input.SetAttribute("autocomplete", "off");
+        search.AppendChild(input);
+        section.AppendChild(search);
+        var reset = html.Element("button", null, "Show all");
+        reset.Id = "f-reset";
+        reset.SetAttribute("type", "button");
+        section.AppendChild(reset);
+        var shown = html.Element("output", null, $"Showing {ReportFormatting.Number(summary.Counts.Pages)} of {ReportFormatting.Number(summary.Counts.Pages)} pages");
+        shown.Id = "f-count";
+        shown.SetAttribute("aria-live", "polite");
+        section.AppendChild(shown);
+        return section;
+    }
+
+    private static IElement Select(HtmlBuilder html, string id, string label, string any, IEnumerable<string> values)
+    {
+        var wrapper = html.Element("label", null, label + " ");
+        var select = html.Element("select");
+        select.Id = id;
+        var all = html.Element("option", null, any);
+        all.SetAttribute("value", string.Empty);
+        select.AppendChild(all);
+        foreach (var value in values)
+        {
+            // The value stays as the page data has it (the filter compares it with data-partner); the label is made visible.
+            var option = html.Text("option", null, value);
+            option.SetAttribute("value", value);
+            select.AppendChild(option);
+        }
+
+        wrapper.AppendChild(select);
+        return wrapper;
+    }
+}

@@ -1,0 +1,19 @@
+using Syndication.Pipeline;
+
+namespace Syndication.Reporting;
+
+/// <summary>Writes a run summary in one format. Every reporter reads the same summary, so no two formats disagree.</summary>
+public interface IReporter
+{
+    /// <summary>The --format name.</summary>
+    string Format { get; }
+
+    /// <summary>The file name used in --output-dir.</summary>
+    string FileName { get; }
+
+    /// <summary>True when the format reads well on standard output (console, json, markdown); the others are files only.</summary>
+    bool ToStandardOutput { get; }
+
+    /// <summary>Writes the report, reading <see cref="RunSummary.Pages"/> once, in order, keeping none of them.</summary>
+    void Write(RunSummary summary, Stream output);
+}

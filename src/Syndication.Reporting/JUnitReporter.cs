@@ -1,0 +1,165 @@
+using System.Text;
+using System.Xml;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.Reporting;
+
+/// <summary>
+/// JUnit XML as Jenkins and GitLab read it: a testsuite per partner (one named "pages" for pages without one), a
+/// testcase per page. Non-compliant is a failure with the reasons per requirement, could-not-check an error,
+/// not-applicable skipped; needs-review passes with its reasons in system-out. Suite counts come from the summary,
+/// so the suite element is written before its pages are read; the pages of a partner must be contiguous.
+/// </summary>
+public sealed class JUnitReporter : IReporter
+{
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(false),
+        Indent = true,
+        IndentChars = "  ",
+        NewLineChars = "\n",
+        NewLineHandling = NewLineHandling.Entitize,
+        CloseOutput = false,
+    };
+
+    public string Format => "junit";
+
+    public string FileName => "junit.xml";
+
+    public bool ToStandardOutput => false;
+
+    public void Write(RunSummary summary, Stream output)
+    {
+        using var xml = XmlWriter.Create(output, Settings);
+        var c = summary.Counts;
+        xml.WriteStartDocument();
+        xml.WriteStartElement("testsuites");
+        xml.WriteAttributeString("name", ToolInfo.Name);
+        xml.WriteAttributeString("tests", ReportFormatting.Number(c.Pages));
+        xml.WriteAttributeString("failures", ReportFormatting.Number(c.NonCompliant));
+        xml.WriteAttributeString("errors", ReportFormatting.Number(c.Errors));
+        xml.WriteAttributeString("time", ReportFormatting.Number(Math.Max(0, (summary.FinishedAt - summary.StartedAt).TotalSeconds)));
+
+        var counts = summary.Partners.ToDictionary(p => p.Name, p => p.Counts, StringComparer.Ordinal);
+        var done = new HashSet<string?>(StringComparer.Ordinal);
+        var started = false;
+        string? open = null;
+        foreach (var page in summary.Pages)
+        {
+            if (!started || page.Partner != open)
+            {
+                if (started)
+                {
+                    xml.WriteEndElement();
+                }
+
+                if (!done.Add(page.Partner))
+                {
+                    throw new InvalidOperationException(
+                        $"the pages of '{TerminalText.Safe(ReportFormatting.GroupOf(page.Partner))}' are not together; JUnit needs each partner's pages in one run");
+                }
+
+                StartSuite(xml, summary, ReportFormatting.GroupOf(page.Partner), page.Partner is null ? Ungrouped(summary) : counts[page.Partner]);
+                started = true;
+                open = page.Partner;
+            }
+
+            WriteCase(xml, page, ReportFormatting.GroupOf(page.Partner));
+        }
+
+        if (started)
+        {
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+        xml.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    private static VerdictCounts Ungrouped(RunSummary summary)
+    {
+        int Rest(Func<VerdictCounts, int> of) => of(summary.Counts) - summary.Partners.Sum(p => of(p.Counts));
+        return new VerdictCounts(Rest(c => c.Pages), Rest(c => c.Compliant), Rest(c => c.NonCompliant), Rest(c => c.NeedsReview), Rest(c => c.NotApplicable), Rest(c => c.Errors));
+    }
+
+    private static void StartSuite(XmlWriter xml, RunSummary summary, string name, VerdictCounts counts)
+    {
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", TerminalText.Safe(name));
+        xml.WriteAttributeString("tests", ReportFormatting.Number(counts.Pages));
+        xml.WriteAttributeString("failures", ReportFormatting.Number(counts.NonCompliant));
+        xml.WriteAttributeString("errors", ReportFormatting.Number(counts.Errors));
+        xml.WriteAttributeString("skipped", ReportFormatting.Number(counts.NotApplicable));
+        // Ant writes the timestamp without a zone; ours is UTC.
+        xml.WriteAttributeString("timestamp", ReportFormatting.Date(summary.StartedAt).TrimEnd('Z'));
+    }
+
+    private static void WriteCase(XmlWriter xml, PageResult page, string group)
+    {
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("name", TerminalText.Safe(page.Url));
+        xml.WriteAttributeString("classname", TerminalText.Safe(group));
+        xml.WriteAttributeString("time", ReportFormatting.Seconds(page.Fetch?.ElapsedMs ?? 0));
+        switch (page.Verdict)
+        {
+            case PageVerdict.NonCompliant:
+                WriteOutcome(xml, "failure", VerdictNames.Of(page.Verdict), PageFindings.Reasons(page), Details(page));
+                break;
+            case PageVerdict.Error:
+                WriteOutcome(xml, "error", TerminalText.Safe(page.Error?.Kind ?? "error"), PageFindings.Reasons(page), null);
+                break;
+            case PageVerdict.NotApplicable:
+                WriteOutcome(xml, "skipped", VerdictNames.Of(page.Verdict), PageFindings.Reasons(page), null);
+                break;
+            case PageVerdict.NeedsReview:
+                xml.WriteElementString("system-out", $"needs-review: {PageFindings.Reasons(page)}\n{Details(page)}");
+                break;
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void WriteOutcome(XmlWriter xml, string element, string type, string message, string? body)
+    {
+        xml.WriteStartElement(element);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("message", message);
+        if (body is not null)
+        {
+            xml.WriteString(body);
+        }
+
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Each requirement with its outcome, reason and evidence, one fact a line.</summary>
+    private static string Details(PageResult page)
+    {
+        var text = new StringBuilder();
+        if (page.Original is { } original)
+        {
+            text.Append("original: ").Append(TerminalText.Safe(original.Title)).Append(" (").Append(ReportFormatting.Percent(original.Match)).Append(")\n");
+        }
+
+        foreach (var requirement in page.Requirements)
+        {
+            text.Append(TerminalText.Safe(requirement.Id)).Append(": ").Append(VerdictNames.Of(requirement.Status)).Append(": ")
+                .Append(TerminalText.Safe(requirement.Message)).Append('\n');
+            foreach (var evidence in requirement.Evidence)
+            {
+                text.Append("  selector: ").Append(TerminalText.Safe(evidence.Selector)).Append('\n');
+                text.Append("  snippet: ").Append(TerminalText.Safe(evidence.Html)).Append('\n');
+                text.Append("  text: ").Append(TerminalText.Safe(evidence.Text)).Append('\n');
+                if (evidence.Note is { } note)
+                {
+                    text.Append("  reason: ").Append(TerminalText.Safe(note)).Append('\n');
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+}

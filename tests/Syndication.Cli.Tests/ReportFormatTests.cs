@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Syndication.Cli.Tests.Support;
+
+namespace Syndication.Cli.Tests;
+
+/// <summary>--format with several formats, --output-dir, stdout rules, and annotations inside GitHub Actions.</summary>
+public sealed class ReportFormatTests
+{
+    private static readonly string[] Pages = Directory.GetFiles(RepoPaths.Samples("pages"), "*.html").Order(StringComparer.Ordinal).ToArray();
+
+    [Test]
+    public async Task Output_dir_gets_every_format_in_its_own_file_and_all_agree_on_the_counts()
+    {
+        using var folder = new TempFolder();
+        var result = await CliRunner.RunAsync(["check", "--originals", RepoPaths.Feed, "--format", "console,json,junit,html,csv,markdown", "--output-dir", folder.Path, .. Pages]);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Stderr);
+        Assert.That(result.Stdout, Is.Empty, "every report went to its file");
+        Assert.That(Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal), Is.EqualTo(new[] { "junit.xml", "report.csv", "report.html", "report.json", "report.md", "report.txt" }));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(folder.File("report.json")));
+        var s = json.RootElement.GetProperty("summary");
+        var (pages, compliant, nonCompliant) = (s.GetProperty("pages").GetInt32(), s.GetProperty("compliant").GetInt32(), s.GetProperty("nonCompliant").GetInt32());
+        Assert.That(pages, Is.EqualTo(Pages.Length));
+        var junit = System.Xml.Linq.XDocument.Load(folder.File("junit.xml")).Root!;
+        Assert.That(junit.Attribute("tests")!.Value, Is.EqualTo(pages.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(junit.Descendants("failure").Count(), Is.EqualTo(nonCompliant));
+        var csvPages = File.ReadAllLines(folder.File("report.csv")).Skip(1).Select(l => l.Split(',')[0]).Distinct().Count();
+        Assert.That(csvPages, Is.EqualTo(pages));
+        var html = File.ReadAllText(folder.File("report.html"));
+        Assert.That(CountOf(html, "<article class=\"page v-compliant\""), Is.EqualTo(compliant));
+        var totals = $"{pages} page(s)**: {compliant} compliant, {nonCompliant} non-compliant";
+        Assert.That(File.ReadAllText(folder.File("report.md")), Does.Contain(totals));
+        Assert.That(File.ReadAllText(folder.File("report.txt")), Does.Contain(totals.Replace("**", string.Empty, StringComparison.Ordinal)));
+    }
+
+    [TestCase("html")]
+    [TestCase("junit")]
+    [TestCase("csv")]
+    public async Task A_file_only_format_without_a_file_is_a_usage_error(string format)
+    {
+        var result = await CliRunner.RunAsync("check", "--originals", RepoPaths.Feed, "--format", format, RepoPaths.Page("wordpress-compliant.html"));
+        Assert.That(result.ExitCode, Is.EqualTo(3));
+        Assert.That(result.Stderr.TrimEnd('\n'), Is.EqualTo($"syndication: format '{format}' writes a file: give --output FILE or --output-dir DIR"));
+        Assert.That(result.Stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_unknown_format_lists_every_valid_one()
+    {
+        var result = await CliRunner.RunAsync("check", "--format", "json,pdf", "--output-dir", "x", "x.html");
+        Assert.That(result.ExitCode, Is.EqualTo(3));
+        Assert.That(result.Stderr.TrimEnd('\n'), Is.EqualTo("syndication: unknown format 'pdf'; valid formats: console, json, junit, html, csv, markdown"));
+    }
+
+    [Test]
+    public async Task Markdown_goes_to_stdout_for_a_job_summary()
+    {
+        var result = await CliRunner.RunAsync("check", "--originals", RepoPaths.Feed, "--format", "markdown", RepoPaths.Page("wordpress-no-logo.html"));
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stdout, Does.StartWith("## Syndication report\n").And.Contain("| non-compliant |"));
+    }
+
+    [Test]
+    public async Task One_html_file_with_output()
+    {
+        using var folder = new TempFolder();
+        var result = await CliRunner.RunAsync("check", "--originals", RepoPaths.Feed, "--format", "html", "--output", folder.File("r.html"), RepoPaths.Page("wordpress-compliant.html"));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
+        Assert.That(File.ReadAllText(folder.File("r.html")), Does.StartWith("<!DOCTYPE html>"));
+    }
+
+    [Test]
+    public async Task Inside_github_actions_annotations_go_to_stderr_and_stdout_keeps_only_the_report()
+    {
+        var result = await RunWithEnvironment(new() { ["GITHUB_ACTIONS"] = "true" }, "check", "--originals", RepoPaths.Feed, "--format", "json", RepoPaths.Page("wordpress-no-logo.html"), RepoPaths.Page("wordpress-compliant.html"));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Stderr);
+        Assert.DoesNotThrow(() => JsonDocument.Parse(result.Stdout));
+        var annotations = result.Stderr.Split('\n').Where(l => l.StartsWith("::", StringComparison.Ordinal)).ToList();
+        Assert.That(annotations, Has.Count.EqualTo(1));
+        Assert.That(annotations[0], Does.StartWith("::error file=").And.Contain("wordpress-no-logo.html,title=non-compliant%3A ").And.Contain("::").And.Contain("logo: fail"));
+
+        var outside = await RunWithEnvironment([], "check", "--originals", RepoPaths.Feed, "--format", "json", RepoPaths.Page("wordpress-no-logo.html"));
+        Assert.That(outside.Stderr, Does.Not.Contain("::error"));
+    }
+
+    [Test]
+    public async Task Redirected_console_output_has_no_colour_even_without_no_color()
+    {
+        var result = await RunWithEnvironment([], "check", "--originals", RepoPaths.Feed, RepoPaths.Page("wordpress-no-logo.html"));
+        Assert.That(result.Stdout, Does.Contain("non-compliant").And.Not.Contain('\u001B'));
+    }
+
+    [Test]
+    public async Task A_report_that_cannot_be_written_is_logged_the_others_are_written_and_the_exit_code_says_so()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("report.json"));
+        var result = await CliRunner.RunAsync("check", "--originals", RepoPaths.Feed, "--format", "json,csv", "--output-dir", folder.Path, RepoPaths.Page("wordpress-compliant.html"));
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("json"));
+        Assert.That(File.Exists(folder.File("report.csv")), Is.True, "the other report is still written");
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    private static async Task<CliRunner.Result> RunWithEnvironment(Dictionary<string, string?> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syndication.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("NO_COLOR");
+        info.Environment.Remove("GITHUB_ACTIONS");
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRunner.Result(process.ExitCode, await stdout, await stderr);
+    }
+}

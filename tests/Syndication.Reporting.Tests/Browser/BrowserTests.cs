@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+using Syndication.Reporting.Tests.Support;
+
+namespace Syndication.Reporting.Tests.Browser;
+
+/// <summary>The HTML report in headless Chromium: loads without errors or policy violations, runs nothing from pages, and its filters work.</summary>
+[NonParallelizable]
+public sealed class BrowserTests
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private TempFolder? _folder;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        (_playwright, _browser) = await HeadlessChromium.LaunchAsync();
+        _folder = new TempFolder();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        _folder?.Dispose();
+    }
+
+    [Test]
+    public async Task The_report_loads_with_no_console_errors_no_policy_violations_and_runs_nothing_from_pages()
+    {
+        var report = await OpenAsync(Render.Bytes(new HtmlReporter(), SampleRuns.Audit()));
+        Assert.That(report.Problems, Is.Empty);
+        Assert.That(report.Requests, Has.Count.EqualTo(1), "the report loads nothing but itself: " + string.Join(", ", report.Requests));
+        Assert.That(await report.Page.Locator("#filters").IsVisibleAsync(), Is.True, "the script ran (it shows the filters)");
+        Assert.That(await report.CountTextAsync(), Is.EqualTo("Showing 6 of 6 pages"));
+        Assert.That(await report.Page.EvaluateAsync<int>("document.querySelectorAll('img, iframe, [onerror]').length"), Is.EqualTo(0));
+        Assert.That(await report.Page.Locator("#page-2 .reason").First.InnerTextAsync(), Does.Contain("<script>alert('xss')</script>"));
+    }
+
+    [Test]
+    public async Task Filters_by_verdict_partner_requirement_and_search_change_what_is_shown()
+    {
+        var report = await OpenAsync(Render.Bytes(new HtmlReporter(), SampleRuns.Audit()));
+        var page = report.Page;
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(6));
+
+        await page.Locator("input[name='verdict'][value='compliant']").UncheckAsync();
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(4));
+        Assert.That(await report.CountTextAsync(), Is.EqualTo("Showing 4 of 6 pages"));
+
+        await page.Locator("#f-partner").SelectOptionAsync(SampleRuns.Plains);
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(1), "Plains Reporter's non-compliant page");
+
+        await page.Locator("#f-reset").ClickAsync();
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(6));
+
+        await page.Locator("#f-partner").SelectOptionAsync(SampleRuns.HostilePartner);
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(3), "a partner name with quotes, & and a bidi override still matches");
+        await page.Locator("#f-reset").ClickAsync();
+
+        await page.Locator("#f-requirement").SelectOptionAsync("byline");
+        await page.Locator("#f-outcome").SelectOptionAsync("review");
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(1));
+        Assert.That(await page.Locator("article.page:visible").GetAttributeAsync("id"), Is.EqualTo("page-2"));
+        await page.Locator("#f-outcome").SelectOptionAsync("fail");
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(0));
+        await page.Locator("#f-reset").ClickAsync();
+
+        await page.Locator("#f-search").FillAsync("GAZETTE");
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(1));
+        await page.Locator("#f-search").FillAsync("alert('xss')");
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(1));
+        await page.Locator("#f-search").FillAsync(string.Empty);
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(6));
+        Assert.That(report.Problems, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_script_the_policy_does_not_name_is_blocked_and_reported()
+    {
+        // Proves the policy is enforced and that the checks above would see a violation.
+        var html = Render.Text(new HtmlReporter(), SampleRuns.Audit()).Replace("</script>", "void 0;</script>", StringComparison.Ordinal);
+        var report = await OpenAsync(System.Text.Encoding.UTF8.GetBytes(html));
+        Assert.That(report.Problems, Has.Some.Contains("script-src"));
+        Assert.That(await report.Page.Locator("#filters").IsVisibleAsync(), Is.False, "the tampered script did not run");
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(6), "without the script every page still shows");
+    }
+
+    private async Task<ReportPage> OpenAsync(byte[] html)
+    {
+        var file = _folder!.File(Guid.NewGuid().ToString("N") + ".html");
+        await File.WriteAllBytesAsync(file, html);
+        return await ReportPage.OpenAsync(_browser!, file);
+    }
+}

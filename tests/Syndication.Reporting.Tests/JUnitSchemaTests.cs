@@ -1,0 +1,88 @@
+using System.Xml;
+using System.Xml.Schema;
+using Syndication.Pipeline;
+using Syndication.Reporting.Tests.Support;
+
+namespace Syndication.Reporting.Tests;
+
+/// <summary>The JUnit report against the schema Jenkins and GitLab read, and its mapping of verdicts to results.</summary>
+public sealed class JUnitSchemaTests
+{
+    [Test]
+    public void The_report_is_valid_for_the_junit_schema()
+    {
+        var errors = Validate(Render.Text(new JUnitReporter(), SampleRuns.Audit()));
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public void The_schema_rejects_what_jenkins_rejects()
+    {
+        // Otherwise a green validation would prove nothing.
+        Assert.That(Validate("<testsuites skipped=\"1\"><testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\"/></testsuites>"), Is.Not.Empty);
+        Assert.That(Validate("<testsuites><testsuite name=\"a\" tests=\"1\" failures=\"0\"/></testsuites>"), Is.Not.Empty);
+        Assert.That(Validate("<testsuites><testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\"><testcase name=\"x\" time=\"0,5\"/></testsuite></testsuites>"), Is.Not.Empty);
+    }
+
+    [Test]
+    public void Verdicts_map_to_failure_error_skipped_and_passing_cases()
+    {
+        var document = new XmlDocument();
+        document.LoadXml(Render.Text(new JUnitReporter(), SampleRuns.Audit()));
+        var cases = document.SelectNodes("//testcase")!.Cast<XmlElement>().ToList();
+        string Result(XmlElement c) => c.ChildNodes.OfType<XmlElement>().Select(e => e.Name).FirstOrDefault() ?? "pass";
+        Assert.That(cases.Select(Result), Is.EqualTo(new[] { "pass", "failure", "system-out", "skipped", "error", "pass" }));
+        var failure = (XmlElement)cases[1].FirstChild!;
+        Assert.That(failure.GetAttribute("type"), Is.EqualTo("non-compliant"));
+        Assert.That(failure.GetAttribute("message"), Does.StartWith("logo: fail: no visible logo"));
+        Assert.That(failure.InnerText, Does.Contain("logo: fail:").And.Contain("  selector: div#main > img").And.Contain("byline: review:").And.Contain("affiliation: pass:"));
+        Assert.That(((XmlElement)cases[4].FirstChild!).GetAttribute("type"), Is.EqualTo("timeout"));
+        Assert.That(cases[2].InnerText, Does.StartWith("needs-review: affiliation: review:"));
+        Assert.That(cases[0].GetAttribute("time"), Is.EqualTo("0.413"));
+    }
+
+    [Test]
+    public void A_check_run_without_partners_is_one_suite_named_pages()
+    {
+        var summary = SampleRuns.Summary(SampleRuns.Pages().Select(p => p with { Partner = null }).ToList());
+        var document = new XmlDocument();
+        document.LoadXml(Render.Text(new JUnitReporter(), summary));
+        var suites = document.SelectNodes("/testsuites/testsuite")!.Cast<XmlElement>().ToList();
+        Assert.That(suites.Select(s => s.GetAttribute("name")), Is.EqualTo(new[] { "pages" }));
+        Assert.That(suites[0].GetAttribute("tests"), Is.EqualTo("6"));
+        Assert.That(suites[0].GetAttribute("skipped"), Is.EqualTo("1"));
+    }
+
+    [Test]
+    public void Pages_of_a_partner_that_are_not_together_are_refused_rather_than_miscounted()
+    {
+        var pages = SampleRuns.Pages();
+        (pages[1], pages[2]) = (pages[2], pages[1]);
+        var summary = SampleRuns.Summary(pages);
+        var error = Assert.Throws<InvalidOperationException>(() => Render.Bytes(new JUnitReporter(), summary));
+        Assert.That(error!.Message, Does.Contain("Plains Reporter").And.Contain("not together"));
+    }
+
+    [Test]
+    public void A_run_with_no_pages_is_valid_too()
+    {
+        var summary = RunSummary.Create(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []);
+        Assert.That(Validate(Render.Text(new JUnitReporter(), summary)), Is.Empty);
+        Assert.That(Render.Text(new JUnitReporter(), summary), Does.Contain("tests=\"0\""));
+    }
+
+    private static List<string> Validate(string xml)
+    {
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, RepoPaths.Schema("junit.xsd"));
+        var errors = new List<string>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
+        settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
+        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        while (reader.Read())
+        {
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Syndication.Reporting.Tests.Support;
+
+/// <summary>Finds files of this repository from the test's output folder.</summary>
+public static class RepoPaths
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Syndication.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find the repository root (Syndication.sln) above " + AppContext.BaseDirectory);
+    });
+
+    public static string Root => RootPath.Value;
+
+    public static string Golden(string name) => Path.Combine(Root, "tests", "Syndication.Reporting.Tests", "golden", name);
+
+    public static string Schema(string name) => Path.Combine(Root, "tests", "Syndication.Reporting.Tests", "Schemas", name);
+}
