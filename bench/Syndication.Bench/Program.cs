@@ -16,6 +16,16 @@ Console.WriteLine($"syndication bench: {Environment.ProcessorCount} cores, {host
 Console.WriteLine("pages    audit p/s   peak MB   fetch p/s   parse p/s   audit/parse   verdicts");
 
 await using var farm = await PageFarm.StartAsync(Path.Combine(root, "samples"), hosts);
+
+// --serve FILE: write the partner list of the first size to FILE and keep serving (to profile an audit by hand).
+var serveIndex = Array.IndexOf(args, "--serve");
+if (serveIndex >= 0 && serveIndex + 1 < args.Length)
+{
+    await File.WriteAllLinesAsync(args[serveIndex + 1], PartnerList(farm, sizes[0], root));
+    Console.WriteLine($"serving {sizes[0]} pages; partner list at {args[serveIndex + 1]}; Ctrl+C to stop");
+    await Task.Delay(Timeout.Infinite);
+}
+
 foreach (var n in sizes)
 {
     using var work = new TempDir();

@@ -41,6 +41,12 @@ public sealed class JsonReporter : IReporter
         foreach (var page in summary.Pages)
         {
             WritePage(json, page);
+
+            // The writer buffers until flushed: without this a 20,000-page report sat whole in memory.
+            if (json.BytesPending > 64 * 1024)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

@@ -62,6 +62,7 @@ public static class AuditCommand
                 var unwritten = ReportOutput.Write(summary, reports, stdout, stderr, log);
                 PartnerTable.Write(summary, stderr, colour: RunProgress.IsInteractive(stderr) && Environment.GetEnvironmentVariable("NO_COLOR") is null);
                 RunJob.LogSummary(log, summary);
+                RunJob.LogMemory(log);
                 return unwritten.Count > 0 ? ExitCodes.Usage : ExitCodes.For(summary.Counts);
             }
         });

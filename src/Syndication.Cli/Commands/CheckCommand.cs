@@ -53,6 +53,7 @@ public static class CheckCommand
             {
                 var unwritten = ReportOutput.Write(summary, reports, stdout, stderr, log);
                 RunJob.LogSummary(log, summary);
+                RunJob.LogMemory(log);
                 return unwritten.Count > 0 ? ExitCodes.Usage : ExitCodes.For(summary.Counts);
             }
         });

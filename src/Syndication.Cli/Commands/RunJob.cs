@@ -63,5 +63,15 @@ public sealed record RunJob
             summary.Complete ? string.Empty : " (incomplete run)");
     }
 
+    /// <summary>Memory facts for --verbose runs and the bench: the peak working set and the GC heap.</summary>
+    public static void LogMemory(ILogger log)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo();
+        log.Debug(
+            "Memory: peak working set {Peak:0} MB, GC heap {Heap:0} MB ({Fragmented:0} MB fragmented), collections gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}",
+            process.PeakWorkingSet64 / 1048576.0, gc.HeapSizeBytes / 1048576.0, gc.FragmentedBytes / 1048576.0, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    }
+
     internal static string Safe(string text) => TerminalText.Safe(text);
 }

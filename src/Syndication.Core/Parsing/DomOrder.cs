@@ -34,10 +34,13 @@ public sealed class DomOrder
             _elements.Add(element);
             _end.Add(_elements.Count - 1);
             stack.Push((element, true));
-            var children = ElementChildren.Of(element);
-            for (var i = children.Count - 1; i >= 0; i--)
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push((children[i], false));
+                if (children[i] is IElement child)
+                {
+                    stack.Push((child, false));
+                }
             }
         }
     }

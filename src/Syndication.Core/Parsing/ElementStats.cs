@@ -43,8 +43,13 @@ public sealed class ElementStats
             var links = 0;
             var headings = 0;
             var linkedHeadings = 0;
-            foreach (var child in ElementChildren.Of(element))
+            foreach (var node in element.ChildNodes)
             {
+                if (node is not IElement child)
+                {
+                    continue;
+                }
+
                 var c = order.IndexOf(child);
                 if (c < 0)
                 {

@@ -86,7 +86,7 @@ internal static class StyleSheetRules
             rules.Clear();
         }
 
-        if (Sheets.Count > 2_000)
+        if (Sheets.Count > 256)
         {
             Sheets.Clear();
         }

@@ -40,10 +40,14 @@ public sealed class Visibility
             }
 
             var closedDetails = element.LocalName == "details" && !element.HasAttribute("open");
-            var children = ElementChildren.Of(element);
-            for (var i = children.Count - 1; i >= 0; i--)
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                var child = children[i];
+                if (children[i] is not IElement child)
+                {
+                    continue;
+                }
+
                 var childInherited = reason ?? (closedDetails && child.LocalName != "summary" ? "inside a closed <details>" : null);
                 stack.Push((child, childInherited));
             }
