@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Syndication.Cli.Commands;
+using Syndication.History;
 using Syndication.Originals;
 using Syndication.Partners;
 using Syndication.Pipeline;
@@ -10,16 +12,39 @@ namespace Syndication.Cli;
 /// <summary>Builds the command tree, parses, runs, and maps configuration errors to exit code 3 with a one-line message.</summary>
 public static class CliApp
 {
-    public static RootCommand Build(TextWriter stdout, TextWriter stderr) =>
+    public static RootCommand Build(CliContext context) =>
         new("syndication: checks that republished articles keep the licence (logo, byline, affiliation)")
         {
-            CheckCommand.Build(stdout, stderr),
-            AuditCommand.Build(stdout, stderr),
+            CheckCommand.Build(context),
+            AuditCommand.Build(context),
+            MergeCommand.Build(context),
+            RunsCommand.Build(context),
+            HistoryCommand.Build(context),
+            DiffCommand.Build(context),
+            ReportCommand.Build(context),
+            EvidenceCommand.Build(context),
         };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null, CancellationToken stop = default)
     {
-        var root = Build(stdout, stderr);
+        // The first Ctrl+C or SIGTERM asks the run to stop (pages in flight finish, reports are written);
+        // a second Ctrl+C ends the process at once.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        void Stop(PosixSignalContext signal)
+        {
+            if (!stopping.IsCancellationRequested)
+            {
+                signal.Cancel = true;
+                stderr.WriteLine($"syndication: {signal.Signal} received: finishing the pages in flight, then writing the reports (again to stop at once)");
+                stopping.Cancel();
+            }
+        }
+
+        var context = new CliContext(stdout, stderr, time ?? TimeProvider.System, stopping.Token);
+        var root = Build(context);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -31,9 +56,15 @@ public static class CliApp
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            }, stopping.Token);
         }
-        catch (Exception e) when (e is UsageException or ProfileException or OriginalsException or PartnerListException)
+        catch (Exception e) when (e is UsageException or ProfileException or OriginalsException or PartnerListException or HistoryException)
         {
             await stderr.WriteLineAsync($"syndication: {e.Message}");
             return ExitCodes.Usage;

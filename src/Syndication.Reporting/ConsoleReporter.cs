@@ -70,12 +70,13 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
             ? "-"
             : Cut($"{TerminalText.Safe(page.Original.Title)} ({ReportFormatting.Percent(page.Original.Match)})", originalWidth);
         var verdict = VerdictNames.Of(page.Verdict);
-        console.MarkupLine($"{Markup.Escape(Pad(url, pageWidth))}  [{Colour(page.Verdict)}]{Pad(verdict, VerdictWidth)}[/]  {Markup.Escape(original)}");
+        var change = PageFindings.Change(page);
+        console.MarkupLine($"{Markup.Escape(Pad(url, pageWidth))}  [{Colour(page.Verdict)}]{Pad(verdict, VerdictWidth)}[/]  {Markup.Escape(original)}{(change.Length > 0 ? $"  [bold]{Markup.Escape(change)}[/]" : string.Empty)}");
         foreach (var requirement in page.Requirements.Where(r => r.Status != Outcome.Pass))
         {
             var status = VerdictNames.Of(requirement.Status);
             var colour = requirement.Status == Outcome.Fail ? "red" : "yellow";
-            console.MarkupLine($"    {Markup.Escape(TerminalText.Safe(requirement.Id))}: [{colour}]{status}[/]: {Markup.Escape(TerminalText.Safe(requirement.Message))}");
+            console.MarkupLine($"    {Markup.Escape(TerminalText.Safe(requirement.Id))}: [{colour}]{status}[/]{Markup.Escape(PageFindings.Suffix(requirement))}: {Markup.Escape(TerminalText.Safe(requirement.Message))}");
         }
 
         if (page.Error is { } error)

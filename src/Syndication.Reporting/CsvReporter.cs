@@ -15,7 +15,7 @@ public sealed class CsvReporter : IReporter
     public static IReadOnlyList<string> Columns { get; } =
     [
         "page_number", "partner", "page", "verdict", "requirement", "status", "message", "selector", "snippet", "text",
-        "evidence_note", "evidence_count", "original_title", "original_url", "match", "error_kind",
+        "evidence_note", "evidence_count", "original_title", "original_url", "match", "error_kind", "change", "since", "runs", "waiver",
     ];
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
@@ -76,6 +76,10 @@ public sealed class CsvReporter : IReporter
             Cell(page.Original?.Url),
             page.Original is null ? string.Empty : ReportFormatting.Number(Math.Round(page.Original.Match, 3)),
             Cell(page.Error?.Kind),
+            Cell(requirement is null ? page.Change : requirement.Change),
+            (requirement is null ? page.Since : requirement.Since) is { } since ? ReportFormatting.Date(since) : string.Empty,
+            (requirement is null ? page.Streak : requirement.Streak) is { } runs ? ReportFormatting.Number(runs) : string.Empty,
+            Cell(PageFindings.Waiver(requirement?.Waiver)),
         ];
     }
 

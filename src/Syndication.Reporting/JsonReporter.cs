@@ -67,6 +67,17 @@ public sealed class JsonReporter : IReporter
         json.WriteEndObject();
     }
 
+    /// <summary>change and since (null without history), and for a violation how many runs in a row it has been seen.</summary>
+    private static void WriteChange(Utf8JsonWriter json, string? change, DateTimeOffset? since, int? streak)
+    {
+        WriteNullable(json, "change", change);
+        WriteNullable(json, "since", since is { } at ? ReportFormatting.Date(at) : null);
+        if (streak is { } runs)
+        {
+            json.WriteNumber("runs", runs);
+        }
+    }
+
     /// <summary>Writes one page object; also used by the streaming report of the audit.</summary>
     public static void WritePage(Utf8JsonWriter json, PageResult page)
     {
@@ -74,6 +85,17 @@ public sealed class JsonReporter : IReporter
         json.WriteString("url", page.Url);
         WriteNullable(json, "partner", page.Partner);
         json.WriteString("verdict", VerdictNames.Of(page.Verdict));
+        WriteChange(json, page.Change, page.Since, page.Streak);
+        if (page.Confirmed is { } confirmed)
+        {
+            json.WriteBoolean("confirmed", confirmed);
+        }
+
+        if (page.Waived)
+        {
+            json.WriteBoolean("waived", true);
+        }
+
         if (page.Original is { } original)
         {
             json.WriteStartObject("original");
@@ -101,6 +123,17 @@ public sealed class JsonReporter : IReporter
             json.WriteString("id", requirement.Id);
             json.WriteString("status", VerdictNames.Of(requirement.Status));
             json.WriteString("message", requirement.Message);
+            WriteChange(json, requirement.Change, requirement.Since, requirement.Streak);
+            if (requirement.Waiver is { } waiver)
+            {
+                json.WriteStartObject("waiver");
+                json.WriteString("reason", waiver.Reason);
+                json.WriteString("agreedBy", waiver.AgreedBy);
+                json.WriteString("expires", waiver.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteBoolean("expired", waiver.Expired);
+                json.WriteEndObject();
+            }
+
             json.WriteStartArray("evidence");
             foreach (var evidence in requirement.Evidence)
             {

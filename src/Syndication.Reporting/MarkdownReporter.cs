@@ -75,8 +75,8 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
                 md.WriteLine();
                 md.WriteLine("### Pages that need attention");
                 md.WriteLine();
-                md.WriteLine("| Verdict | Page | Partner | Reasons |");
-                md.WriteLine("| --- | --- | --- | --- |");
+                md.WriteLine("| Verdict | Change | Page | Partner | Reasons |");
+                md.WriteLine("| --- | --- | --- | --- | --- |");
             }
 
             rows++;
@@ -86,7 +86,7 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
                 reasons = reasons[..MaxCell] + "…";
             }
 
-            md.WriteLine($"| {VerdictNames.Of(page.Verdict)} | {MarkdownText.Link(page.Url, page.Url)} | {MarkdownText.Escape(page.Partner)} | {MarkdownText.Escape(reasons)} |");
+            md.WriteLine($"| {VerdictNames.Of(page.Verdict)} | {MarkdownText.Escape(PageFindings.Change(page))} | {MarkdownText.Link(page.Url, page.Url)} | {MarkdownText.Escape(page.Partner)} | {MarkdownText.Escape(reasons)} |");
         }
 
         md.WriteLine();

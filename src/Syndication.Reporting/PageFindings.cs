@@ -6,7 +6,7 @@ namespace Syndication.Reporting;
 /// <summary>One-line reasons for a page's verdict, shared by the formats that summarise (JUnit, Markdown, annotations).</summary>
 public static class PageFindings
 {
-    /// <summary>"logo: fail: no visible logo; byline: review: ..." for the requirements that did not pass, or the error or note.</summary>
+    /// <summary>"logo: fail (new): no visible logo; byline: review: ..." for the requirements that did not pass, or the error or note.</summary>
     public static string Reasons(PageResult page)
     {
         if (page.Error is { } error)
@@ -15,8 +15,40 @@ public static class PageFindings
         }
 
         var failing = page.Requirements.Where(r => r.Status != Outcome.Pass)
-            .Select(r => $"{TerminalText.Safe(r.Id)}: {VerdictNames.Of(r.Status)}: {TerminalText.Safe(r.Message)}")
+            .Select(r => $"{TerminalText.Safe(r.Id)}: {VerdictNames.Of(r.Status)}{Suffix(r)}: {TerminalText.Safe(r.Message)}")
             .ToList();
         return failing.Count > 0 ? string.Join("; ", failing) : TerminalText.Safe(page.Note);
     }
+
+    /// <summary>What changed for the page since the last complete run: "new", "persisting since 2026-11-21 (4 runs)", "fixed"; empty without history.</summary>
+    public static string Change(PageResult page) => ChangeText(page.Change, page.Since, page.Streak, page.Confirmed);
+
+    /// <summary>" (new)", " (persisting since …)", " [waived until …]" after a requirement's status; empty when there is nothing to say.</summary>
+    public static string Suffix(RequirementOutcome requirement)
+    {
+        var change = requirement.Status == Outcome.Fail ? ChangeText(requirement.Change, requirement.Since, requirement.Streak, null) : string.Empty;
+        var waiver = Waiver(requirement.Waiver);
+        return (change.Length > 0 ? $" ({change})" : string.Empty) + (waiver.Length > 0 ? $" [{waiver}]" : string.Empty);
+    }
+
+    /// <summary>"waived until 2027-01-31 by X: reason", or "waiver expired on 2026-10-01 (X: reason)".</summary>
+    public static string Waiver(WaiverNote? waiver) => waiver switch
+    {
+        null => string.Empty,
+        { Expired: false } => $"waived until {Day(waiver.Expires)} by {TerminalText.Safe(waiver.AgreedBy)}: {TerminalText.Safe(waiver.Reason)}",
+        _ => $"waiver expired on {Day(waiver.Expires)} ({TerminalText.Safe(waiver.AgreedBy)}: {TerminalText.Safe(waiver.Reason)})",
+    };
+
+    private static string ChangeText(string? change, DateTimeOffset? since, int? streak, bool? confirmed) => change switch
+    {
+        null => string.Empty,
+        Changes.Persisting when since is { } at => $"persisting since {Day(at)}" + (streak is { } runs ? $", {ReportFormatting.Number(runs)} runs" : string.Empty),
+        Changes.Same when confirmed == false => "not yet confirmed" + (streak is { } seen ? $", seen in {ReportFormatting.Number(seen)} run(s)" : string.Empty),
+        Changes.Same => string.Empty,
+        _ => change,
+    };
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,8 @@ public sealed class AuditCommandTests
     [Test]
     public async Task The_sample_audit_runs_offline_and_ends_with_a_partner_table()
     {
-        var result = await CliRunner.RunAsync("audit", RepoPaths.Samples("partners.yaml"), "--format", "json");
+        using var folder = new TempFolder();
+        var result = await CliRunner.RunAsync("audit", RepoPaths.Samples("partners.yaml"), "--format", "json", "--history", folder.File("h.db"), "--cache", folder.File("cache"));
         Assert.That(result.ExitCode, Is.EqualTo(1), result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
         var pages = json.RootElement.GetProperty("pages").EnumerateArray().ToList();
@@ -116,7 +117,7 @@ public sealed class AuditCommandTests
     [TestCase("--concurrency", "-1", "--concurrency must be greater than 0")]
     public async Task Bad_fetch_options_exit_3(string option, string value, string expected)
     {
-        var result = await CliRunner.RunAsync("audit", RepoPaths.Samples("partners.yaml"), option, value);
+        var result = await CliRunner.RunAsync("audit", RepoPaths.Samples("partners.yaml"), option, value, "--no-history");
         Assert.That(result.ExitCode, Is.EqualTo(3), result.Stderr);
         Assert.That(result.Stderr, Does.Contain(expected));
     }

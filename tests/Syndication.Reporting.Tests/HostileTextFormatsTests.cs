@@ -50,9 +50,9 @@ public sealed partial class HostileTextFormatsTests
         foreach (var row in attention)
         {
             var cells = UnescapedPipe().Split(row.Trim()).Skip(1).SkipLast(1).ToList();
-            Assert.That(cells, Has.Count.EqualTo(4), row);
-            var page = MarkdownLink().Replace(cells[1].Trim(), m => m.Groups["text"].Value);
-            foreach (var pageText in new[] { page, cells[2], cells[3] })
+            Assert.That(cells, Has.Count.EqualTo(5), row);
+            var page = MarkdownLink().Replace(cells[2].Trim(), m => m.Groups["text"].Value);
+            foreach (var pageText in new[] { page, cells[3], cells[4] })
             {
                 Assert.That(Unescaped(pageText, "<>[]`*_|&$@#"), Is.Empty, pageText);
             }

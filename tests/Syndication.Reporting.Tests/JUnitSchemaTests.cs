@@ -34,7 +34,7 @@ public sealed class JUnitSchemaTests
         Assert.That(cases.Select(Result), Is.EqualTo(new[] { "pass", "failure", "system-out", "skipped", "error", "pass" }));
         var failure = (XmlElement)cases[1].FirstChild!;
         Assert.That(failure.GetAttribute("type"), Is.EqualTo("non-compliant"));
-        Assert.That(failure.GetAttribute("message"), Does.StartWith("logo: fail: no visible logo"));
+        Assert.That(failure.GetAttribute("message"), Does.StartWith("logo: fail (new) [waiver expired on 2026-10-01").And.Contain("]: no visible logo"));
         Assert.That(failure.InnerText, Does.Contain("logo: fail:").And.Contain("  selector: div#main > img").And.Contain("byline: review:").And.Contain("affiliation: pass:"));
         Assert.That(((XmlElement)cases[4].FirstChild!).GetAttribute("type"), Is.EqualTo("timeout"));
         Assert.That(cases[2].InnerText, Does.StartWith("needs-review: affiliation: review:"));

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Serilog;
 using Syndication.Cli.Logging;
+using Syndication.History;
 using Syndication.Partners;
 using Syndication.Pipeline;
 
@@ -7,11 +9,12 @@ namespace Syndication.Cli.Commands;
 
 /// <summary>
 /// <c>syndication audit PARTNERS_FILE</c>: the nightly job. Checks every page of every partner with the same engine
-/// as check, through the hardened fetcher, shows progress, writes the reports and ends with a per-partner table.
+/// as check, through the hardened fetcher, applies waivers, compares with the last complete run in the history,
+/// writes the reports and ends with a per-partner table.
 /// </summary>
 public static class AuditCommand
 {
-    public static Command Build(TextWriter stdout, TextWriter stderr)
+    public static Command Build(CliContext context)
     {
         var partners = new Argument<string>("PARTNERS_FILE") { Description = "The partner list: YAML (.yaml) or CSV (.csv)." };
         var originals = SharedOptions.Originals();
@@ -21,30 +24,57 @@ public static class AuditCommand
         var outputDir = SharedOptions.OutputDir();
         var verbose = SharedOptions.Verbose();
         var budget = new Option<double?>("--budget") { Description = "Minutes the whole run may take; pages not done by then are reported as not checked (kind budget).", HelpName = "MINUTES" };
+        var shard = new Option<string?>("--shard") { Description = "Check only slice K of N of the list, cut by host (K/N, e.g. 2/3); combine the slices with 'syndication merge'.", HelpName = "K/N" };
         var fetch = new FetchOptionSet();
-        var command = new Command("audit", "Audit a whole partner list: every partner's pages, politely, with a report and a per-partner summary.")
+        var history = new HistoryOptions();
+        var command = new Command("audit", "Audit a whole partner list: every partner's pages, politely, with history, reports and a per-partner summary.")
         {
-            partners, originals, profile, format, output, outputDir, verbose, budget,
+            partners, originals, profile, format, output, outputDir, verbose, budget, shard,
         };
-        foreach (var option in fetch.All)
+        foreach (var option in fetch.All.Concat(history.All))
         {
             command.Add(option);
         }
 
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction(async (result, _) =>
         {
             var list = PartnerListReader.Read(result.GetValue(partners)!);
             var settings = list.Settings;
             var formatText = result.GetResult(format) is { Implicit: false } ? result.GetValue(format)! : settings.Formats.Count > 0 ? string.Join(',', settings.Formats) : result.GetValue(format)!;
             var reports = ReportOutput.Plan(formatText, result.GetValue(output), result.GetValue(outputDir) ?? (result.GetValue(output) is null ? settings.OutputDir : null));
-            var log = LogSetup.Create(result.GetValue(verbose), stderr);
+            var log = LogSetup.Create(result.GetValue(verbose), context.Stderr);
             var minutes = result.GetValue(budget) ?? settings.BudgetMinutes;
             if (minutes is <= 0)
             {
                 throw new UsageException($"--budget must be greater than 0 (got {minutes})");
             }
 
+            var slice = ParseShard(result.GetValue(shard));
+            var failOn = history.FailOnFrom(result);
+            var confirmAfter = history.ConfirmAfterFrom(result);
+            var keepDays = history.KeepDaysFrom(result);
+            var all = Targets(list);
+            var (targets, positions) = slice is null ? (all, Enumerable.Range(0, all.Count).ToList()) : slice.Select(all);
             var folder = Path.GetDirectoryName(Path.GetFullPath(list.Source)) ?? ".";
+            var time = context.Time;
+            var started = time.GetUtcNow();
+
+            using var store = result.GetValue(history.NoHistory)
+                ? null
+                : HistoryOptions.Open(result.GetValue(history.History) ?? settings.History ?? HistoryOptions.DefaultPath(list.Source, slice), create: true);
+            if (store?.MarkAbandonedRuns(time) is > 0 and var abandoned)
+            {
+                log.Warning("{Count} earlier run(s) never finished (killed?); they are marked incomplete", abandoned);
+            }
+
+            var runId = store?.BeginRun(started, list.Source, slice?.ToString());
+            using var recorder = store is null ? null : new HistoryRecorder(store, runId!.Value, started, confirmAfter, trackChanges: slice is null);
+            var stages = new List<IResultStage> { new WaiverStage(list.Waivers, time) };
+            if (recorder is not null)
+            {
+                stages.Add(recorder);
+            }
+
             var job = new RunJob
             {
                 Profile = result.GetValue(profile) ?? settings.Profile,
@@ -52,18 +82,37 @@ public static class AuditCommand
                 Fetch = fetch.Build(result, settings, defaultCache: Path.Combine(folder, ".syndication", "cache")),
                 Concurrency = fetch.ConcurrencyFrom(result, settings),
                 Budget = minutes is { } m ? TimeSpan.FromMinutes(m) : null,
-                Targets = Targets(list),
+                Targets = targets,
+                Positions = positions,
+                Stages = stages,
             };
-            log.Information("Auditing {Pages} page(s) of {Partners} partner(s) from {List}", list.PageCount, list.Partners.Count, list.Source);
-            var progress = new RunProgress(log, RunProgress.IsInteractive(stderr), TimeProvider.System);
-            var summary = await progress.RunAsync(observer => job.RunAsync(log, observer, cancellationToken));
+            log.Information(
+                "Auditing {Pages} page(s) of {Partners} partner(s) from {List}{Shard}{History}",
+                targets.Count, list.Partners.Count, list.Source, slice is null ? string.Empty : $", shard {slice}", store is null ? string.Empty : $"; history {store.Path}");
+            var progress = new RunProgress(log, RunProgress.IsInteractive(context.Stderr), time);
+            var summary = await progress.RunAsync(observer => job.RunAsync(log, observer, time, context.Stop));
             using (summary.Spool)
             {
-                var unwritten = ReportOutput.Write(summary, reports, stdout, stderr, log);
-                PartnerTable.Write(summary, stderr, colour: RunProgress.IsInteractive(stderr) && Environment.GetEnvironmentVariable("NO_COLOR") is null);
+                var interrupted = context.Stop.IsCancellationRequested;
+                if (store is not null)
+                {
+                    recorder!.Flush();
+                    var status = summary.Complete ? HistoryStore.Complete : interrupted ? HistoryStore.Interrupted : HistoryStore.Incomplete;
+                    store.FinishRun(runId!.Value, summary, status);
+                    summary = summary with { RunId = runId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                    if (status == HistoryStore.Complete && slice is null)
+                    {
+                        Prune(store, time, keepDays, log);
+                    }
+                }
+
+                var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
+                PartnerTable.Write(summary, context.Stderr, colour: RunProgress.IsInteractive(context.Stderr) && Environment.GetEnvironmentVariable("NO_COLOR") is null);
                 RunJob.LogSummary(log, summary);
                 RunJob.LogMemory(log);
-                return unwritten.Count > 0 ? ExitCodes.Usage : ExitCodes.For(summary.Counts);
+                return unwritten.Count > 0 ? ExitCodes.Usage
+                    : interrupted ? ExitCodes.Interrupted
+                    : ExitCodes.For(summary, failOn);
             }
         });
         return command;
@@ -83,5 +132,26 @@ public static class AuditCommand
         }
 
         return targets;
+    }
+
+    internal static void Prune(HistoryStore store, TimeProvider time, int keepDays, ILogger log)
+    {
+        var dropped = store.PruneEvidence(time.GetUtcNow() - TimeSpan.FromDays(keepDays));
+        if (dropped > 0)
+        {
+            log.Information("Dropped {Count} archived fetch(es) older than {Days} days (evidence of open findings is kept)", dropped, keepDays);
+        }
+    }
+
+    private static Shard? ParseShard(string? text)
+    {
+        try
+        {
+            return text is null ? null : Shard.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

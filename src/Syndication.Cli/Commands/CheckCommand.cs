@@ -8,7 +8,7 @@ namespace Syndication.Cli.Commands;
 /// <summary><c>syndication check PAGE...</c>: check pages against the originals and print or write the report.</summary>
 public static class CheckCommand
 {
-    public static Command Build(TextWriter stdout, TextWriter stderr)
+    public static Command Build(CliContext context)
     {
         var pages = new Argument<string[]>("PAGE")
         {
@@ -33,10 +33,10 @@ public static class CheckCommand
             command.Add(option);
         }
 
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction(async (result, _) =>
         {
             var reports = ReportOutput.Plan(result.GetValue(format)!, result.GetValue(output), result.GetValue(outputDir));
-            var log = LogSetup.Create(result.GetValue(verbose), stderr);
+            var log = LogSetup.Create(result.GetValue(verbose), context.Stderr);
             var settings = new AuditSettings();
             var job = new RunJob
             {
@@ -47,14 +47,14 @@ public static class CheckCommand
                 Concurrency = fetch.ConcurrencyFrom(result, settings),
                 Targets = RunJob.TargetsFrom(result.GetValue(pages) ?? []),
             };
-            var progress = new RunProgress(log, interactive: false, TimeProvider.System);
-            var summary = await job.RunAsync(log, progress, cancellationToken);
+            var progress = new RunProgress(log, interactive: false, context.Time);
+            var summary = await job.RunAsync(log, progress, context.Time, context.Stop);
             using (summary.Spool)
             {
-                var unwritten = ReportOutput.Write(summary, reports, stdout, stderr, log);
+                var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
                 RunJob.LogSummary(log, summary);
                 RunJob.LogMemory(log);
-                return unwritten.Count > 0 ? ExitCodes.Usage : ExitCodes.For(summary.Counts);
+                return unwritten.Count > 0 ? ExitCodes.Usage : context.Stop.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.For(summary.Counts);
             }
         });
         return command;

@@ -22,17 +22,23 @@ public sealed record RunJob
 
     public required IReadOnlyList<PageTarget> Targets { get; init; }
 
+    /// <summary>Steps each result passes through before it is kept (waivers, history).</summary>
+    public IReadOnlyList<IResultStage> Stages { get; init; } = [];
+
+    /// <summary>The targets' positions in the whole list (a shard's pages keep their global order).</summary>
+    public IReadOnlyList<int>? Positions { get; init; }
+
     /// <summary>Page arguments that could not be read as a page, with why (they get an error result at their place).</summary>
     public IReadOnlyDictionary<int, string> BadArguments { get; init; } = new Dictionary<int, string>();
 
-    public async Task<RunSummary> RunAsync(ILogger log, IRunObserver observer, CancellationToken stop)
+    public async Task<RunSummary> RunAsync(ILogger log, IRunObserver observer, TimeProvider time, CancellationToken stop)
     {
-        var time = TimeProvider.System;
         using var fetcher = Engine.CreateFetcher(Fetch, time);
         var settings = await Engine.SettingsAsync(Profile, Originals, Reporters, fetcher, log, stop);
         var checker = new PageChecker(fetcher, new PageEvaluator(settings), log);
         var run = new AuditRun(checker, time, log);
-        return await run.RunAsync(Targets, new AuditRun.Options(Concurrency, Fetch.PerHost, Budget), observer, stop);
+        var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget) { Stages = Stages, Positions = Positions };
+        return await run.RunAsync(Targets, options, observer, stop);
     }
 
     /// <summary>Turns page arguments into targets; a bad one becomes an error page at its place, not a usage error.</summary>

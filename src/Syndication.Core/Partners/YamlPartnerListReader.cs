@@ -14,6 +14,7 @@ public sealed class YamlPartnerListReader
     private static readonly string[] SettingKeys = ["originals", "profile", "concurrency", "perHost", "timeout", "budget", "formats", "outputDir", "userAgent", "robots", "history", "cache"];
     private static readonly string[] PartnerKeys = ["name", "contact", "notes", "robots", "pages"];
     private static readonly string[] PageKeys = ["url", "file", "original"];
+    private static readonly string[] WaiverKeys = ["partner", "page", "requirement", "reason", "agreedBy", "expires"];
 
     private readonly string _source;
     private readonly string _folder;
@@ -68,7 +69,55 @@ public sealed class YamlPartnerListReader
             partners.Add(partner);
         }
 
-        return new PartnerList(_source, settings, partners);
+        var waivers = new List<Waiver>();
+        if (root.Children.TryGetValue(new YamlScalarNode("waivers"), out var w))
+        {
+            var i = 0;
+            foreach (var node in Sequence(w, "waivers"))
+            {
+                waivers.Add(ReadWaiver(node, $"waivers[{i++}]", names));
+            }
+        }
+
+        return new PartnerList(_source, settings, partners) { Waivers = waivers };
+    }
+
+    private Waiver ReadWaiver(YamlNode node, string field, HashSet<string> partners)
+    {
+        var map = Mapping(node, field);
+        CheckKeys(map, WaiverKeys, field);
+        var partner = Scalar(map, "partner");
+        var page = Scalar(map, "page");
+        if (partner is null && page is null)
+        {
+            throw Error(map, field, "a waiver names a partner, a page pattern, or both");
+        }
+
+        if (partner is not null && !partners.Contains(partner))
+        {
+            throw Error(map, field + ".partner", $"no partner \"{partner}\" in the list");
+        }
+
+        var requirement = Scalar(map, "requirement");
+        if (requirement is not null && !Checks.RequirementIds.All.Contains(requirement))
+        {
+            throw Error(map, field + ".requirement", $"unknown requirement '{requirement}'; valid: {string.Join(", ", Checks.RequirementIds.All)}");
+        }
+
+        var reason = Scalar(map, "reason") ?? throw Error(map, field + ".reason", "a waiver says why it was agreed");
+        var agreedBy = Scalar(map, "agreedBy") ?? throw Error(map, field + ".agreedBy", "a waiver says who agreed to it");
+        var expires = Scalar(map, "expires");
+        if (!DateOnly.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw Error(map, field + ".expires", $"expected a date like 2027-01-31, not \"{expires}\"");
+        }
+
+        if (page is not null && !page.Contains("://", StringComparison.Ordinal) && !page.StartsWith('*'))
+        {
+            page = ResolvePath(page);
+        }
+
+        return new Waiver(partner, page, requirement, reason, agreedBy, date, (int)map.Start.Line);
     }
 
     private AuditSettings ReadSettings(YamlMappingNode node)

@@ -11,7 +11,14 @@ namespace Syndication.Pipeline;
 /// </summary>
 public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log)
 {
-    public sealed record Options(int Concurrency = 16, int PerHost = 2, TimeSpan? Budget = null, string? SpoolDirectory = null);
+    public sealed record Options(int Concurrency = 16, int PerHost = 2, TimeSpan? Budget = null, string? SpoolDirectory = null)
+    {
+        /// <summary>Steps each result passes through, in order, before it is kept (waivers, history).</summary>
+        public IReadOnlyList<IResultStage> Stages { get; init; } = [];
+
+        /// <summary>Each target's position in the whole list (shards keep the global order); default: its index.</summary>
+        public IReadOnlyList<int>? Positions { get; init; }
+    }
 
     public async Task<RunSummary> RunAsync(IReadOnlyList<PageTarget> targets, Options options, IRunObserver? observer, CancellationToken stop)
     {
@@ -26,13 +33,24 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         using var queue = new HostQueue(targets, options.PerHost);
         var spool = new ResultSpool(targets.Count, options.SpoolDirectory);
         var counts = new Counter();
+        var recording = new Lock();
         observer?.OnStarted(targets.Count);
 
+        // Stages (history) and observers see one result at a time, in the order results finish.
         void Record(int index, PageResult result)
         {
-            log.Debug("{Page}: {Verdict} {Error}", result.Url, result.Verdict, result.Error?.Message ?? result.Note ?? string.Empty);
-            spool.Write(index, result);
-            observer?.OnResult(index, result, counts.Add(result.Verdict));
+            lock (recording)
+            {
+                result = result with { Position = options.Positions?[index] ?? index };
+                foreach (var stage in options.Stages)
+                {
+                    result = stage.Process(result.Position!.Value, result);
+                }
+
+                log.Debug("{Page}: {Verdict} {Error}", result.Url, result.Verdict, result.Error?.Message ?? result.Note ?? string.Empty);
+                spool.Write(index, result);
+                observer?.OnResult(index, result, counts.Add(result.Verdict));
+            }
         }
 
         async Task Worker()

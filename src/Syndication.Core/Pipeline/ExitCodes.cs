@@ -1,3 +1,5 @@
+using Syndication.Verdicts;
+
 namespace Syndication.Pipeline;
 
 /// <summary>The process exit codes (README "Exit codes").</summary>
@@ -6,15 +8,47 @@ public static class ExitCodes
     /// <summary>Every page compliant or not applicable (needs-review pages included: they are not failures).</summary>
     public const int Ok = 0;
 
-    /// <summary>At least one page non-compliant.</summary>
+    /// <summary>At least one page non-compliant (with history: as --fail-on says).</summary>
     public const int NonCompliant = 1;
 
     /// <summary>No page non-compliant, but at least one could not be checked.</summary>
     public const int Errors = 2;
 
-    /// <summary>Usage or configuration error: bad option, unreadable originals or partner list.</summary>
+    /// <summary>Usage or configuration error: bad option, unreadable originals, partner list or history; a report not written.</summary>
     public const int Usage = 3;
+
+    /// <summary>The run was stopped (Ctrl+C, SIGTERM): pages in flight were finished, reports written and marked incomplete.</summary>
+    public const int Interrupted = 4;
 
     public static int For(VerdictCounts counts) =>
         counts.NonCompliant > 0 ? NonCompliant : counts.Errors > 0 ? Errors : Ok;
+
+    /// <summary>
+    /// The exit code of a run under a fail-on policy. Waived findings never fail a run; with --fail-on new only
+    /// confirmed violations that are new since the last complete run do (without history every violation is new).
+    /// </summary>
+    public static int For(RunSummary summary, FailOn failOn)
+    {
+        if (failOn != FailOn.Never)
+        {
+            foreach (var page in summary.Pages)
+            {
+                if (page.Verdict != PageVerdict.NonCompliant || page.Waived)
+                {
+                    continue;
+                }
+
+                if (failOn == FailOn.Any || page.Change is null or Changes.New || HasNewRequirement(page))
+                {
+                    return NonCompliant;
+                }
+            }
+        }
+
+        return summary.Counts.Errors > 0 ? Errors : Ok;
+    }
+
+    /// <summary>A page that was already failing but fails a new requirement now has a new violation too.</summary>
+    private static bool HasNewRequirement(PageResult page) =>
+        page.Requirements.Any(r => r.Status == Outcome.Fail && !r.IsWaived && r.Change == Changes.New);
 }

@@ -27,6 +27,25 @@ public sealed record PageResult
 
     public FetchFacts? Fetch { get; init; }
 
+    /// <summary>Since the last complete run: "new", "persisting", "fixed" or "same"; null without history.</summary>
+    public string? Change { get; init; }
+
+    /// <summary>When the page's current state began (a failing streak's first run, or when it became fine).</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>For a violation: in how many checked runs in a row it has been seen (this one included).</summary>
+    public int? Streak { get; init; }
+
+    /// <summary>False while a violation has not yet been seen in as many runs in a row as --confirm-after asks.</summary>
+    public bool? Confirmed { get; init; }
+
+    /// <summary>Non-compliant only through failures that waivers in force cover.</summary>
+    [JsonIgnore]
+    public bool Waived => Verdict == PageVerdict.NonCompliant && Requirements.Where(r => r.Status == Outcome.Fail).All(r => r.IsWaived);
+
+    /// <summary>The page's position in the whole partner list (kept across shards, so merged runs keep the order).</summary>
+    public int? Position { get; init; }
+
     /// <summary>The fetched bytes, kept only while the run needs them (evidence archive); never serialised.</summary>
     [JsonIgnore]
     public byte[]? Body { get; init; }

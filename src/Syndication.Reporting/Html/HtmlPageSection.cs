@@ -33,6 +33,16 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
             head.AppendChild(html.Text("span", "partner", page.Partner));
         }
 
+        if (PageFindings.Change(page) is { Length: > 0 } change)
+        {
+            head.AppendChild(html.Text("span", $"change c-{Token(page.Change ?? string.Empty)}", change));
+        }
+
+        if (page.Waived)
+        {
+            head.AppendChild(html.Text("span", "change c-waived", "waived"));
+        }
+
         article.AppendChild(head);
         if (page.Requirements.Count > 0)
         {
@@ -103,6 +113,10 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
             heading.AppendChild(html.Element("span", $"status o-{status}", status));
             section.AppendChild(heading);
             section.AppendChild(html.Text("p", "reason", requirement.Message));
+            if (PageFindings.Suffix(requirement) is { Length: > 0 } history)
+            {
+                section.AppendChild(html.Text("p", "history", history.Trim()));
+            }
             foreach (var evidence in requirement.Evidence)
             {
                 section.AppendChild(Item(evidence));

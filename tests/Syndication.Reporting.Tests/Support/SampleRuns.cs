@@ -34,6 +34,8 @@ public static class SampleRuns
                 RequirementOutcome.Pass("affiliation", "names Daily Caller News Foundation with the byline", new Evidence("article > header > span.author", "<span class=\"author\">By Micaela Burrow, DCNF</span>", "By Micaela Burrow, DCNF")),
             ],
             Fetch = new FetchFacts { Status = 200, FinalUrl = "https://plains.example/2022/07/12/iran-drones/", ContentType = "text/html; charset=utf-8", Bytes = 48_213, ElapsedMs = 412.5 },
+            Change = Changes.Fixed,
+            Since = Started,
         },
         new()
         {
@@ -43,11 +45,21 @@ public static class SampleRuns
             Original = Original with { Url = Hostile.JavascriptUrl, Title = "Drones " + Hostile.Script, Match = 0.8125 },
             Requirements =
             [
-                RequirementOutcome.Fail("logo", "no visible logo: " + Hostile.Script, new Evidence("div#main > img" + Hostile.AttributeBreakout, "<img src=x onerror=alert(1)>" + Hostile.Script, Hostile.LineBreaks + " " + Hostile.Ansi, "hidden (display:none)")),
+                RequirementOutcome.Fail("logo", "no visible logo: " + Hostile.Script, new Evidence("div#main > img" + Hostile.AttributeBreakout, "<img src=x onerror=alert(1)>" + Hostile.Script, Hostile.LineBreaks + " " + Hostile.Ansi, "hidden (display:none)")) with
+                {
+                    Change = Changes.New,
+                    Since = Started,
+                    Streak = 1,
+                    Waiver = new WaiverNote(Hostile.Formula + " redesign " + Hostile.Script, "Jane Smith (DCNF licensing)", new DateOnly(2026, 10, 1), Expired: true),
+                },
                 RequirementOutcome.Review("byline", Hostile.SpectreMarkup + " " + Hostile.Markdown),
                 RequirementOutcome.Pass("affiliation", "names DCNF " + Hostile.RightToLeft, new Evidence("p.credit", "<p class=\"credit\">DCNF</p>", "DCNF")),
             ],
             Fetch = new FetchFacts { Status = 200, FinalUrl = Hostile.JavascriptUrl, ContentType = "text/html", Bytes = 1_024, ElapsedMs = 87 },
+            Change = Changes.New,
+            Since = Started,
+            Streak = 1,
+            Confirmed = true,
         },
         new()
         {

@@ -1,0 +1,195 @@
+using System.CommandLine;
+using System.Globalization;
+using Syndication.History;
+using Syndication.Reporting;
+
+namespace Syndication.Cli.Commands;
+
+/// <summary><c>syndication runs</c>: the runs in a history file, newest first.</summary>
+public static class RunsCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var history = RequiredHistory();
+        var limit = new Option<int>("--limit") { Description = "How many runs to list. Default 20.", DefaultValueFactory = _ => 20, HelpName = "N" };
+        var command = new Command("runs", "List the runs in the history, newest first.") { history, limit };
+        command.SetAction(result =>
+        {
+            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
+            var o = context.Stdout;
+            o.WriteLine("RUN   STARTED               STATUS       SHARD  PAGES  COMPLIANT  NON-COMPLIANT  REVIEW  N/A  ERRORS");
+            foreach (var run in store.Runs(result.GetValue(limit)))
+            {
+                var c = run.Counts;
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{run.Id,-5} {ReportFormatting.Date(run.StartedAt),-21} {run.Status,-12} {run.Shard ?? "-",-6} {c.Pages,5}  {c.Compliant,9}  {c.NonCompliant,13}  {c.NeedsReview,6}  {c.NotApplicable,3}  {c.Errors,6}"));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    internal static Option<string?> RequiredHistory() => new("--history")
+    {
+        Description = "The history file (SQLite), e.g. samples/partners.history.db.",
+        HelpName = "PATH",
+        Required = true,
+    };
+}
+
+/// <summary><c>syndication history PARTNER|URL</c>: a page's or a partner's timeline across runs.</summary>
+public static class HistoryCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var what = new Argument<string>("PARTNER|URL") { Description = "A partner's name, or a page (its URL or path, or part of it)." };
+        var history = RunsCommand.RequiredHistory();
+        var command = new Command("history", "Show a partner's or a page's timeline: verdict, change and failing requirements per run.") { what, history };
+        command.SetAction(result =>
+        {
+            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
+            var entries = store.Timeline(result.GetValue(what)!);
+            if (entries.Count == 0)
+            {
+                context.Stderr.WriteLine($"syndication: no page or partner matching \"{TerminalText.Safe(result.GetValue(what))}\" in {store.Path}");
+                return 3;
+            }
+
+            var o = context.Stdout;
+            foreach (var page in entries.GroupBy(e => (e.Partner, e.Url)))
+            {
+                o.WriteLine($"{TerminalText.Safe(page.Key.Url)}{(page.Key.Partner is null ? string.Empty : $"  ({TerminalText.Safe(page.Key.Partner)})")}");
+                foreach (var e in page)
+                {
+                    var failing = e.Failed.Count > 0 ? "  fails: " + string.Join(", ", e.Failed) : string.Empty;
+                    var since = e.Since is { } s ? $"  since {ReportFormatting.Date(s)}" : string.Empty;
+                    var error = e.ErrorKind is null ? string.Empty : $"  ({e.ErrorKind})";
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  run {e.RunId,-4} {ReportFormatting.Date(e.RunStarted)}  {e.Verdict,-14}{error} {e.Change ?? string.Empty,-10}{since}{failing}{(e.RunStatus == HistoryStore.Complete ? string.Empty : $"  [{e.RunStatus} run]")}"));
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>syndication diff [RUN] [RUN]</c>: what changed between two runs (default: the two latest complete ones).</summary>
+public static class DiffCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var runs = new Argument<long[]>("RUN") { Description = "Two run ids (older first); default the last two complete runs.", Arity = new ArgumentArity(0, 2) };
+        var history = RunsCommand.RequiredHistory();
+        var command = new Command("diff", "Compare two runs: new violations, fixed ones, and other verdict changes.") { runs, history };
+        command.SetAction(result =>
+        {
+            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
+            var ids = result.GetValue(runs) ?? [];
+            long before, after;
+            if (ids.Length == 2)
+            {
+                (before, after) = (ids[0], ids[1]);
+            }
+            else
+            {
+                var complete = store.CompleteRuns(2);
+                if (ids.Length == 1)
+                {
+                    after = ids[0];
+                    before = store.CompleteRuns(50).Select(r => r.Id).FirstOrDefault(id => id < after);
+                }
+                else if (complete.Count == 2)
+                {
+                    (before, after) = (complete[1].Id, complete[0].Id);
+                }
+                else
+                {
+                    throw new UsageException($"diff needs two runs; {store.Path} has {complete.Count} complete run(s)");
+                }
+            }
+
+            var lines = RunDiff.Compare(store, before, after);
+            context.Stdout.WriteLine($"run {before} -> run {after}: {lines.Count(l => l.Kind == "new")} new, {lines.Count(l => l.Kind == "fixed")} fixed, {lines.Count(l => l.Kind == "changed")} other change(s)");
+            foreach (var line in lines)
+            {
+                context.Stdout.WriteLine($"  {line.Kind,-8} {TerminalText.Safe(line.Url)}{(line.Partner is null ? string.Empty : $" ({TerminalText.Safe(line.Partner)})")}: {line.Before ?? "-"} -> {line.After ?? "-"}{(line.Failed.Length > 0 ? "  fails: " + line.Failed : string.Empty)}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>syndication report --run ID</c>: render a past run again, in any format, without fetching anything.</summary>
+public static class ReportCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var run = new Option<long?>("--run") { Description = "The run to render (see 'syndication runs'); default the latest.", HelpName = "ID" };
+        var history = RunsCommand.RequiredHistory();
+        var format = SharedOptions.Format();
+        var output = SharedOptions.Output();
+        var outputDir = SharedOptions.OutputDir();
+        var verbose = SharedOptions.Verbose();
+        var command = new Command("report", "Render a past run's report again from the history, without fetching.") { run, history, format, output, outputDir, verbose };
+        command.SetAction(result =>
+        {
+            var reports = ReportOutput.Plan(result.GetValue(format)!, result.GetValue(output), result.GetValue(outputDir));
+            var log = Logging.LogSetup.Create(result.GetValue(verbose), context.Stderr);
+            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
+            var latest = store.Runs(1);
+            var id = result.GetValue(run) ?? (latest.Count > 0 ? latest[0].Id : throw new UsageException($"{store.Path} has no runs"));
+            var summary = store.Summary(id);
+            return ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log).Count > 0 ? 3 : 0;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>syndication evidence URL</c>: what the tool fetched for a non-compliant page, to settle a dispute.</summary>
+public static class EvidenceCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var url = new Argument<string>("URL") { Description = "The page (its URL or path, or part of it)." };
+        var run = new Option<long?>("--run") { Description = "The run; default the latest that archived the page.", HelpName = "ID" };
+        var history = RunsCommand.RequiredHistory();
+        var output = new Option<string?>("--output") { Description = "Write the fetched bytes to this file.", HelpName = "FILE" };
+        var command = new Command("evidence", "Show the archived fetch of a non-compliant page (time, SHA-256, headers) and write its bytes.") { url, run, history, output };
+        command.SetAction(result =>
+        {
+            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
+            var evidence = store.Evidence(result.GetValue(url)!, result.GetValue(run));
+            if (evidence is null)
+            {
+                context.Stderr.WriteLine($"syndication: no archived fetch for \"{TerminalText.Safe(result.GetValue(url))}\" (evidence is kept for non-compliant pages)");
+                return 3;
+            }
+
+            var o = context.Stdout;
+            o.WriteLine($"page:       {TerminalText.Safe(evidence.Url)}");
+            o.WriteLine($"partner:    {TerminalText.Safe(evidence.Partner ?? "-")}");
+            o.WriteLine($"run:        {evidence.RunId}");
+            o.WriteLine($"fetched at: {ReportFormatting.Date(evidence.FetchedAt)}");
+            o.WriteLine($"final URL:  {TerminalText.Safe(evidence.FinalUrl ?? "-")}");
+            o.WriteLine($"sha256:     {evidence.Sha256}");
+            o.WriteLine($"bytes:      {evidence.Body.Length.ToString(CultureInfo.InvariantCulture)}");
+            foreach (var (name, value) in evidence.Headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                o.WriteLine($"header:     {TerminalText.Safe(name)}: {TerminalText.Safe(value)}");
+            }
+
+            if (result.GetValue(output) is { } file)
+            {
+                AtomicFile.Write(file, stream => stream.Write(evidence.Body));
+                o.WriteLine($"written to: {file}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Syndication.History;
+using Syndication.Pipeline;
+
+namespace Syndication.Cli.Commands;
+
+/// <summary>The options of the nightly job's memory: where the history lives, what fails a run, how long evidence is kept.</summary>
+public sealed class HistoryOptions
+{
+    public Option<string?> History { get; } = new("--history") { Description = "The history file (SQLite). Default: PARTNERS.history.db beside the partner list.", HelpName = "PATH" };
+
+    public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Keep no history: no change tracking, no evidence archive." };
+
+    public Option<string> FailOn { get; } = new("--fail-on") { Description = "What makes the run exit 1: new (a violation new since the last complete run), any, never. Default new.", DefaultValueFactory = _ => "new", HelpName = "new|any|never" };
+
+    public Option<int> ConfirmAfter { get; } = new("--confirm-after") { Description = "A violation is new only once seen in this many runs in a row. Default 1.", DefaultValueFactory = _ => 1, HelpName = "N" };
+
+    public Option<int> KeepEvidenceDays { get; } = new("--keep-evidence-days") { Description = "Days to keep the fetched bytes of non-compliant pages; evidence of findings still open is always kept. Default 90.", DefaultValueFactory = _ => 90, HelpName = "DAYS" };
+
+    public IEnumerable<Option> All => [History, NoHistory, FailOn, ConfirmAfter, KeepEvidenceDays];
+
+    public static Option<string?> HistoryPath() => new("--history") { Description = "The history file (SQLite).", HelpName = "PATH" };
+
+    public Pipeline.FailOn FailOnFrom(ParseResult result) => ParseFailOn(result.GetValue(FailOn)!);
+
+    public static Pipeline.FailOn ParseFailOn(string text) => text.ToLowerInvariant() switch
+    {
+        "new" => Pipeline.FailOn.New,
+        "any" => Pipeline.FailOn.Any,
+        "never" => Pipeline.FailOn.Never,
+        _ => throw new UsageException($"unknown --fail-on '{text}'; valid: new, any, never"),
+    };
+
+    public int ConfirmAfterFrom(ParseResult result)
+    {
+        var n = result.GetValue(ConfirmAfter);
+        return n >= 1 ? n : throw new UsageException($"--confirm-after must be at least 1 (got {n})");
+    }
+
+    public int KeepDaysFrom(ParseResult result)
+    {
+        var n = result.GetValue(KeepEvidenceDays);
+        return n >= 0 ? n : throw new UsageException($"--keep-evidence-days cannot be negative (got {n})");
+    }
+
+    /// <summary>The history file for a partner list: PATH.history.db beside it, or PATH.shard-K-of-N.db for a shard.</summary>
+    public static string DefaultPath(string partnerList, Shard? shard)
+    {
+        var full = Path.GetFullPath(partnerList);
+        var stem = Path.Combine(Path.GetDirectoryName(full) ?? ".", Path.GetFileNameWithoutExtension(full));
+        return shard is null ? stem + ".history.db" : $"{stem}.shard-{shard.Index}-of-{shard.Count}.db";
+    }
+
+    public static HistoryStore Open(string path, bool create)
+    {
+        try
+        {
+            return HistoryStore.Open(path, create);
+        }
+        catch (HistoryException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

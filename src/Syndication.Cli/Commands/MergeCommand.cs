@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Syndication.Cli.Logging;
+using Syndication.History;
+using Syndication.Pipeline;
+
+namespace Syndication.Cli.Commands;
+
+/// <summary>
+/// <c>syndication merge SHARD...</c>: combines the results of an audit run in N shards (each on its own machine)
+/// into one run of the main history, with one set of reports, exactly as if the list had been audited whole.
+/// </summary>
+public static class MergeCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var shards = new Argument<string[]>("SHARD") { Description = "The shard history files written by 'audit --shard K/N' (one per shard).", Arity = ArgumentArity.OneOrMore };
+        var history = RunsCommand.RequiredHistory();
+        var format = SharedOptions.Format();
+        var output = SharedOptions.Output();
+        var outputDir = SharedOptions.OutputDir();
+        var verbose = SharedOptions.Verbose();
+        var options = new HistoryOptions();
+        var command = new Command("merge", "Merge the shard results of one audit into a single run of the history, and write its reports.")
+        {
+            shards, history, format, output, outputDir, verbose, options.FailOn, options.ConfirmAfter, options.KeepEvidenceDays,
+        };
+        command.SetAction(result =>
+        {
+            var reports = ReportOutput.Plan(result.GetValue(format)!, result.GetValue(output), result.GetValue(outputDir));
+            var log = LogSetup.Create(result.GetValue(verbose), context.Stderr);
+            var inputs = (result.GetValue(shards) ?? []).Select(path => HistoryOptions.Open(path, create: false)).ToList();
+            try
+            {
+                var runs = inputs.Select(store => (Store: store, Run: Latest(store))).ToList();
+                var complete = CheckShards(runs.Select(r => (r.Store.Path, r.Run)).ToList());
+                using var main = HistoryOptions.Open(result.GetValue(history)!, create: true);
+                main.MarkAbandonedRuns(context.Time);
+                var started = runs.Min(r => r.Run.StartedAt);
+                var runId = main.BeginRun(started, runs[0].Run.Source, shard: null);
+                using (var recorder = new HistoryRecorder(main, runId, started, options.ConfirmAfterFrom(result)))
+                {
+                    var waivers = new WaiverStage([], context.Time);
+                    foreach (var (store, run, page) in runs.SelectMany(r => r.Store.Pages(r.Run.Id).Select(p => (r.Store, r.Run, Page: p))).OrderBy(x => x.Page.Position))
+                    {
+                        var withEvidence = store.EvidenceAt(run.Id, page.Position!.Value) is { } evidence ? page with { Body = evidence.Body, Headers = evidence.Headers } : page;
+                        recorder.Process(page.Position!.Value, waivers.Process(page.Position.Value, withEvidence));
+                    }
+                }
+
+                var finished = runs.Max(r => r.Run.FinishedAt ?? r.Run.StartedAt);
+                var merged = main.Summary(runId) with { FinishedAt = finished, Complete = complete };
+                main.FinishRun(runId, merged, complete ? HistoryStore.Complete : HistoryStore.Incomplete);
+                if (complete)
+                {
+                    AuditCommand.Prune(main, context.Time, options.KeepDaysFrom(result), log);
+                }
+
+                var summary = main.Summary(runId) with { FinishedAt = finished };
+                log.Information("Merged {Shards} shard(s) into run {Run} of {History}: {Pages} page(s)", runs.Count, runId, main.Path, summary.Counts.Pages);
+                var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
+                return unwritten.Count > 0 ? ExitCodes.Usage : ExitCodes.For(summary, options.FailOnFrom(result));
+            }
+            finally
+            {
+                inputs.ForEach(store => store.Dispose());
+            }
+        });
+        return command;
+    }
+
+    private static RunRecord Latest(HistoryStore store)
+    {
+        var runs = store.Runs(1);
+        return runs.Count > 0 ? runs[0] : throw new UsageException($"{store.Path} has no run to merge");
+    }
+
+    /// <summary>Every shard of one split must be there exactly once; returns whether all of them finished their run.</summary>
+    private static bool CheckShards(List<(string Path, RunRecord Run)> runs)
+    {
+        var shards = runs.Select(r => (r.Path, Shard: r.Run.Shard is { } text ? Shard.Parse(text) : throw new UsageException($"{r.Path}: its last run is not a shard run (audit --shard K/N)"))).ToList();
+        var count = shards[0].Shard.Count;
+        if (shards.Any(s => s.Shard.Count != count))
+        {
+            throw new UsageException($"the shard files come from different splits: {string.Join(", ", shards.Select(s => $"{s.Path} is {s.Shard}"))}");
+        }
+
+        var missing = Enumerable.Range(1, count).Where(k => shards.All(s => s.Shard.Index != k)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new UsageException($"missing shard(s) {string.Join(", ", missing.Select(k => $"{k}/{count}"))}");
+        }
+
+        var twice = shards.GroupBy(s => s.Shard.Index).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new UsageException($"shard {twice.Key}/{count} is given twice: {string.Join(", ", twice.Select(s => s.Path))}");
+        }
+
+        return runs.All(r => r.Run.Status == HistoryStore.Complete);
+    }
+}

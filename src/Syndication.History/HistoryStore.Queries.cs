@@ -1,0 +1,175 @@
+using System.Collections;
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Syndication.Pipeline;
+
+namespace Syndication.History;
+
+/// <summary>Reading the history back: runs, a run's pages, a page's timeline, evidence; and pruning old evidence.</summary>
+public sealed partial class HistoryStore
+{
+    private const string RunColumns = "id, started_at, finished_at, status, source, shard, pages, compliant, non_compliant, needs_review, not_applicable, errors";
+
+    public IReadOnlyList<RunRecord> Runs(int limit = 50)
+    {
+        using var command = Command($"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT @limit");
+        command.Parameters.AddWithValue("@limit", limit);
+        return ReadRuns(command);
+    }
+
+    public RunRecord Run(long id)
+    {
+        using var command = Command($"SELECT {RunColumns} FROM runs WHERE id = @id");
+        command.Parameters.AddWithValue("@id", id);
+        return ReadRuns(command).FirstOrDefault() ?? throw new HistoryException($"no run {id} in {Path}; see 'syndication runs'");
+    }
+
+    /// <summary>The most recent complete runs, newest first.</summary>
+    public IReadOnlyList<RunRecord> CompleteRuns(int limit)
+    {
+        using var command = Command($"SELECT {RunColumns} FROM runs WHERE status = 'complete' ORDER BY id DESC LIMIT @limit");
+        command.Parameters.AddWithValue("@limit", limit);
+        return ReadRuns(command);
+    }
+
+    /// <summary>A run's pages in list order, read from the file as they are enumerated (memory stays flat).</summary>
+    public IReadOnlyList<PageResult> Pages(long runId) => new StoredPages(this, runId, CountPages(runId));
+
+    /// <summary>A run's results as a summary reporters can render again, without fetching anything.</summary>
+    public RunSummary Summary(long runId)
+    {
+        var run = Run(runId);
+        var summary = RunSummary.Create(run.StartedAt, run.FinishedAt ?? run.StartedAt, Pages(runId), complete: run.Status == Complete);
+        return summary with { RunId = runId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    public IReadOnlyList<TimelineEntry> Timeline(string partnerOrUrl, int limit = 500)
+    {
+        using var command = Command("""
+            SELECT p.run_id, r.started_at, r.status, p.url, p.partner, p.verdict, p.change, p.since, p.error_kind,
+                   (SELECT group_concat(requirement, ',') FROM run_requirements q WHERE q.run_id = p.run_id AND q.position = p.position AND q.status = 'fail')
+            FROM run_pages p JOIN runs r ON r.id = p.run_id
+            WHERE p.partner = @arg COLLATE NOCASE OR p.url = @arg OR p.url LIKE '%' || @arg || '%'
+            ORDER BY p.url, p.run_id LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("@arg", partnerOrUrl);
+        command.Parameters.AddWithValue("@limit", limit);
+        var entries = new List<TimelineEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            entries.Add(new TimelineEntry(
+                reader.GetInt64(0), ParseTime(reader.GetString(1))!.Value, reader.GetString(2), reader.GetString(3), Text(reader, 4), reader.GetString(5), Text(reader, 6),
+                ParseTime(Text(reader, 7)), Text(reader, 8), Text(reader, 9)?.Split(',') ?? []));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The archived fetch of a page (its latest in the run, or in any run when none is given).</summary>
+    public EvidenceRecord? Evidence(string url, long? runId = null)
+    {
+        using var command = Command("""
+            SELECT e.run_id, p.url, p.partner, e.sha256, e.fetched_at, e.final_url, e.headers, v.body
+            FROM run_evidence e JOIN run_pages p ON p.run_id = e.run_id AND p.position = e.position JOIN evidence v ON v.sha256 = e.sha256
+            WHERE (p.url = @url OR p.url LIKE '%' || @url || '%') AND (@run IS NULL OR e.run_id = @run)
+            ORDER BY e.run_id DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue("@url", url);
+        command.Parameters.AddWithValue("@run", (object?)runId ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [];
+        return new EvidenceRecord(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), ParseTime(reader.GetString(4))!.Value, Text(reader, 5), headers, Decompress((byte[])reader[7]));
+    }
+
+    /// <summary>The archived bytes and headers of one page of a run (to carry a shard's evidence into the merged run).</summary>
+    public (byte[] Body, Dictionary<string, string> Headers)? EvidenceAt(long runId, int position)
+    {
+        using var command = Command("""
+            SELECT v.body, e.headers FROM run_evidence e JOIN evidence v ON v.sha256 = e.sha256 WHERE e.run_id = @run AND e.position = @position
+            """);
+        command.Parameters.AddWithValue("@run", runId);
+        command.Parameters.AddWithValue("@position", position);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? (Decompress((byte[])reader[0]), JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(1)) ?? [])
+            : null;
+    }
+
+    /// <summary>
+    /// Drops archived fetches older than the retention, except those of findings still open (pages non-compliant in
+    /// the last complete run), and the bytes no fetch refers to any more. Returns how many fetches were dropped.
+    /// </summary>
+    public int PruneEvidence(DateTimeOffset cutoff)
+    {
+        using var transaction = BeginTransaction();
+        using var drop = Command("""
+            DELETE FROM run_evidence WHERE fetched_at < @cutoff
+              AND page_key NOT IN (SELECT page_key FROM page_state WHERE verdict = 'non-compliant')
+            """, transaction);
+        drop.Parameters.AddWithValue("@cutoff", Time(cutoff));
+        var dropped = drop.ExecuteNonQuery();
+        using var orphans = Command("DELETE FROM evidence WHERE sha256 NOT IN (SELECT sha256 FROM run_evidence)", transaction);
+        orphans.ExecuteNonQuery();
+        transaction.Commit();
+        return dropped;
+    }
+
+    internal int CountPages(long runId)
+    {
+        using var command = Command("SELECT COUNT(*) FROM run_pages WHERE run_id = @id");
+        command.Parameters.AddWithValue("@id", runId);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<RunRecord> ReadRuns(SqliteCommand command)
+    {
+        var runs = new List<RunRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            runs.Add(new RunRecord(
+                reader.GetInt64(0), ParseTime(reader.GetString(1))!.Value, ParseTime(Text(reader, 2)), reader.GetString(3), Text(reader, 4), Text(reader, 5),
+                new VerdictCounts(reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11))));
+        }
+
+        return runs;
+    }
+
+    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    private static byte[] Decompress(byte[] packed)
+    {
+        using var brotli = new BrotliStream(new MemoryStream(packed), CompressionMode.Decompress);
+        using var memory = new MemoryStream();
+        brotli.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    /// <summary>A run's pages, read one at a time in list order.</summary>
+    private sealed class StoredPages(HistoryStore store, long runId, int count) : IReadOnlyList<PageResult>
+    {
+        public int Count => count;
+
+        public PageResult this[int index] => throw new NotSupportedException("stored pages are read in order; enumerate them");
+
+        public IEnumerator<PageResult> GetEnumerator()
+        {
+            using var command = store.Command("SELECT result FROM run_pages WHERE run_id = @id ORDER BY position");
+            command.Parameters.AddWithValue("@id", runId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                yield return Unpack((byte[])reader[0]);
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

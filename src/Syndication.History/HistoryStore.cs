@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.History;
+
+/// <summary>
+/// The history of every run in one SQLite file (WAL, so a reader never blocks the nightly writer and a killed run
+/// leaves the file consistent): runs, each page's verdict and each requirement's outcome with change and since, the
+/// full results for re-rendering, the state the next run compares with, and the evidence archive.
+/// </summary>
+public sealed partial class HistoryStore : IDisposable
+{
+    public const string Running = "running";
+    public const string Complete = "complete";
+    public const string Incomplete = "incomplete";
+    public const string Interrupted = "interrupted";
+
+    private readonly SqliteConnection _connection;
+
+    private HistoryStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public static HistoryStore Open(string path, bool createIfMissing = true)
+    {
+        if (!createIfMissing && !File.Exists(path))
+        {
+            throw new HistoryException($"no history at {path}");
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+            Migrations.Apply(connection);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new HistoryException($"cannot use {path} as a history file: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new HistoryStore(connection, path);
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>Runs that were still "running" when their process died are marked incomplete. Returns how many.</summary>
+    public int MarkAbandonedRuns(TimeProvider time)
+    {
+        using var command = Command("UPDATE runs SET status = @incomplete, finished_at = COALESCE(finished_at, @now) WHERE status = @running");
+        command.Parameters.AddWithValue("@incomplete", Incomplete);
+        command.Parameters.AddWithValue("@running", Running);
+        command.Parameters.AddWithValue("@now", Time(time.GetUtcNow()));
+        return command.ExecuteNonQuery();
+    }
+
+    public long BeginRun(DateTimeOffset startedAt, string? source, string? shard)
+    {
+        using var command = Command("INSERT INTO runs (started_at, status, source, tool_version, shard) VALUES (@at, @status, @source, @version, @shard) RETURNING id");
+        command.Parameters.AddWithValue("@at", Time(startedAt));
+        command.Parameters.AddWithValue("@status", Running);
+        command.Parameters.AddWithValue("@source", (object?)source ?? DBNull.Value);
+        command.Parameters.AddWithValue("@version", ToolInfo.Version);
+        command.Parameters.AddWithValue("@shard", (object?)shard ?? DBNull.Value);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// Ends a run. Only a complete run becomes the state the next run compares with, in the same transaction that
+    /// marks it complete: a run killed half-way never leaves a half-applied state behind.
+    /// </summary>
+    public void FinishRun(long runId, RunSummary summary, string status)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var c = summary.Counts;
+        using (var command = Command("""
+            UPDATE runs SET finished_at = @at, status = @status, pages = @pages, compliant = @compliant, non_compliant = @nonCompliant,
+                needs_review = @review, not_applicable = @na, errors = @errors WHERE id = @id
+            """, transaction))
+        {
+            command.Parameters.AddWithValue("@at", Time(summary.FinishedAt));
+            command.Parameters.AddWithValue("@status", status);
+            command.Parameters.AddWithValue("@pages", c.Pages);
+            command.Parameters.AddWithValue("@compliant", c.Compliant);
+            command.Parameters.AddWithValue("@nonCompliant", c.NonCompliant);
+            command.Parameters.AddWithValue("@review", c.NeedsReview);
+            command.Parameters.AddWithValue("@na", c.NotApplicable);
+            command.Parameters.AddWithValue("@errors", c.Errors);
+            command.Parameters.AddWithValue("@id", runId);
+            command.ExecuteNonQuery();
+        }
+
+        if (status == Complete)
+        {
+            using var pages = Command("""
+                INSERT INTO page_state (page_key, verdict, since, streak, run_id)
+                SELECT page_key, verdict, since, streak, run_id FROM run_pages WHERE run_id = @id AND verdict <> 'error' AND since IS NOT NULL
+                ON CONFLICT(page_key) DO UPDATE SET verdict = excluded.verdict, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
+                """, transaction);
+            pages.Parameters.AddWithValue("@id", runId);
+            pages.ExecuteNonQuery();
+            using var requirements = Command("""
+                INSERT INTO requirement_state (page_key, requirement, status, since, streak, run_id)
+                SELECT r.page_key, r.requirement, r.status, r.since, r.streak, r.run_id FROM run_requirements r
+                JOIN run_pages p ON p.run_id = r.run_id AND p.position = r.position
+                WHERE r.run_id = @id AND p.verdict <> 'error' AND r.since IS NOT NULL
+                ON CONFLICT(page_key, requirement) DO UPDATE SET status = excluded.status, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
+                """, transaction);
+            requirements.Parameters.AddWithValue("@id", runId);
+            requirements.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    internal SqliteTransaction BeginTransaction() => _connection.BeginTransaction();
+
+    internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    internal static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset? ParseTime(object? value) =>
+        value is string text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null;
+
+    internal static byte[] Pack(PageResult result)
+    {
+        using var memory = new MemoryStream();
+        using (var gzip = new GZipStream(memory, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, result.Compact(), ResultSpool.Json);
+        }
+
+        return memory.ToArray();
+    }
+
+    internal static PageResult Unpack(byte[] packed)
+    {
+        using var gzip = new GZipStream(new MemoryStream(packed), CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<PageResult>(gzip, ResultSpool.Json) ?? throw new HistoryException("an empty result in the history");
+    }
+
+    internal static string VerdictName(PageVerdict verdict) => VerdictNames.Of(verdict);
+
+    /// <summary>Checks the file the way `PRAGMA integrity_check` does; "ok" when sound.</summary>
+    public string IntegrityCheck()
+    {
+        using var command = Command("PRAGMA integrity_check");
+        return (string)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

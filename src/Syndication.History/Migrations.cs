@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+
+namespace Syndication.History;
+
+/// <summary>
+/// The history schema, one migration per version; PRAGMA user_version says which have run. A migration runs in a
+/// transaction, so a database is always at one version or the next, never between.
+/// </summary>
+internal static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: runs, their pages and requirements, the state the next run compares with, the evidence archive.
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            source TEXT,
+            tool_version TEXT,
+            shard TEXT,
+            pages INTEGER NOT NULL DEFAULT 0,
+            compliant INTEGER NOT NULL DEFAULT 0,
+            non_compliant INTEGER NOT NULL DEFAULT 0,
+            needs_review INTEGER NOT NULL DEFAULT 0,
+            not_applicable INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE run_pages (
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            position INTEGER NOT NULL,
+            page_key TEXT NOT NULL,
+            url TEXT NOT NULL,
+            partner TEXT,
+            verdict TEXT NOT NULL,
+            change TEXT,
+            since TEXT,
+            streak INTEGER NOT NULL DEFAULT 0,
+            error_kind TEXT,
+            fetch_status INTEGER,
+            final_url TEXT,
+            content_hash TEXT,
+            elapsed_ms REAL,
+            fetched_at TEXT,
+            result BLOB,
+            PRIMARY KEY (run_id, position));
+        CREATE INDEX run_pages_by_key ON run_pages(page_key, run_id);
+        CREATE INDEX run_pages_by_partner ON run_pages(partner, run_id);
+        CREATE TABLE run_requirements (
+            run_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            page_key TEXT NOT NULL,
+            requirement TEXT NOT NULL,
+            status TEXT NOT NULL,
+            change TEXT,
+            since TEXT,
+            streak INTEGER NOT NULL DEFAULT 0,
+            waived INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (run_id, position, requirement));
+        CREATE TABLE page_state (
+            page_key TEXT PRIMARY KEY,
+            verdict TEXT NOT NULL,
+            since TEXT NOT NULL,
+            streak INTEGER NOT NULL,
+            run_id INTEGER NOT NULL);
+        CREATE TABLE requirement_state (
+            page_key TEXT NOT NULL,
+            requirement TEXT NOT NULL,
+            status TEXT NOT NULL,
+            since TEXT NOT NULL,
+            streak INTEGER NOT NULL,
+            run_id INTEGER NOT NULL,
+            PRIMARY KEY (page_key, requirement));
+        CREATE TABLE evidence (
+            sha256 TEXT PRIMARY KEY,
+            body BLOB NOT NULL,
+            bytes INTEGER NOT NULL,
+            stored_at TEXT NOT NULL);
+        CREATE TABLE run_evidence (
+            run_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            page_key TEXT NOT NULL,
+            sha256 TEXT NOT NULL REFERENCES evidence(sha256),
+            fetched_at TEXT NOT NULL,
+            final_url TEXT,
+            headers TEXT,
+            PRIMARY KEY (run_id, position));
+        CREATE INDEX run_evidence_by_key ON run_evidence(page_key, run_id);
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > Latest)
+        {
+            throw new HistoryException($"the history was written by a newer version of syndication (schema {version}; this one knows {Latest})");
+        }
+
+        for (var step = version; step < Latest; step++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
