@@ -69,5 +69,11 @@ public static class CliApp
             await stderr.WriteLineAsync($"syndication: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // A command stopped before it had anything to report.
+            await stderr.WriteLineAsync("syndication: stopped");
+            return ExitCodes.Interrupted;
+        }
     }
 }

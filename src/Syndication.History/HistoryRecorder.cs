@@ -10,22 +10,28 @@ namespace Syndication.History;
 /// <summary>
 /// The result stage that gives each page its change and since (against the state of the last complete run) and
 /// records it: the page, its requirements, its full result, and for a non-compliant page the fetched bytes as
-/// evidence. Writes are committed in small batches, so a killed run loses at most the last batch and never the file.
+/// evidence. Writes are committed in small batches (100 pages or one second, whichever comes first), so a killed run
+/// loses at most the last batch and never the file, and readers (runs, history) see a long run's pages as it goes.
 /// </summary>
 public sealed class HistoryRecorder : IResultStage, IDisposable
 {
     private const int BatchSize = 100;
+    private static readonly TimeSpan BatchTime = TimeSpan.FromSeconds(1);
     private readonly HistoryStore _store;
     private readonly long _runId;
     private readonly DateTimeOffset _runTime;
     private readonly int _confirmAfter;
     private readonly bool _trackChanges;
+    private readonly TimeProvider _time;
     private SqliteTransaction? _batch;
     private int _inBatch;
+    private long _batchStarted;
 
     /// <param name="trackChanges">False for a shard: it records raw results; the merge tracks changes against the main history.</param>
-    public HistoryRecorder(HistoryStore store, long runId, DateTimeOffset runTime, int confirmAfter, bool trackChanges = true)
+    /// <param name="time">The clock that bounds a batch's age (default the system's).</param>
+    public HistoryRecorder(HistoryStore store, long runId, DateTimeOffset runTime, int confirmAfter, bool trackChanges = true, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _store = store;
         _runId = runId;
         _runTime = runTime;
@@ -37,7 +43,12 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
 
     public PageResult Process(int position, PageResult result)
     {
-        _batch ??= _store.BeginTransaction();
+        if (_batch is null)
+        {
+            _batch = _store.BeginTransaction();
+            _batchStarted = _time.GetTimestamp();
+        }
+
         var key = KeyOf(result);
         var checkable = result.Verdict != PageVerdict.Error;
         if (_trackChanges)
@@ -56,7 +67,7 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
             Archive(position, key, result, body);
         }
 
-        if (++_inBatch >= BatchSize)
+        if (++_inBatch >= BatchSize || _time.GetElapsedTime(_batchStarted) >= BatchTime)
         {
             Flush();
         }

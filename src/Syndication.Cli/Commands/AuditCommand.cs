@@ -50,7 +50,9 @@ public static class AuditCommand
             }
 
             var slice = ParseShard(result.GetValue(shard));
-            var failOn = history.FailOnFrom(result);
+            // A shard cannot tell what is new (the merge compares with the history): under --fail-on new it leaves
+            // violations to the merge's exit code, so a CI matrix runs every shard through to the merge.
+            var failOn = history.FailOnFrom(result) is var policy && slice is not null && policy == FailOn.New ? FailOn.Never : policy;
             var confirmAfter = history.ConfirmAfterFrom(result);
             var keepDays = history.KeepDaysFrom(result);
             var all = Targets(list);
@@ -59,16 +61,14 @@ public static class AuditCommand
             var time = context.Time;
             var started = time.GetUtcNow();
 
-            using var store = result.GetValue(history.NoHistory)
-                ? null
-                : HistoryOptions.Open(result.GetValue(history.History) ?? settings.History ?? HistoryOptions.DefaultPath(list.Source, slice), create: true);
+            using var store = result.GetValue(history.NoHistory) ? null : HistoryOptions.Open(HistoryPath(result.GetValue(history.History), settings.History, list.Source, slice), create: true);
             if (store?.MarkAbandonedRuns(time) is > 0 and var abandoned)
             {
                 log.Warning("{Count} earlier run(s) never finished (killed?); they are marked incomplete", abandoned);
             }
 
             var runId = store?.BeginRun(started, list.Source, slice?.ToString());
-            using var recorder = store is null ? null : new HistoryRecorder(store, runId!.Value, started, confirmAfter, trackChanges: slice is null);
+            using var recorder = store is null ? null : new HistoryRecorder(store, runId!.Value, started, confirmAfter, trackChanges: slice is null, time);
             var stages = new List<IResultStage> { new WaiverStage(list.Waivers, time) };
             if (recorder is not null)
             {
@@ -90,7 +90,20 @@ public static class AuditCommand
                 "Auditing {Pages} page(s) of {Partners} partner(s) from {List}{Shard}{History}",
                 targets.Count, list.Partners.Count, list.Source, slice is null ? string.Empty : $", shard {slice}", store is null ? string.Empty : $"; history {store.Path}");
             var progress = new RunProgress(log, RunProgress.IsInteractive(context.Stderr), time);
-            var summary = await progress.RunAsync(observer => job.RunAsync(log, observer, time, context.Stop));
+            RunSummary summary;
+            try
+            {
+                summary = await progress.RunAsync(observer => job.RunAsync(log, observer, time, context.Stop));
+            }
+            catch (OperationCanceledException) when (context.Stop.IsCancellationRequested)
+            {
+                // Stopped while the originals were loading: no page was checked, and the reports and history say so.
+                summary = AuditRun.Stopped(targets, new AuditRun.Options { Stages = stages, Positions = positions }, started, time, log);
+            }
+
+            // The run began when the command did (loading the originals is part of it): the reports, the history's
+            // run and the since of its new findings all say the same time.
+            summary = summary with { StartedAt = started };
             using (summary.Spool)
             {
                 var interrupted = context.Stop.IsCancellationRequested;
@@ -142,6 +155,13 @@ public static class AuditCommand
             log.Information("Dropped {Count} archived fetch(es) older than {Days} days (evidence of open findings is kept)", dropped, keepDays);
         }
     }
+
+    /// <summary>
+    /// --history as given; else the list's history setting, or PARTNERS.history.db beside the list. A shard never
+    /// writes into the main history (merge does): it gets its own file beside it, NAME.shard-K-of-N.db.
+    /// </summary>
+    private static string HistoryPath(string? given, string? configured, string list, Shard? slice) =>
+        given ?? (configured is null ? HistoryOptions.DefaultPath(list, slice) : slice is null ? configured : HistoryOptions.DefaultPath(configured, slice));
 
     private static Shard? ParseShard(string? text)
     {

@@ -32,26 +32,9 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         using var taking = CancellationTokenSource.CreateLinkedTokenSource(stop, budget.Token);
         using var queue = new HostQueue(targets, options.PerHost);
         var spool = new ResultSpool(targets.Count, options.SpoolDirectory);
-        var counts = new Counter();
-        var recording = new Lock();
+        var keeper = new Keeper(options, spool, observer, log);
         observer?.OnStarted(targets.Count);
-
-        // Stages (history) and observers see one result at a time, in the order results finish.
-        void Record(int index, PageResult result)
-        {
-            lock (recording)
-            {
-                result = result with { Position = options.Positions?[index] ?? index };
-                foreach (var stage in options.Stages)
-                {
-                    result = stage.Process(result.Position!.Value, result);
-                }
-
-                log.Debug("{Page}: {Verdict} {Error}", result.Url, result.Verdict, result.Error?.Message ?? result.Note ?? string.Empty);
-                spool.Write(index, result);
-                observer?.OnResult(index, result, counts.Add(result.Verdict));
-            }
-        }
+        void Record(int index, PageResult result) => keeper.Record(index, result);
 
         async Task Worker()
         {
@@ -108,6 +91,46 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         }
 
         return RunSummary.Create(started, time.GetUtcNow(), spool, complete: notChecked.Count == 0 && !budget.IsCancellationRequested) with { Spool = spool };
+    }
+
+    /// <summary>
+    /// A run stopped before its first page (Ctrl+C while the originals were loading): every page is reported, and
+    /// recorded by the stages, as not checked, so the reports and the history still account for the whole list.
+    /// </summary>
+    public static RunSummary Stopped(IReadOnlyList<PageTarget> targets, Options options, DateTimeOffset started, TimeProvider time, ILogger log)
+    {
+        var spool = new ResultSpool(targets.Count, options.SpoolDirectory);
+        var keeper = new Keeper(options, spool, null, log);
+        for (var index = 0; index < targets.Count; index++)
+        {
+            keeper.Record(index, PageResult.Failed(targets[index], ErrorKinds.Interrupted, "not checked: the run was stopped"));
+        }
+
+        log.Warning("{Count} page(s) were not checked: {Reason}", targets.Count, "the run was stopped before the first page");
+        return RunSummary.Create(started, time.GetUtcNow(), spool, complete: false) with { Spool = spool };
+    }
+
+    /// <summary>Passes each result through the stages (history) and to the observer, one at a time, in the order results finish, and spools it.</summary>
+    private sealed class Keeper(Options options, ResultSpool spool, IRunObserver? observer, ILogger log)
+    {
+        private readonly Lock _recording = new();
+        private readonly Counter _counts = new();
+
+        public void Record(int index, PageResult result)
+        {
+            lock (_recording)
+            {
+                result = result with { Position = options.Positions?[index] ?? index };
+                foreach (var stage in options.Stages)
+                {
+                    result = stage.Process(result.Position!.Value, result);
+                }
+
+                log.Debug("{Page}: {Verdict} {Error}", result.Url, result.Verdict, result.Error?.Message ?? result.Note ?? string.Empty);
+                spool.Write(index, result);
+                observer?.OnResult(index, result, _counts.Add(result.Verdict));
+            }
+        }
     }
 
     private sealed class Counter

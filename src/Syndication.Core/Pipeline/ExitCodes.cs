@@ -25,7 +25,8 @@ public static class ExitCodes
 
     /// <summary>
     /// The exit code of a run under a fail-on policy. Waived findings never fail a run; with --fail-on new only
-    /// confirmed violations that are new since the last complete run do (without history every violation is new).
+    /// confirmed violations that are new since the last complete run do (without history every violation is new),
+    /// and violations whose waiver has run out: the expiry is news someone must act on (renew it or chase the partner).
     /// </summary>
     public static int For(RunSummary summary, FailOn failOn)
     {
@@ -38,7 +39,7 @@ public static class ExitCodes
                     continue;
                 }
 
-                if (failOn == FailOn.Any || page.Change is null or Changes.New || HasNewRequirement(page))
+                if (failOn == FailOn.Any || page.Change is null or Changes.New || HasNewRequirement(page) || HasExpiredWaiver(page))
                 {
                     return NonCompliant;
                 }
@@ -51,4 +52,7 @@ public static class ExitCodes
     /// <summary>A page that was already failing but fails a new requirement now has a new violation too.</summary>
     private static bool HasNewRequirement(PageResult page) =>
         page.Requirements.Any(r => r.Status == Outcome.Fail && !r.IsWaived && r.Change == Changes.New);
+
+    private static bool HasExpiredWaiver(PageResult page) =>
+        page.Requirements.Any(r => r.Status == Outcome.Fail && r.Waiver is { Expired: true });
 }
