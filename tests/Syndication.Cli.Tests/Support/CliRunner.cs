@@ -7,11 +7,14 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>In-process, with the clock the command reads (a FakeTimeProvider lets a test set the run's time).</summary>
+    public static async Task<Result> RunAsync(TimeProvider? time, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, stdout, stderr);
+        var code = await CliApp.RunAsync(args, stdout, stderr, time);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
