@@ -50,7 +50,7 @@ public sealed partial class HistoryStore
             SELECT p.run_id, r.started_at, r.status, p.url, p.partner, p.verdict, p.change, p.since, p.error_kind,
                    (SELECT group_concat(requirement, ',') FROM run_requirements q WHERE q.run_id = p.run_id AND q.position = p.position AND q.status = 'fail')
             FROM run_pages p JOIN runs r ON r.id = p.run_id
-            WHERE p.partner = @arg COLLATE NOCASE OR p.url = @arg OR p.url LIKE '%' || @arg || '%'
+            WHERE p.partner = @arg COLLATE NOCASE OR instr(p.url, @arg) > 0
             ORDER BY p.url, p.run_id LIMIT @limit
             """);
         command.Parameters.AddWithValue("@arg", partnerOrUrl);
@@ -67,14 +67,32 @@ public sealed partial class HistoryStore
         return entries;
     }
 
-    /// <summary>The archived fetch of a page (its latest in the run, or in any run when none is given).</summary>
+    /// <summary>The pages with archived fetches whose address is or contains the text (to tell an ambiguous request).</summary>
+    public IReadOnlyList<string> EvidencePages(string url)
+    {
+        using var command = Command("""
+            SELECT DISTINCT p.url FROM run_evidence e JOIN run_pages p ON p.run_id = e.run_id AND p.position = e.position
+            WHERE p.url = @url OR instr(p.url, @url) > 0 ORDER BY p.url LIMIT 20
+            """);
+        command.Parameters.AddWithValue("@url", url);
+        var pages = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            pages.Add(reader.GetString(0));
+        }
+
+        return pages;
+    }
+
+    /// <summary>The archived fetch of a page (its latest in the run, or in any run when none is given). An exact address wins over a partial one.</summary>
     public EvidenceRecord? Evidence(string url, long? runId = null)
     {
         using var command = Command("""
             SELECT e.run_id, p.url, p.partner, e.sha256, e.fetched_at, e.final_url, e.headers, v.body
             FROM run_evidence e JOIN run_pages p ON p.run_id = e.run_id AND p.position = e.position JOIN evidence v ON v.sha256 = e.sha256
-            WHERE (p.url = @url OR p.url LIKE '%' || @url || '%') AND (@run IS NULL OR e.run_id = @run)
-            ORDER BY e.run_id DESC LIMIT 1
+            WHERE (p.url = @url OR instr(p.url, @url) > 0) AND (@run IS NULL OR e.run_id = @run)
+            ORDER BY p.url = @url DESC, e.run_id DESC LIMIT 1
             """);
         command.Parameters.AddWithValue("@url", url);
         command.Parameters.AddWithValue("@run", (object?)runId ?? DBNull.Value);

@@ -20,16 +20,20 @@ public sealed partial class HistoryStore : IDisposable
     public const string Interrupted = "interrupted";
 
     private readonly SqliteConnection _connection;
+    private readonly FileStream? _writerLock;
 
-    private HistoryStore(SqliteConnection connection, string path)
+    private HistoryStore(SqliteConnection connection, string path, FileStream? writerLock)
     {
         _connection = connection;
         Path = path;
+        _writerLock = writerLock;
     }
 
     public string Path { get; }
 
-    public static HistoryStore Open(string path, bool createIfMissing = true)
+    /// <param name="exclusive">For a run that writes (audit, merge): one writer at a time, held by a lock file that the
+    /// system releases even when the process is killed. Readers (runs, history, report) never wait for it.</param>
+    public static HistoryStore Open(string path, bool createIfMissing = true, bool exclusive = false)
     {
         if (!createIfMissing && !File.Exists(path))
         {
@@ -42,6 +46,7 @@ public sealed partial class HistoryStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
+        var writerLock = exclusive ? Lock(path) : null;
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         try
         {
@@ -52,18 +57,36 @@ public sealed partial class HistoryStore : IDisposable
         catch (SqliteException e)
         {
             connection.Dispose();
+            writerLock?.Dispose();
             throw new HistoryException($"cannot use {path} as a history file: {e.Message}", e);
         }
         catch
         {
             connection.Dispose();
+            writerLock?.Dispose();
             throw;
         }
 
-        return new HistoryStore(connection, path);
+        return new HistoryStore(connection, path, writerLock);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _writerLock?.Dispose();
+    }
+
+    private static FileStream Lock(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException e)
+        {
+            throw new HistoryException($"{path} is being written by another audit or merge; only one may write a history at a time", e);
+        }
+    }
 
     /// <summary>Runs that were still "running" when their process died are marked incomplete. Returns how many.</summary>
     public int MarkAbandonedRuns(TimeProvider time)

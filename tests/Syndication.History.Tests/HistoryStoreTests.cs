@@ -89,6 +89,22 @@ public sealed class HistoryStoreTests
     }
 
     [Test]
+    public void Only_one_writer_at_a_time_while_readers_never_wait()
+    {
+        using var writer = HistoryStore.Open(DbPath, exclusive: true);
+        var error = Assert.Throws<HistoryException>(() => HistoryStore.Open(DbPath, exclusive: true))!;
+        Assert.That(error.Message, Does.Contain("being written by another audit or merge"));
+        using (var reader = HistoryStore.Open(DbPath, createIfMissing: false))
+        {
+            Assert.That(reader.Runs(), Is.Empty);
+        }
+
+        writer.Dispose();
+        using var next = HistoryStore.Open(DbPath, exclusive: true);
+        Assert.That(next.IntegrityCheck(), Is.EqualTo("ok"));
+    }
+
+    [Test]
     public void A_run_left_running_by_a_killed_process_is_marked_incomplete_by_the_next()
     {
         using (var store = HistoryStore.Open(DbPath))

@@ -61,7 +61,7 @@ public static class AuditCommand
             var time = context.Time;
             var started = time.GetUtcNow();
 
-            using var store = result.GetValue(history.NoHistory) ? null : HistoryOptions.Open(HistoryPath(result.GetValue(history.History), settings.History, list.Source, slice), create: true);
+            using var store = result.GetValue(history.NoHistory) ? null : HistoryOptions.Open(HistoryPath(result.GetValue(history.History), settings.History, list.Source, slice), create: true, writer: true);
             if (store?.MarkAbandonedRuns(time) is > 0 and var abandoned)
             {
                 log.Warning("{Count} earlier run(s) never finished (killed?); they are marked incomplete", abandoned);
@@ -120,7 +120,11 @@ public static class AuditCommand
                 }
 
                 var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
-                PartnerTable.Write(summary, context.Stderr, colour: RunProgress.IsInteractive(context.Stderr) && Environment.GetEnvironmentVariable("NO_COLOR") is null);
+                // The console report already ends with the partner table; otherwise it goes to stderr for the person watching.
+                if (!reports.Any(r => r.Reporter is Reporting.ConsoleReporter && r.Path is null))
+                {
+                    PartnerTable.Write(summary, context.Stderr, colour: RunProgress.IsInteractive(context.Stderr) && Environment.GetEnvironmentVariable("NO_COLOR") is null);
+                }
                 RunJob.LogSummary(log, summary);
                 RunJob.LogMemory(log);
                 return unwritten.Count > 0 ? ExitCodes.Usage

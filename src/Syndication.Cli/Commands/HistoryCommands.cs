@@ -162,6 +162,13 @@ public static class EvidenceCommand
         command.SetAction(result =>
         {
             using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
+            var pages = store.EvidencePages(result.GetValue(url)!);
+            if (pages.Count > 1 && !pages.Contains(result.GetValue(url)!))
+            {
+                context.Stderr.WriteLine($"syndication: \"{TerminalText.Safe(result.GetValue(url))}\" matches {pages.Count} pages with evidence; give more of the address: {string.Join(", ", pages.Take(5).Select(TerminalText.Safe))}");
+                return 3;
+            }
+
             var evidence = store.Evidence(result.GetValue(url)!, result.GetValue(run));
             if (evidence is null)
             {

@@ -51,11 +51,12 @@ public sealed class HistoryOptions
         return shard is null ? stem + ".history.db" : $"{stem}.shard-{shard.Index}-of-{shard.Count}.db";
     }
 
-    public static HistoryStore Open(string path, bool create)
+    /// <param name="writer">True for commands that write the history (audit, merge): one at a time.</param>
+    public static HistoryStore Open(string path, bool create, bool writer = false)
     {
         try
         {
-            return HistoryStore.Open(path, create);
+            return HistoryStore.Open(path, create, exclusive: writer);
         }
         catch (HistoryException e)
         {

@@ -33,7 +33,7 @@ public static class MergeCommand
             {
                 var runs = inputs.Select(store => (Store: store, Run: Latest(store))).ToList();
                 var complete = CheckShards(runs.Select(r => (r.Store.Path, r.Run)).ToList());
-                using var main = HistoryOptions.Open(result.GetValue(history)!, create: true);
+                using var main = HistoryOptions.Open(result.GetValue(history)!, create: true, writer: true);
                 main.MarkAbandonedRuns(context.Time);
                 var started = runs.Min(r => r.Run.StartedAt);
                 var runId = main.BeginRun(started, runs[0].Run.Source, shard: null);
@@ -78,6 +78,12 @@ public static class MergeCommand
     private static bool CheckShards(List<(string Path, RunRecord Run)> runs)
     {
         var shards = runs.Select(r => (r.Path, Shard: r.Run.Shard is { } text ? Shard.Parse(text) : throw new UsageException($"{r.Path}: its last run is not a shard run (audit --shard K/N)"))).ToList();
+        var sources = runs.Select(r => r.Run.Source).Distinct(StringComparer.Ordinal).ToList();
+        if (sources.Count > 1)
+        {
+            throw new UsageException($"the shard files come from different partner lists: {string.Join(", ", sources)}");
+        }
+
         var count = shards[0].Shard.Count;
         if (shards.Any(s => s.Shard.Count != count))
         {
