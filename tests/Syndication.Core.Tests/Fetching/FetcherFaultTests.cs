@@ -351,7 +351,7 @@ public sealed class FetcherFaultTests
             context.Response.Headers.ETag = "\"v1\"";
             await context.Response.WriteAsync(Page);
         });
-        using var folder = new Support.TempFolder();
+        using var folder = new TempFolder();
         var options = Options() with { CacheDirectory = folder.Path };
         using (var first = new HttpFetcher(options, TimeProvider.System))
         {

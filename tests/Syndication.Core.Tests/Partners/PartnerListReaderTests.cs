@@ -1,4 +1,3 @@
-using Syndication.Core.Tests.Support;
 using Syndication.Partners;
 
 namespace Syndication.Core.Tests.Partners;

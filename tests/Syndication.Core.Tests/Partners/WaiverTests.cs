@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using Syndication.Core.Tests.Support;
 using Syndication.Partners;
 using Syndication.Pipeline;
 using Syndication.Verdicts;

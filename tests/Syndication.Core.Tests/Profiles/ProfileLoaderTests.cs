@@ -1,5 +1,4 @@
 using Syndication.Checks;
-using Syndication.Core.Tests.Support;
 using Syndication.Profiles;
 
 namespace Syndication.Core.Tests.Profiles;

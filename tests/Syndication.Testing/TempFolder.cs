@@ -1,4 +1,4 @@
-namespace Syndication.Core.Tests.Support;
+namespace Syndication.Testing;
 
 /// <summary>A fresh folder for one test, deleted afterwards.</summary>
 public sealed class TempFolder : IDisposable

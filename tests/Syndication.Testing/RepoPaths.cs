@@ -1,6 +1,6 @@
-namespace Syndication.Reporting.Tests.Support;
+namespace Syndication.Testing;
 
-/// <summary>Finds files of this repository from the test's output folder.</summary>
+/// <summary>Finds files of this repository (samples, fixtures, goldens) from a test's output folder.</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> RootPath = new(() =>
@@ -17,6 +17,16 @@ public static class RepoPaths
     });
 
     public static string Root => RootPath.Value;
+
+    public static string Samples(params string[] parts) => Path.Combine([Root, "samples", .. parts]);
+
+    public static string Fixtures(params string[] parts) => Path.Combine([Root, "tests", "fixtures", .. parts]);
+
+    /// <summary>The sample originals feed.</summary>
+    public static string Feed => Samples("originals", "feed.xml");
+
+    /// <summary>A sample partner page.</summary>
+    public static string Page(string name) => Samples("pages", name);
 
     public static string Golden(string name) => Path.Combine(Root, "tests", "Syndication.Reporting.Tests", "golden", name);
 
