@@ -9,6 +9,8 @@ namespace Syndication.Pipeline;
 /// <summary>Checks one page end to end: fetch, sniff, decode, parse, evaluate. Every page ends with a verdict; nothing throws.</summary>
 public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, ILogger log)
 {
+    private static readonly SemaphoreSlim Cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
     private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
 
     public async Task<PageResult> CheckAsync(PageTarget target, CancellationToken cancellationToken)
@@ -47,6 +49,9 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
             return PageResult.Failed(target, notHtml.Kind, notHtml.Message) with { Fetch = facts, Body = fetched.Body, Headers = fetched.Headers };
         }
 
+        // Fetching waits on the network, so many pages are fetched at once; parsing and judging use a core each, so
+        // only as many run at once as there are cores: fewer DOMs alive together, less garbage to collect.
+        await Cores.WaitAsync(cancellationToken);
         try
         {
             var result = await Task.Run(
@@ -63,6 +68,10 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
             // A page that breaks the parser or a check is that page's error, never the run's.
             log.Warning(e, "Checking {Page} failed", target.Address.Argument);
             return PageResult.Failed(target, ErrorKinds.Internal, $"the page could not be checked: {e.GetType().Name}: {e.Message}") with { Fetch = facts };
+        }
+        finally
+        {
+            Cores.Release();
         }
     }
 
