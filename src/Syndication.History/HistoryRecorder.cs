@@ -173,13 +173,14 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     private void Archive(int position, string key, PageResult result, byte[] body)
     {
         var sha = result.Fetch?.ContentHash ?? Convert.ToHexStringLower(SHA256.HashData(body));
-        using (var insert = _store.Command("INSERT OR IGNORE INTO evidence (sha256, body, bytes, stored_at) VALUES (@sha, @body, @bytes, @at)", _batch))
+        using (var known = _store.Command("SELECT 1 FROM evidence WHERE sha256 = @sha", _batch))
         {
-            insert.Parameters.AddWithValue("@sha", sha);
-            insert.Parameters.AddWithValue("@body", Compress(body));
-            insert.Parameters.AddWithValue("@bytes", body.Length);
-            insert.Parameters.AddWithValue("@at", HistoryStore.Time(_runTime));
-            insert.ExecuteNonQuery();
+            // A page unchanged since an earlier night is stored once: it is not compressed again only to be ignored.
+            known.Parameters.AddWithValue("@sha", sha);
+            if (known.ExecuteScalar() is null)
+            {
+                StoreBody(sha, body);
+            }
         }
 
         using var link = _store.Command("""
@@ -194,6 +195,16 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         link.Parameters.AddWithValue("@final", (object?)result.Fetch?.FinalUrl ?? DBNull.Value);
         link.Parameters.AddWithValue("@headers", JsonSerializer.Serialize(result.Headers ?? new Dictionary<string, string>()));
         link.ExecuteNonQuery();
+    }
+
+    private void StoreBody(string sha, byte[] body)
+    {
+        using var insert = _store.Command("INSERT OR IGNORE INTO evidence (sha256, body, bytes, stored_at) VALUES (@sha, @body, @bytes, @at)", _batch);
+        insert.Parameters.AddWithValue("@sha", sha);
+        insert.Parameters.AddWithValue("@body", Compress(body));
+        insert.Parameters.AddWithValue("@bytes", body.Length);
+        insert.Parameters.AddWithValue("@at", HistoryStore.Time(_runTime));
+        insert.ExecuteNonQuery();
     }
 
     private static byte[] Compress(byte[] body)
