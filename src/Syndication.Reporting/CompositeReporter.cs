@@ -1,4 +1,5 @@
 using Serilog;
+using Syndication.Files;
 using Syndication.Pipeline;
 
 namespace Syndication.Reporting;

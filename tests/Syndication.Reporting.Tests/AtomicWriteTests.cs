@@ -1,3 +1,4 @@
+using Syndication.Files;
 using Syndication.Pipeline;
 using Syndication.Reporting.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Syndication.Files;
 using Syndication.History;
 using Syndication.Reporting;
 

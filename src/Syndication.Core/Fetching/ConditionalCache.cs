@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Syndication.Files;
 
 namespace Syndication.Fetching;
 
@@ -52,12 +53,15 @@ public sealed class ConditionalCache(string directory)
         {
             System.IO.Directory.CreateDirectory(Directory);
             var key = Key(new Uri(entry.Url));
-            WriteAtomically(Path.Combine(Directory, key + ".body.gz"), stream =>
-            {
-                using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-                gzip.Write(body);
-            });
-            WriteAtomically(Path.Combine(Directory, key + ".json"), stream => stream.Write(JsonSerializer.SerializeToUtf8Bytes(entry)));
+            AtomicFile.Write(
+                Path.Combine(Directory, key + ".body.gz"),
+                stream =>
+                {
+                    using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+                    gzip.Write(body);
+                },
+                flushToDisk: false);
+            AtomicFile.Write(Path.Combine(Directory, key + ".json"), stream => stream.Write(JsonSerializer.SerializeToUtf8Bytes(entry)), flushToDisk: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -66,15 +70,4 @@ public sealed class ConditionalCache(string directory)
     }
 
     private static string Key(Uri url) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri)));
-
-    private static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var stream = File.Create(temp))
-        {
-            write(stream);
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
 }
