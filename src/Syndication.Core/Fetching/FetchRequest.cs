@@ -3,7 +3,34 @@ namespace Syndication.Fetching;
 /// <summary>A page to fetch, and what its partner's settings change about fetching it.</summary>
 public sealed record FetchRequest(PageAddress Address, bool IgnoreRobots = false)
 {
+    /// <summary>What a partner page may be: HTML.</summary>
+    public static readonly ContentKinds Page = new(
+        "HTML",
+        "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+        ["text/html", "application/xhtml+xml"]);
+
+    /// <summary>What a source of originals may be: a feed (served under any of the XML types) or an article page.</summary>
+    public static readonly ContentKinds FeedOrPage = new(
+        "a feed or HTML",
+        "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.8,*/*;q=0.1",
+        ["application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml", "text/plain", "text/html", "application/xhtml+xml"]);
+
+    /// <summary>The media types the caller can read; a response of another type is refused before its body is read.</summary>
+    public ContentKinds Accepts { get; init; } = Page;
+
     public static implicit operator FetchRequest(PageAddress address) => new(address);
 
     public static FetchRequest FromPageAddress(PageAddress address) => new(address);
+}
+
+/// <summary>A set of media types a fetch accepts, the Accept header that asks for them, and their name in messages.</summary>
+public sealed class ContentKinds(string name, string acceptHeader, IEnumerable<string> mediaTypes)
+{
+    private readonly HashSet<string> _mediaTypes = new(mediaTypes, StringComparer.OrdinalIgnoreCase);
+
+    public string Name { get; } = name;
+
+    public string AcceptHeader { get; } = acceptHeader;
+
+    public bool Contains(string mediaType) => _mediaTypes.Contains(mediaType);
 }

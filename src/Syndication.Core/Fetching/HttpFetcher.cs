@@ -10,14 +10,13 @@ namespace Syndication.Fetching;
 /// <summary>
 /// The hardened web fetcher. Per page: robots.txt first; then each hop (redirects followed here, at most ten, each
 /// one re-checked for scheme, robots and address) under the host's politeness slot, with retries (exponential
-/// backoff and jitter) on 408, 429, 5xx and dropped connections, Retry-After honoured up to a cap; only HTML is read,
-/// and only up to the size cap after decompression; the whole page has one deadline. A page that cannot be fetched
-/// ends in a <see cref="FetchException"/> with a kind, never in a compliance finding.
+/// backoff and jitter) on 408, 429, 5xx and dropped connections, Retry-After honoured up to a cap; only the media
+/// types the request accepts are read (HTML for a page, a feed for originals), and only up to the size cap after
+/// decompression; the whole page has one deadline. A page that cannot be fetched ends in a
+/// <see cref="FetchException"/> with a kind, never in a compliance finding.
 /// </summary>
 public sealed class HttpFetcher : IPageFetcher, IDisposable
 {
-    private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
-
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
     private readonly HttpClient _client;
@@ -77,7 +76,7 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
                 {
                     var conditional = hop == 0 ? cached : null;
                     response = await _attempts.ExecuteAsync(
-                        async (state, ct) => await SendAsync(state.Url, state.Conditional?.Entry, ct),
+                        async (state, ct) => await SendAsync(state.Url, request.Accepts, state.Conditional?.Entry, ct),
                         (Url: current, Conditional: conditional),
                         deadline.Token);
                     var status = (int)response.StatusCode;
@@ -95,9 +94,9 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
 
                     Ensure(response, current);
                     var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
-                    if (mediaType is not null && !HtmlTypes.Contains(mediaType))
+                    if (mediaType is not null && !request.Accepts.Contains(mediaType))
                     {
-                        throw new FetchException(ErrorKinds.NotHtml, $"the server says the page is {mediaType}, not HTML");
+                        throw new FetchException(ErrorKinds.NotHtml, $"the server says the page is {mediaType}, not {request.Accepts.Name}");
                     }
 
                     var body = await BodyReader.ReadCappedAsync(response.Content, _options.MaxBodyBytes, deadline.Token);
@@ -152,11 +151,11 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri url, ConditionalCache.Entry? conditional, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Uri url, ContentKinds accepts, ConditionalCache.Entry? conditional, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.UserAgent.ParseAdd(_options.UserAgent);
-        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
+        request.Headers.Accept.ParseAdd(accepts.AcceptHeader);
         request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
         if (conditional?.ETag is { } etag)
         {

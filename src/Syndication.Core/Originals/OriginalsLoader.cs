@@ -57,7 +57,7 @@ public sealed class OriginalsLoader(IPageFetcher fetcher)
         FetchedPage fetched;
         try
         {
-            fetched = await fetcher.FetchAsync(address, cancellationToken);
+            fetched = await fetcher.FetchAsync(new FetchRequest(address) { Accepts = FetchRequest.FeedOrPage }, cancellationToken);
         }
         catch (FetchException e)
         {

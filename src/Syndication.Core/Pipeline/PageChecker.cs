@@ -11,8 +11,6 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
 {
     private static readonly SemaphoreSlim Cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
-
     public async Task<PageResult> CheckAsync(PageTarget target, CancellationToken cancellationToken)
     {
         if (target.Address.Problem is { } problem)
@@ -80,11 +78,6 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
         if (fetched.Body.Length == 0 || fetched.Body.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             return new PageError(ErrorKinds.Empty, "the page is empty");
-        }
-
-        if (fetched.MediaType is { } type && !HtmlTypes.Contains(type))
-        {
-            return new PageError(ErrorKinds.NotHtml, $"the server says the page is {type}, not HTML");
         }
 
         if (ContentSniffer.DescribeNonHtml(fetched.Body) is { } what)
