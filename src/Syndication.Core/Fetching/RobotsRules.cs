@@ -112,40 +112,48 @@ public sealed class RobotsRules
         return allow;
     }
 
-    /// <summary>Matches a robots pattern: "*" any run of characters, "$" the end of the path.</summary>
+    /// <summary>
+    /// Matches a robots pattern: "*" any run of characters, "$" the end of the path; without "$" the pattern need only
+    /// match a prefix. The partner writes the pattern, so the match is the greedy one that backtracks only to the last
+    /// "*": at most pattern × path steps, never exponential in the number of stars.
+    /// </summary>
     private static bool Matches(string pattern, string path)
     {
         var anchored = pattern.EndsWith('$');
-        var p = anchored ? pattern[..^1] : pattern;
-        return Match(p, 0, path, 0, anchored);
-    }
-
-    private static bool Match(string pattern, int pi, string path, int si, bool anchored)
-    {
-        while (pi < pattern.Length)
+        var p = anchored ? pattern.AsSpan(0, pattern.Length - 1) : pattern.AsSpan();
+        int pi = 0, si = 0, star = -1, resume = 0;
+        while (si < path.Length)
         {
-            if (pattern[pi] == '*')
+            if (pi < p.Length && p[pi] == '*')
             {
-                for (var k = si; k <= path.Length; k++)
-                {
-                    if (Match(pattern, pi + 1, path, k, anchored))
-                    {
-                        return true;
-                    }
-                }
-
+                star = pi++;
+                resume = si;
+            }
+            else if (pi < p.Length && p[pi] == path[si])
+            {
+                pi++;
+                si++;
+            }
+            else if (pi == p.Length && !anchored)
+            {
+                return true;
+            }
+            else if (star >= 0)
+            {
+                pi = star + 1;
+                si = ++resume;
+            }
+            else
+            {
                 return false;
             }
-
-            if (si >= path.Length || pattern[pi] != path[si])
-            {
-                return false;
-            }
-
-            pi++;
-            si++;
         }
 
-        return !anchored || si == path.Length;
+        while (pi < p.Length && p[pi] == '*')
+        {
+            pi++;
+        }
+
+        return pi == p.Length;
     }
 }

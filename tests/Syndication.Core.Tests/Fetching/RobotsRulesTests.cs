@@ -54,4 +54,37 @@ public sealed class RobotsRulesTests
         Assert.That(RobotsRules.Parse("User-agent: *\nDisallow: /", "syndication").Allows("/anything"), Is.False);
         Assert.That(RobotsRules.Parse("User-agent: *\nDisallow:", "syndication").Allows("/anything"), Is.True);
     }
+
+    // The wildcard examples of Google's robots.txt documentation (RFC 9309 section 2.2.3).
+    [TestCase("/*.php", "/index.php", true)]
+    [TestCase("/*.php", "/folder/filename.php?parameters", true)]
+    [TestCase("/*.php", "/folder/any.php.file.html", true)]
+    [TestCase("/*.php", "/filename.php/", true)]
+    [TestCase("/*.php", "/", false)]
+    [TestCase("/*.php", "/windows.PHP", false)]
+    [TestCase("/*.php$", "/filename.php", true)]
+    [TestCase("/*.php$", "/folder/filename.php", true)]
+    [TestCase("/*.php$", "/filename.php?parameters", false)]
+    [TestCase("/*.php$", "/filename.php/", false)]
+    [TestCase("/*.php$", "/filename.php5", false)]
+    [TestCase("/fish*.php", "/fish.php", true)]
+    [TestCase("/fish*.php", "/fishheads/catfish.php?parameters", true)]
+    [TestCase("/fish*.php", "/Fish.PHP", false)]
+    [TestCase("/fish*", "/fish", true)]
+    [TestCase("/fish*", "/catfish", false)]
+    [TestCase("/a**b$", "/a-b", true)]
+    [TestCase("/a*b$", "/a-b-c", false)]
+    public void Wildcards_match_as_documented(string pattern, string path, bool disallowed) =>
+        Assert.That(RobotsRules.Parse($"User-agent: *\nDisallow: {pattern}", "syndication").Allows(path), Is.EqualTo(!disallowed));
+
+    [Test]
+    public void A_hostile_pattern_with_many_stars_is_answered()
+    {
+        // With a matcher that tries every split at every star this takes some 10^10 steps: the partner's file must
+        // never be able to stall the run. The greedy matcher answers in pattern × path steps.
+        var pattern = "/" + string.Concat(Enumerable.Repeat("*a", 12)) + "*b";
+        var path = "/" + new string('a', 80);
+        Assert.That(RobotsRules.Parse($"User-agent: *\nDisallow: {pattern}", "syndication").Allows(path), Is.True);
+        Assert.That(RobotsRules.Parse($"User-agent: *\nDisallow: {pattern}", "syndication").Allows(path + "b"), Is.False);
+    }
 }
