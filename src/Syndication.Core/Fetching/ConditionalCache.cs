@@ -17,31 +17,33 @@ public sealed class ConditionalCache(string directory)
 
     public string Directory { get; } = directory;
 
-    public (Entry Entry, byte[] Body)? Get(Uri url)
+    /// <summary>The validators stored for a page, or null; the body stays on disk until a 304 asks for it.</summary>
+    public Entry? Find(Uri url)
     {
-        var key = Key(url);
         try
         {
-            var meta = Path.Combine(Directory, key + ".json");
-            var body = Path.Combine(Directory, key + ".body.gz");
-            if (!File.Exists(meta) || !File.Exists(body))
-            {
-                return null;
-            }
+            var meta = Path.Combine(Directory, Key(url) + ".json");
+            var entry = File.Exists(meta) ? JsonSerializer.Deserialize<Entry>(File.ReadAllText(meta)) : null;
+            return entry is not null && entry.Url == url.AbsoluteUri ? entry : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
-            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(meta));
-            if (entry is null || entry.Url != url.AbsoluteUri)
-            {
-                return null;
-            }
-
-            using var file = File.OpenRead(body);
+    /// <summary>The stored body of an entry, or null when it is missing or damaged.</summary>
+    public byte[]? Body(Entry entry)
+    {
+        try
+        {
+            using var file = File.OpenRead(Path.Combine(Directory, Key(new Uri(entry.Url)) + ".body.gz"));
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             using var memory = new MemoryStream();
             gzip.CopyTo(memory);
-            return (entry, memory.ToArray());
+            return memory.ToArray();
         }
-        catch (Exception e) when (e is IOException or JsonException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             return null;
         }

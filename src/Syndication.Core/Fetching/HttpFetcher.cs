@@ -64,7 +64,9 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
         var current = start;
         try
         {
-            var cached = start == current ? _cache?.Get(start) : null;
+            // The validators were stored with the page's final address: they are sent on the hop that asks for it, so a
+            // page behind a redirect (http to https, a trailing slash) is still answered with a 304.
+            var cached = _cache?.Find(start);
             var chain = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal) { start.AbsoluteUri };
             for (var hop = 0; ; hop++)
@@ -74,9 +76,9 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
                 HttpResponseMessage? response = null;
                 try
                 {
-                    var conditional = hop == 0 ? cached : null;
+                    var conditional = cached is not null && cached.FinalUrl == current.AbsoluteUri ? cached : null;
                     response = await _attempts.ExecuteAsync(
-                        async (state, ct) => await SendAsync(state.Url, request.Accepts, state.Conditional?.Entry, ct),
+                        async (state, ct) => await SendAsync(state.Url, request.Accepts, state.Conditional, ct),
                         (Url: current, Conditional: conditional),
                         deadline.Token);
                     var status = (int)response.StatusCode;
@@ -87,9 +89,17 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
                         continue;
                     }
 
-                    if (status == 304 && conditional is { } hit)
+                    if (status == 304 && conditional is not null)
                     {
-                        return Page(address, hit.Body, hit.Entry.MediaType, hit.Entry.Charset, hit.Entry.FinalUrl, status, chain, response, started, fromCache: true);
+                        if (_cache!.Body(conditional) is { } body304)
+                        {
+                            return Page(address, body304, conditional.MediaType, conditional.Charset, conditional.FinalUrl, status, chain, response, started, fromCache: true);
+                        }
+
+                        // The stored body is gone: ask again, unconditionally.
+                        cached = null;
+                        hop--;
+                        continue;
                     }
 
                     Ensure(response, current);

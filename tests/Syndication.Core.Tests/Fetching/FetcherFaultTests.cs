@@ -367,6 +367,50 @@ public sealed class FetcherFaultTests
     }
 
     [Test]
+    public async Task A_page_behind_a_redirect_is_answered_from_the_cache_and_a_lost_body_is_fetched_again()
+    {
+        var conditionalAsks = 0;
+        _server.Redirect("/old", "/new", 301);
+        _server.Route("/new", async context =>
+        {
+            if (context.Request.Headers.IfNoneMatch == "\"v1\"")
+            {
+                conditionalAsks++;
+                context.Response.StatusCode = 304;
+                return;
+            }
+
+            context.Response.ContentType = "text/html";
+            context.Response.Headers.ETag = "\"v1\"";
+            await context.Response.WriteAsync(Page);
+        });
+        using var folder = new TempFolder();
+        var options = Options() with { CacheDirectory = folder.Path };
+        using (var first = new HttpFetcher(options, TimeProvider.System))
+        {
+            Assert.That((await first.FetchAsync(Address("/old"), CancellationToken.None)).FromCache, Is.False);
+        }
+
+        using var second = new HttpFetcher(options, TimeProvider.System);
+        var again = await second.FetchAsync(Address("/old"), CancellationToken.None);
+        Assert.That(conditionalAsks, Is.EqualTo(1), "the validators go to the final address, not to the redirecting one");
+        Assert.That(again.FromCache, Is.True);
+        Assert.That(again.FinalLocation, Is.EqualTo(_server.Url("/new").AbsoluteUri));
+        Assert.That(again.Redirects, Has.Count.EqualTo(1));
+        Assert.That(System.Text.Encoding.UTF8.GetString(again.Body), Is.EqualTo(Page));
+
+        foreach (var body in Directory.GetFiles(folder.Path, "*.body.gz"))
+        {
+            File.Delete(body);
+        }
+
+        var refetched = await second.FetchAsync(Address("/old"), CancellationToken.None);
+        Assert.That(conditionalAsks, Is.EqualTo(2), "asked conditionally, then again without validators");
+        Assert.That(refetched.FromCache, Is.False);
+        Assert.That(System.Text.Encoding.UTF8.GetString(refetched.Body), Is.EqualTo(Page));
+    }
+
+    [Test]
     public async Task The_user_agent_names_the_tool_and_a_contact()
     {
         string? agent = null;
