@@ -90,7 +90,7 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
             log.Warning("{Count} page(s) were not checked: {Reason}", notChecked.Count, budget.IsCancellationRequested ? "the run's budget ran out" : "the run was stopped");
         }
 
-        return RunSummary.Create(started, time.GetUtcNow(), spool, complete: notChecked.Count == 0 && !budget.IsCancellationRequested) with { Spool = spool };
+        return RunSummary.Create(started, time.GetUtcNow(), spool, spool.Gists, complete: notChecked.Count == 0 && !budget.IsCancellationRequested) with { Spool = spool };
     }
 
     /// <summary>
@@ -107,14 +107,14 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         }
 
         log.Warning("{Count} page(s) were not checked: {Reason}", targets.Count, "the run was stopped before the first page");
-        return RunSummary.Create(started, time.GetUtcNow(), spool, complete: false) with { Spool = spool };
+        return RunSummary.Create(started, time.GetUtcNow(), spool, spool.Gists, complete: false) with { Spool = spool };
     }
 
     /// <summary>Passes each result through the stages (history) and to the observer, one at a time, in the order results finish, and spools it.</summary>
     private sealed class Keeper(Options options, ResultSpool spool, IRunObserver? observer, ILogger log)
     {
         private readonly Lock _recording = new();
-        private readonly Counter _counts = new();
+        private VerdictCounts _counts = VerdictCounts.None;
 
         public void Record(int index, PageResult result)
         {
@@ -128,23 +128,8 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
 
                 log.Debug("{Page}: {Verdict} {Error}", result.Url, result.Verdict, result.Error?.Message ?? result.Note ?? string.Empty);
                 spool.Write(index, result);
-                observer?.OnResult(index, result, _counts.Add(result.Verdict));
-            }
-        }
-    }
-
-    private sealed class Counter
-    {
-        private readonly Lock _gate = new();
-        private readonly int[] _counts = new int[5];
-
-        public VerdictCounts Add(PageVerdict verdict)
-        {
-            lock (_gate)
-            {
-                _counts[(int)verdict]++;
-                var c = _counts;
-                return new VerdictCounts(c.Sum(), c[(int)PageVerdict.Compliant], c[(int)PageVerdict.NonCompliant], c[(int)PageVerdict.NeedsReview], c[(int)PageVerdict.NotApplicable], c[(int)PageVerdict.Error]);
+                _counts = _counts.Plus(result.Verdict);
+                observer?.OnResult(index, result, _counts);
             }
         }
     }

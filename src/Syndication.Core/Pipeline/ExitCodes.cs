@@ -30,7 +30,9 @@ public static class ExitCodes
     /// </summary>
     public static int For(RunSummary summary, FailOn failOn)
     {
-        if (failOn != FailOn.Never)
+        // Only a run with an unwaived violation reads its pages back (a spooled run keeps them on disk), and only up
+        // to the first one that fails the run.
+        if (failOn != FailOn.Never && summary.Gists.Any(g => g.Verdict == PageVerdict.NonCompliant && !g.Waived))
         {
             foreach (var page in summary.Pages)
             {

@@ -18,6 +18,7 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
 
     private readonly FileStream _file;
     private readonly long[] _offsets;
+    private readonly PageGist[] _gists;
     private readonly Lock _gate = new();
 
     public ResultSpool(int count, string? directory = null)
@@ -26,12 +27,10 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose);
         _offsets = new long[count];
         Array.Fill(_offsets, -1);
+        _gists = new PageGist[count];
     }
 
     public int Count => _offsets.Length;
-
-    /// <summary>How many results have been written.</summary>
-    public int Written { get; private set; }
 
     public PageResult this[int index]
     {
@@ -55,20 +54,19 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
 
     public bool Has(int index) => _offsets[index] >= 0;
 
+    /// <summary>Each written page's verdict, partner and waiver, kept in memory: counting them reads nothing back.</summary>
+    public IReadOnlyList<PageGist> Gists => _gists;
+
     public void Write(int index, PageResult result)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(result.Compact(), Json);
         lock (_gate)
         {
-            if (_offsets[index] < 0)
-            {
-                Written++;
-            }
-
             _file.Seek(0, SeekOrigin.End);
             _offsets[index] = _file.Position;
             _file.Write(bytes);
             _file.WriteByte((byte)'\n');
+            _gists[index] = PageGist.Of(result);
         }
     }
 

@@ -31,24 +31,38 @@ public sealed record RunSummary
     /// <summary>False when the run was stopped (Ctrl+C, budget) before every page was checked.</summary>
     public bool Complete { get; init; } = true;
 
-    /// <summary>Builds a summary, computing the counts in one pass over the pages.</summary>
-    public static RunSummary Create(DateTimeOffset startedAt, DateTimeOffset finishedAt, IReadOnlyList<PageResult> pages, bool complete = true)
+    /// <summary>Verdict, partner and waiver of every page, in the order of <see cref="Pages"/>: what the counts and the exit code read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<PageGist> Gists
     {
+        get => _gists ??= Pages.Select(PageGist.Of).ToList();
+        init => _gists = value;
+    }
+
+    private IReadOnlyList<PageGist>? _gists;
+
+    /// <summary>Builds a summary of pages held in memory, computing the counts in one pass over them.</summary>
+    public static RunSummary Create(DateTimeOffset startedAt, DateTimeOffset finishedAt, IReadOnlyList<PageResult> pages, bool complete = true) =>
+        Create(startedAt, finishedAt, pages, pages.Select(PageGist.Of).ToList(), complete);
+
+    /// <summary>Builds a summary from the pages' gists, without reading the pages (which may be on disk).</summary>
+    public static RunSummary Create(DateTimeOffset startedAt, DateTimeOffset finishedAt, IReadOnlyList<PageResult> pages, IReadOnlyList<PageGist> gists, bool complete = true)
+    {
+        var all = VerdictCounts.None;
+        var byPartner = new Dictionary<string, VerdictCounts>(StringComparer.Ordinal);
         var partners = new List<string>();
-        var byPartner = new Dictionary<string, List<Verdicts.PageVerdict>>(StringComparer.Ordinal);
-        var all = new List<Verdicts.PageVerdict>(pages.Count);
-        foreach (var page in pages)
+        foreach (var gist in gists)
         {
-            all.Add(page.Verdict);
-            if (page.Partner is { } partner)
+            all = all.Plus(gist.Verdict);
+            if (gist.Partner is { } partner)
             {
-                if (!byPartner.TryGetValue(partner, out var list))
+                if (!byPartner.TryGetValue(partner, out var counts))
                 {
-                    byPartner[partner] = list = [];
+                    counts = VerdictCounts.None;
                     partners.Add(partner);
                 }
 
-                list.Add(page.Verdict);
+                byPartner[partner] = counts.Plus(gist.Verdict);
             }
         }
 
@@ -57,8 +71,9 @@ public sealed record RunSummary
             StartedAt = startedAt,
             FinishedAt = finishedAt,
             Pages = pages,
-            Counts = VerdictCounts.Of(all),
-            Partners = partners.Select(p => new PartnerSummary(p, VerdictCounts.Of(byPartner[p]))).ToList(),
+            Gists = gists,
+            Counts = all,
+            Partners = partners.Select(p => new PartnerSummary(p, byPartner[p])).ToList(),
             Complete = complete,
         };
     }

@@ -7,24 +7,19 @@ public sealed record VerdictCounts(int Pages, int Compliant, int NonCompliant, i
 {
     public static VerdictCounts Of(IEnumerable<PageResult> pages) => Of(pages.Select(p => p.Verdict));
 
-    public static VerdictCounts Of(IEnumerable<PageVerdict> verdicts)
-    {
-        int total = 0, compliant = 0, nonCompliant = 0, review = 0, notApplicable = 0, errors = 0;
-        foreach (var verdict in verdicts)
-        {
-            total++;
-            switch (verdict)
-            {
-                case PageVerdict.Compliant: compliant++; break;
-                case PageVerdict.NonCompliant: nonCompliant++; break;
-                case PageVerdict.NeedsReview: review++; break;
-                case PageVerdict.NotApplicable: notApplicable++; break;
-                case PageVerdict.Error: errors++; break;
-            }
-        }
+    public static VerdictCounts Of(IEnumerable<PageVerdict> verdicts) => verdicts.Aggregate(None, (counts, verdict) => counts.Plus(verdict));
 
-        return new VerdictCounts(total, compliant, nonCompliant, review, notApplicable, errors);
-    }
+    public static readonly VerdictCounts None = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>These counts with one more page of the verdict.</summary>
+    public VerdictCounts Plus(PageVerdict verdict) => verdict switch
+    {
+        PageVerdict.Compliant => this with { Pages = Pages + 1, Compliant = Compliant + 1 },
+        PageVerdict.NonCompliant => this with { Pages = Pages + 1, NonCompliant = NonCompliant + 1 },
+        PageVerdict.NeedsReview => this with { Pages = Pages + 1, NeedsReview = NeedsReview + 1 },
+        PageVerdict.NotApplicable => this with { Pages = Pages + 1, NotApplicable = NotApplicable + 1 },
+        _ => this with { Pages = Pages + 1, Errors = Errors + 1 },
+    };
 
     public int Count(PageVerdict verdict) => verdict switch
     {
