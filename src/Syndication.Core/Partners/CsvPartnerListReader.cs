@@ -63,12 +63,16 @@ public static class CsvPartnerListReader
                 throw new PartnerListException($"{path}:{line}: column page: partner \"{partner}\" has a row without a page");
             }
 
-            if (page.Contains("://", StringComparison.Ordinal) && (!Uri.TryCreate(page, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file")))
+            string location;
+            try
             {
-                throw new PartnerListException($"{path}:{line}: column page: \"{page}\" is not an http(s) or file URL");
+                location = PartnerPage.ResolveLocation(page, folder);
+            }
+            catch (FormatException e)
+            {
+                throw new PartnerListException($"{path}:{line}: column page: {e.Message}");
             }
 
-            var location = page.Contains("://", StringComparison.Ordinal) ? page : Path.GetFullPath(page, folder);
             if (!rows.TryGetValue(partner, out var entry))
             {
                 order.Add(partner);

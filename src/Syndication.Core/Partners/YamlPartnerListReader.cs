@@ -1,4 +1,5 @@
 using System.Globalization;
+using Syndication.Profiles;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -126,7 +127,9 @@ public sealed class YamlPartnerListReader
         return new AuditSettings
         {
             Originals = Strings(node, "originals", "settings.originals").Select(ResolveLocation).ToList(),
-            Profile = Scalar(node, "profile") is { } profile && !string.Equals(profile, "dcnf", StringComparison.OrdinalIgnoreCase) ? ResolvePath(profile) : Scalar(node, "profile"),
+            Profile = Scalar(node, "profile") is { } profile
+                ? string.Equals(profile, ProfileLoader.BuiltInId, StringComparison.OrdinalIgnoreCase) ? profile : ResolvePath(profile)
+                : null,
             Concurrency = Int(node, "concurrency", "settings.concurrency", 1, 1024),
             PerHost = Int(node, "perHost", "settings.perHost", 1, 64),
             TimeoutSeconds = Number(node, "timeout", "settings.timeout"),
@@ -185,17 +188,14 @@ public sealed class YamlPartnerListReader
             throw Error(node, field, "a page needs a URL or a file path");
         }
 
-        if (value.Contains("://", StringComparison.Ordinal))
+        try
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file"))
-            {
-                throw Error(node, field, $"\"{value}\" is not an http(s) or file URL");
-            }
-
-            return value;
+            return PartnerPage.ResolveLocation(value, _folder);
         }
-
-        return ResolvePath(value);
+        catch (FormatException e)
+        {
+            throw Error(node, field, e.Message);
+        }
     }
 
     private string ResolveLocation(string value) => value.Contains("://", StringComparison.Ordinal) ? value : ResolvePath(value);
