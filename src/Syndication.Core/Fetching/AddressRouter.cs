@@ -3,8 +3,6 @@ namespace Syndication.Fetching;
 /// <summary>Sends file addresses to the file fetcher and web addresses to the web fetcher.</summary>
 public sealed class AddressRouter(IPageFetcher files, IPageFetcher web) : IPageFetcher, IDisposable
 {
-    public IPageFetcher Web => web;
-
     public void Dispose() => (web as IDisposable)?.Dispose();
 
     public Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken) =>

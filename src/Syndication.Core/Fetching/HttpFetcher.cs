@@ -49,9 +49,6 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
         _attempts = BuildAttempts(options, time, _hosts);
     }
 
-    /// <summary>The per-host limits, shared with the scheduler that spreads pages across hosts.</summary>
-    public HostLimiter Hosts => _hosts;
-
     public void Dispose() => _client.Dispose();
 
     public async Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
