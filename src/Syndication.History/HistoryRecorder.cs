@@ -18,14 +18,24 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     private const int BatchSize = 100;
     private static readonly TimeSpan BatchTime = TimeSpan.FromSeconds(1);
     private readonly HistoryStore _store;
-    private readonly long _runId;
     private readonly DateTimeOffset _runTime;
     private readonly int _confirmAfter;
     private readonly bool _trackChanges;
     private readonly TimeProvider _time;
+
+    // Prepared once for the run: each page only changes their parameter values (and their transaction per batch).
+    private readonly List<SqliteCommand> _commands = [];
+    private readonly SqliteCommand _states;
+    private readonly SqliteCommand _insertPage;
+    private readonly SqliteCommand _insertRequirement;
+    private readonly SqliteCommand _knownBody;
+    private readonly SqliteCommand _insertBody;
+    private readonly SqliteCommand _linkEvidence;
+    private readonly Dictionary<string, ChangeRules.State> _requirementStates = new(StringComparer.Ordinal);
     private SqliteTransaction? _batch;
     private int _inBatch;
     private long _batchStarted;
+    private bool _disposed;
 
     /// <param name="trackChanges">False for a shard: it records raw results; the merge tracks changes against the main history.</param>
     /// <param name="time">The clock that bounds a batch's age (default the system's).</param>
@@ -33,20 +43,51 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     {
         _time = time ?? TimeProvider.System;
         _store = store;
-        _runId = runId;
         _runTime = runTime;
         _confirmAfter = Math.Max(1, confirmAfter);
         _trackChanges = trackChanges;
+
+        // The page's state and all its requirements' states in one look-up (the page's row has no requirement).
+        _states = Prepare("""
+            SELECT NULL, verdict, since, streak FROM page_state WHERE page_key = @key
+            UNION ALL
+            SELECT requirement, status, since, streak FROM requirement_state WHERE page_key = @key
+            """, "@key");
+        _insertPage = Prepare("""
+            INSERT OR REPLACE INTO run_pages (run_id, position, page_key, url, partner, verdict, change, since, streak, error_kind, fetch_status, final_url, content_hash, elapsed_ms, fetched_at, result)
+            VALUES (@run, @position, @key, @url, @partner, @verdict, @change, @since, @streak, @error, @status, @final, @hash, @elapsed, @fetched, @result)
+            """, "@run", "@position", "@key", "@url", "@partner", "@verdict", "@change", "@since", "@streak", "@error", "@status", "@final", "@hash", "@elapsed", "@fetched", "@result");
+        _insertRequirement = Prepare("""
+            INSERT OR REPLACE INTO run_requirements (run_id, position, page_key, requirement, status, change, since, streak, waived)
+            VALUES (@run, @position, @key, @requirement, @status, @change, @since, @streak, @waived)
+            """, "@run", "@position", "@key", "@requirement", "@status", "@change", "@since", "@streak", "@waived");
+        _knownBody = Prepare("SELECT 1 FROM evidence WHERE sha256 = @sha", "@sha");
+        _insertBody = Prepare("INSERT OR IGNORE INTO evidence (sha256, body, bytes, stored_at) VALUES (@sha, @body, @bytes, @at)", "@sha", "@body", "@bytes", "@at");
+        _linkEvidence = Prepare("""
+            INSERT OR REPLACE INTO run_evidence (run_id, position, page_key, sha256, fetched_at, final_url, headers)
+            VALUES (@run, @position, @key, @sha, @fetched, @final, @headers)
+            """, "@run", "@position", "@key", "@sha", "@fetched", "@final", "@headers");
+        foreach (var command in new[] { _insertPage, _insertRequirement, _linkEvidence })
+        {
+            command.Parameters["@run"].Value = runId;
+        }
+
+        _insertBody.Parameters["@at"].Value = HistoryStore.Time(_runTime);
     }
 
     public static string KeyOf(PageResult page) => (page.Partner ?? string.Empty) + "\u001f" + page.Url;
 
     public PageResult Process(int position, PageResult result)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_batch is null)
         {
             _batch = _store.BeginTransaction();
             _batchStarted = _time.GetTimestamp();
+            foreach (var command in _commands)
+            {
+                command.Transaction = _batch;
+            }
         }
 
         var key = KeyOf(result);
@@ -84,14 +125,43 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         _inBatch = 0;
     }
 
-    public void Dispose() => Flush();
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            Flush();
+        }
+        finally
+        {
+            _commands.ForEach(command => command.Dispose());
+        }
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = _store.Command(sql);
+        foreach (var name in parameters)
+        {
+            command.Parameters.AddWithValue(name, DBNull.Value);
+        }
+
+        _commands.Add(command);
+        return command;
+    }
 
     private PageResult WithChanges(PageResult result, string key, bool checkable)
     {
-        var page = ChangeRules.Decide(PageState(key), result.Verdict == PageVerdict.NonCompliant, HistoryStore.VerdictName(result.Verdict), checkable, _runTime, _confirmAfter);
+        var pageState = ReadStates(key);
+        var page = ChangeRules.Decide(pageState, result.Verdict == PageVerdict.NonCompliant, HistoryStore.VerdictName(result.Verdict), checkable, _runTime, _confirmAfter);
         var requirements = result.Requirements.Select(r =>
         {
-            var decided = ChangeRules.Decide(RequirementState(key, r.Id), r.Status == Outcome.Fail, VerdictNames.Of(r.Status), checkable, _runTime, _confirmAfter);
+            var decided = ChangeRules.Decide(_requirementStates.GetValueOrDefault(r.Id), r.Status == Outcome.Fail, VerdictNames.Of(r.Status), checkable, _runTime, _confirmAfter);
             return r with { Change = decided.Change, Since = decided.Since, Streak = r.Status == Outcome.Fail ? decided.Streak : null };
         }).ToList();
         return result with
@@ -104,107 +174,94 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         };
     }
 
-    private ChangeRules.State? PageState(string key)
+    /// <summary>The page's state after the last complete run (returned) and its requirements' (into <see cref="_requirementStates"/>).</summary>
+    private ChangeRules.State? ReadStates(string key)
     {
-        using var command = _store.Command("SELECT verdict, since, streak FROM page_state WHERE page_key = @key", _batch);
-        command.Parameters.AddWithValue("@key", key);
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new ChangeRules.State(reader.GetString(0) == "non-compliant", reader.GetString(0), HistoryStore.ParseTime(reader.GetString(1))!.Value, reader.GetInt32(2))
-            : null;
-    }
+        _requirementStates.Clear();
+        ChangeRules.State? page = null;
+        _states.Parameters["@key"].Value = key;
+        using var reader = _states.ExecuteReader();
+        while (reader.Read())
+        {
+            var value = reader.GetString(1);
+            var since = HistoryStore.ParseTime(reader.GetString(2))!.Value;
+            var streak = reader.GetInt32(3);
+            if (reader.IsDBNull(0))
+            {
+                page = new ChangeRules.State(value == "non-compliant", value, since, streak);
+            }
+            else
+            {
+                _requirementStates[reader.GetString(0)] = new ChangeRules.State(value == "fail", value, since, streak);
+            }
+        }
 
-    private ChangeRules.State? RequirementState(string key, string requirement)
-    {
-        using var command = _store.Command("SELECT status, since, streak FROM requirement_state WHERE page_key = @key AND requirement = @requirement", _batch);
-        command.Parameters.AddWithValue("@key", key);
-        command.Parameters.AddWithValue("@requirement", requirement);
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new ChangeRules.State(reader.GetString(0) == "fail", reader.GetString(0), HistoryStore.ParseTime(reader.GetString(1))!.Value, reader.GetInt32(2))
-            : null;
+        return page;
     }
 
     private void InsertPage(int position, string key, PageResult result)
     {
-        using var command = _store.Command("""
-            INSERT OR REPLACE INTO run_pages (run_id, position, page_key, url, partner, verdict, change, since, streak, error_kind, fetch_status, final_url, content_hash, elapsed_ms, fetched_at, result)
-            VALUES (@run, @position, @key, @url, @partner, @verdict, @change, @since, @streak, @error, @status, @final, @hash, @elapsed, @fetched, @result)
-            """, _batch);
-        var p = command.Parameters;
-        p.AddWithValue("@run", _runId);
-        p.AddWithValue("@position", position);
-        p.AddWithValue("@key", key);
-        p.AddWithValue("@url", result.Url);
-        p.AddWithValue("@partner", (object?)result.Partner ?? DBNull.Value);
-        p.AddWithValue("@verdict", HistoryStore.VerdictName(result.Verdict));
-        p.AddWithValue("@change", (object?)result.Change ?? DBNull.Value);
-        p.AddWithValue("@since", result.Since is { } since ? HistoryStore.Time(since) : DBNull.Value);
-        p.AddWithValue("@streak", result.Streak ?? 0);
-        p.AddWithValue("@error", (object?)result.Error?.Kind ?? DBNull.Value);
-        p.AddWithValue("@status", (object?)result.Fetch?.Status ?? DBNull.Value);
-        p.AddWithValue("@final", (object?)result.Fetch?.FinalUrl ?? DBNull.Value);
-        p.AddWithValue("@hash", (object?)result.Fetch?.ContentHash ?? DBNull.Value);
-        p.AddWithValue("@elapsed", (object?)result.Fetch?.ElapsedMs ?? DBNull.Value);
-        p.AddWithValue("@fetched", result.Fetch?.FetchedAt is { } at ? HistoryStore.Time(at) : DBNull.Value);
-        p.AddWithValue("@result", HistoryStore.Pack(result));
-        command.ExecuteNonQuery();
+        var p = _insertPage.Parameters;
+        p["@position"].Value = position;
+        p["@key"].Value = key;
+        p["@url"].Value = result.Url;
+        p["@partner"].Value = (object?)result.Partner ?? DBNull.Value;
+        p["@verdict"].Value = HistoryStore.VerdictName(result.Verdict);
+        p["@change"].Value = (object?)result.Change ?? DBNull.Value;
+        p["@since"].Value = result.Since is { } since ? HistoryStore.Time(since) : DBNull.Value;
+        p["@streak"].Value = result.Streak ?? 0;
+        p["@error"].Value = (object?)result.Error?.Kind ?? DBNull.Value;
+        p["@status"].Value = (object?)result.Fetch?.Status ?? DBNull.Value;
+        p["@final"].Value = (object?)result.Fetch?.FinalUrl ?? DBNull.Value;
+        p["@hash"].Value = (object?)result.Fetch?.ContentHash ?? DBNull.Value;
+        p["@elapsed"].Value = (object?)result.Fetch?.ElapsedMs ?? DBNull.Value;
+        p["@fetched"].Value = result.Fetch?.FetchedAt is { } at ? HistoryStore.Time(at) : DBNull.Value;
+        p["@result"].Value = HistoryStore.Pack(result);
+        _insertPage.ExecuteNonQuery();
     }
 
     private void InsertRequirement(int position, string key, RequirementOutcome requirement)
     {
-        using var command = _store.Command("""
-            INSERT OR REPLACE INTO run_requirements (run_id, position, page_key, requirement, status, change, since, streak, waived)
-            VALUES (@run, @position, @key, @requirement, @status, @change, @since, @streak, @waived)
-            """, _batch);
-        var p = command.Parameters;
-        p.AddWithValue("@run", _runId);
-        p.AddWithValue("@position", position);
-        p.AddWithValue("@key", key);
-        p.AddWithValue("@requirement", requirement.Id);
-        p.AddWithValue("@status", VerdictNames.Of(requirement.Status));
-        p.AddWithValue("@change", (object?)requirement.Change ?? DBNull.Value);
-        p.AddWithValue("@since", requirement.Since is { } since ? HistoryStore.Time(since) : DBNull.Value);
-        p.AddWithValue("@streak", requirement.Streak ?? 0);
-        p.AddWithValue("@waived", requirement.IsWaived ? 1 : 0);
-        command.ExecuteNonQuery();
+        var p = _insertRequirement.Parameters;
+        p["@position"].Value = position;
+        p["@key"].Value = key;
+        p["@requirement"].Value = requirement.Id;
+        p["@status"].Value = VerdictNames.Of(requirement.Status);
+        p["@change"].Value = (object?)requirement.Change ?? DBNull.Value;
+        p["@since"].Value = requirement.Since is { } since ? HistoryStore.Time(since) : DBNull.Value;
+        p["@streak"].Value = requirement.Streak ?? 0;
+        p["@waived"].Value = requirement.IsWaived ? 1 : 0;
+        _insertRequirement.ExecuteNonQuery();
     }
 
     private void Archive(int position, string key, PageResult result, byte[] body)
     {
         var sha = result.Fetch?.ContentHash ?? Convert.ToHexStringLower(SHA256.HashData(body));
-        using (var known = _store.Command("SELECT 1 FROM evidence WHERE sha256 = @sha", _batch))
+
+        // A page unchanged since an earlier night is stored once: it is not compressed again only to be ignored.
+        _knownBody.Parameters["@sha"].Value = sha;
+        if (_knownBody.ExecuteScalar() is null)
         {
-            // A page unchanged since an earlier night is stored once: it is not compressed again only to be ignored.
-            known.Parameters.AddWithValue("@sha", sha);
-            if (known.ExecuteScalar() is null)
-            {
-                StoreBody(sha, body);
-            }
+            StoreBody(sha, body);
         }
 
-        using var link = _store.Command("""
-            INSERT OR REPLACE INTO run_evidence (run_id, position, page_key, sha256, fetched_at, final_url, headers)
-            VALUES (@run, @position, @key, @sha, @fetched, @final, @headers)
-            """, _batch);
-        link.Parameters.AddWithValue("@run", _runId);
-        link.Parameters.AddWithValue("@position", position);
-        link.Parameters.AddWithValue("@key", key);
-        link.Parameters.AddWithValue("@sha", sha);
-        link.Parameters.AddWithValue("@fetched", HistoryStore.Time(result.Fetch?.FetchedAt ?? _runTime));
-        link.Parameters.AddWithValue("@final", (object?)result.Fetch?.FinalUrl ?? DBNull.Value);
-        link.Parameters.AddWithValue("@headers", JsonSerializer.Serialize(result.Headers ?? new Dictionary<string, string>()));
-        link.ExecuteNonQuery();
+        var p = _linkEvidence.Parameters;
+        p["@position"].Value = position;
+        p["@key"].Value = key;
+        p["@sha"].Value = sha;
+        p["@fetched"].Value = HistoryStore.Time(result.Fetch?.FetchedAt ?? _runTime);
+        p["@final"].Value = (object?)result.Fetch?.FinalUrl ?? DBNull.Value;
+        p["@headers"].Value = JsonSerializer.Serialize(result.Headers ?? new Dictionary<string, string>());
+        _linkEvidence.ExecuteNonQuery();
     }
 
     private void StoreBody(string sha, byte[] body)
     {
-        using var insert = _store.Command("INSERT OR IGNORE INTO evidence (sha256, body, bytes, stored_at) VALUES (@sha, @body, @bytes, @at)", _batch);
-        insert.Parameters.AddWithValue("@sha", sha);
-        insert.Parameters.AddWithValue("@body", Compress(body));
-        insert.Parameters.AddWithValue("@bytes", body.Length);
-        insert.Parameters.AddWithValue("@at", HistoryStore.Time(_runTime));
-        insert.ExecuteNonQuery();
+        var p = _insertBody.Parameters;
+        p["@sha"].Value = sha;
+        p["@body"].Value = Compress(body);
+        p["@bytes"].Value = body.Length;
+        _insertBody.ExecuteNonQuery();
     }
 
     private static byte[] Compress(byte[] body)
