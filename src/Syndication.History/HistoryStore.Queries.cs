@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Syndication.Pipeline;
+using Syndication.Verdicts;
 
 namespace Syndication.History;
 
@@ -36,12 +37,24 @@ public sealed partial class HistoryStore
     /// <summary>A run's pages in list order, read from the file as they are enumerated (memory stays flat).</summary>
     public IReadOnlyList<PageResult> Pages(long runId) => new StoredPages(this, runId, CountPages(runId));
 
-    /// <summary>A run's results as a summary reporters can render again, without fetching anything.</summary>
+    /// <summary>
+    /// A run's results as a summary reporters can render again, without fetching anything. The counts come from the
+    /// verdict and partner columns (no result is unpacked for them); partners are in the order they first appear.
+    /// </summary>
     public RunSummary Summary(long runId)
     {
         var run = Run(runId);
-        var summary = RunSummary.Create(run.StartedAt, run.FinishedAt ?? run.StartedAt, Pages(runId), complete: run.Status == Complete);
-        return summary with { RunId = runId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var (counts, partners) = Counts(runId);
+        return new RunSummary
+        {
+            StartedAt = run.StartedAt,
+            FinishedAt = run.FinishedAt ?? run.StartedAt,
+            Pages = new StoredPages(this, runId, counts.Pages),
+            Counts = counts,
+            Partners = partners,
+            Complete = run.Status == Complete,
+            RunId = runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     public IReadOnlyList<TimelineEntry> Timeline(string partnerOrUrl, int limit = 500)
@@ -145,6 +158,44 @@ public sealed partial class HistoryStore
         command.Parameters.AddWithValue("@id", runId);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A run's counts over all pages and per partner, the partners in the order their first page comes.</summary>
+    private (VerdictCounts All, List<PartnerSummary> Partners) Counts(long runId)
+    {
+        using var command = Command("""
+            SELECT partner, verdict, COUNT(*), MIN(position) FROM run_pages WHERE run_id = @id
+            GROUP BY partner, verdict
+            """);
+        command.Parameters.AddWithValue("@id", runId);
+        var all = new int[Enum.GetValues<PageVerdict>().Length];
+        var byPartner = new Dictionary<string, (int First, int[] Counts)>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var verdict = (int)VerdictNames.ParseVerdict(reader.GetString(1));
+                var count = reader.GetInt32(2);
+                all[verdict] += count;
+                if (Text(reader, 0) is { } partner)
+                {
+                    var first = reader.GetInt32(3);
+                    if (!byPartner.TryGetValue(partner, out var seen))
+                    {
+                        seen = (first, new int[all.Length]);
+                    }
+
+                    seen.Counts[verdict] += count;
+                    byPartner[partner] = (Math.Min(seen.First, first), seen.Counts);
+                }
+            }
+        }
+
+        var partners = byPartner.OrderBy(p => p.Value.First).Select(p => new PartnerSummary(p.Key, CountsOf(p.Value.Counts))).ToList();
+        return (CountsOf(all), partners);
+    }
+
+    private static VerdictCounts CountsOf(int[] c) => new(
+        c.Sum(), c[(int)PageVerdict.Compliant], c[(int)PageVerdict.NonCompliant], c[(int)PageVerdict.NeedsReview], c[(int)PageVerdict.NotApplicable], c[(int)PageVerdict.Error]);
 
     private static List<RunRecord> ReadRuns(SqliteCommand command)
     {
