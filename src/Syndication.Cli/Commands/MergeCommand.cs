@@ -48,14 +48,13 @@ public static class MergeCommand
                 }
 
                 var finished = runs.Max(r => r.Run.FinishedAt ?? r.Run.StartedAt);
-                var merged = main.Summary(runId) with { FinishedAt = finished, Complete = complete };
-                main.FinishRun(runId, merged, complete ? HistoryStore.Complete : HistoryStore.Incomplete);
+                var summary = main.Summary(runId) with { FinishedAt = finished, Complete = complete };
+                main.FinishRun(runId, summary, complete ? HistoryStore.Complete : HistoryStore.Incomplete);
                 if (complete)
                 {
                     AuditCommand.Prune(main, context.Time, options.KeepDaysFrom(result), log);
                 }
 
-                var summary = main.Summary(runId) with { FinishedAt = finished };
                 log.Information("Merged {Shards} shard(s) into run {Run} of {History}: {Pages} page(s)", runs.Count, runId, main.Path, summary.Counts.Pages);
                 var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
                 return unwritten.Count > 0 ? ExitCodes.Usage : ExitCodes.For(summary, options.FailOnFrom(result));
