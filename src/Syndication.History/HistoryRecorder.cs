@@ -77,7 +77,10 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
 
     public static string KeyOf(PageResult page) => (page.Partner ?? string.Empty) + "\u001f" + page.Url;
 
-    public PageResult Process(int position, PageResult result)
+    public PageResult Process(int position, PageResult result) => Process(position, result, archived: null);
+
+    /// <summary>Records a page of a shard's run with the fetch the shard archived for it, copied as it is stored.</summary>
+    public PageResult Process(int position, PageResult result, ArchivedFetch? archived)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_batch is null)
@@ -103,9 +106,16 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
             InsertRequirement(position, key, requirement);
         }
 
-        if (result.Verdict == PageVerdict.NonCompliant && result.Body is { } body)
+        if (result.Verdict == PageVerdict.NonCompliant && archived is not null)
         {
-            Archive(position, key, result, body);
+            StoreBody(archived.Sha256, () => archived.Packed, archived.Bytes);
+            LinkEvidence(position, key, result, archived.Sha256, archived.Headers);
+        }
+        else if (result.Verdict == PageVerdict.NonCompliant && result.Body is { } body)
+        {
+            var sha = result.Fetch?.ContentHash ?? Convert.ToHexStringLower(SHA256.HashData(body));
+            StoreBody(sha, () => Compress(body), body.Length);
+            LinkEvidence(position, key, result, sha, JsonSerializer.Serialize(result.Headers ?? new Dictionary<string, string>()));
         }
 
         if (++_inBatch >= BatchSize || _time.GetElapsedTime(_batchStarted) >= BatchTime)
@@ -234,34 +244,32 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         _insertRequirement.ExecuteNonQuery();
     }
 
-    private void Archive(int position, string key, PageResult result, byte[] body)
+    /// <summary>Stores the bytes once: a page unchanged since an earlier night is not compressed again only to be ignored.</summary>
+    private void StoreBody(string sha, Func<byte[]> packed, long bytes)
     {
-        var sha = result.Fetch?.ContentHash ?? Convert.ToHexStringLower(SHA256.HashData(body));
-
-        // A page unchanged since an earlier night is stored once: it is not compressed again only to be ignored.
         _knownBody.Parameters["@sha"].Value = sha;
-        if (_knownBody.ExecuteScalar() is null)
+        if (_knownBody.ExecuteScalar() is not null)
         {
-            StoreBody(sha, body);
+            return;
         }
 
+        var p = _insertBody.Parameters;
+        p["@sha"].Value = sha;
+        p["@body"].Value = packed();
+        p["@bytes"].Value = bytes;
+        _insertBody.ExecuteNonQuery();
+    }
+
+    private void LinkEvidence(int position, string key, PageResult result, string sha, string? headers)
+    {
         var p = _linkEvidence.Parameters;
         p["@position"].Value = position;
         p["@key"].Value = key;
         p["@sha"].Value = sha;
         p["@fetched"].Value = HistoryStore.Time(result.Fetch?.FetchedAt ?? _runTime);
         p["@final"].Value = (object?)result.Fetch?.FinalUrl ?? DBNull.Value;
-        p["@headers"].Value = JsonSerializer.Serialize(result.Headers ?? new Dictionary<string, string>());
+        p["@headers"].Value = (object?)headers ?? DBNull.Value;
         _linkEvidence.ExecuteNonQuery();
-    }
-
-    private void StoreBody(string sha, byte[] body)
-    {
-        var p = _insertBody.Parameters;
-        p["@sha"].Value = sha;
-        p["@body"].Value = Compress(body);
-        p["@bytes"].Value = body.Length;
-        _insertBody.ExecuteNonQuery();
     }
 
     private static byte[] Compress(byte[] body)

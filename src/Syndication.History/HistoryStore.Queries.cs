@@ -119,18 +119,16 @@ public sealed partial class HistoryStore
         return new EvidenceRecord(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), ParseTime(reader.GetString(4))!.Value, Text(reader, 5), headers, Decompress((byte[])reader[7]));
     }
 
-    /// <summary>The archived bytes and headers of one page of a run (to carry a shard's evidence into the merged run).</summary>
-    public (byte[] Body, Dictionary<string, string> Headers)? EvidenceAt(long runId, int position)
+    /// <summary>The archived fetch of one page of a run, as stored (to carry a shard's evidence into the merged run).</summary>
+    public ArchivedFetch? ArchivedAt(long runId, int position)
     {
         using var command = Command("""
-            SELECT v.body, e.headers FROM run_evidence e JOIN evidence v ON v.sha256 = e.sha256 WHERE e.run_id = @run AND e.position = @position
+            SELECT e.sha256, v.body, v.bytes, e.headers FROM run_evidence e JOIN evidence v ON v.sha256 = e.sha256 WHERE e.run_id = @run AND e.position = @position
             """);
         command.Parameters.AddWithValue("@run", runId);
         command.Parameters.AddWithValue("@position", position);
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? (Decompress((byte[])reader[0]), JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(1)) ?? [])
-            : null;
+        return reader.Read() ? new ArchivedFetch(reader.GetString(0), (byte[])reader[1], reader.GetInt64(2), Text(reader, 3)) : null;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Syndication.Cli.Logging;
 using Syndication.History;
 using Syndication.Pipeline;
+using Syndication.Verdicts;
 
 namespace Syndication.Cli.Commands;
 
@@ -42,8 +43,9 @@ public static class MergeCommand
                     var waivers = new WaiverStage([], context.Time);
                     foreach (var (store, run, page) in runs.SelectMany(r => r.Store.Pages(r.Run.Id).Select(p => (r.Store, r.Run, Page: p))).OrderBy(x => x.Page.Position))
                     {
-                        var withEvidence = store.EvidenceAt(run.Id, page.Position!.Value) is { } evidence ? page with { Body = evidence.Body, Headers = evidence.Headers } : page;
-                        recorder.Process(page.Position!.Value, waivers.Process(page.Position.Value, withEvidence));
+                        // Only a non-compliant page has archived evidence.
+                        var evidence = page.Verdict == PageVerdict.NonCompliant ? store.ArchivedAt(run.Id, page.Position!.Value) : null;
+                        recorder.Process(page.Position!.Value, waivers.Process(page.Position.Value, page), evidence);
                     }
                 }
 
