@@ -40,12 +40,12 @@ public static class MergeCommand
                 var runId = main.BeginRun(started, runs[0].Run.Source, shard: null);
                 using (var recorder = new HistoryRecorder(main, runId, started, options.ConfirmAfterFrom(result)))
                 {
-                    var waivers = new WaiverStage([], context.Time);
+                    // The shards applied their waivers when they recorded; only a non-compliant page has archived evidence.
                     foreach (var (store, run, page) in runs.SelectMany(r => r.Store.Pages(r.Run.Id).Select(p => (r.Store, r.Run, Page: p))).OrderBy(x => x.Page.Position))
                     {
-                        // Only a non-compliant page has archived evidence.
-                        var evidence = page.Verdict == PageVerdict.NonCompliant ? store.ArchivedAt(run.Id, page.Position!.Value) : null;
-                        recorder.Process(page.Position!.Value, waivers.Process(page.Position.Value, page), evidence);
+                        var position = page.Position!.Value;
+                        var evidence = page.Verdict == PageVerdict.NonCompliant ? store.ArchivedAt(run.Id, position) : null;
+                        recorder.Process(position, page, evidence);
                     }
                 }
 
