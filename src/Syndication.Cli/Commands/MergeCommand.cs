@@ -41,7 +41,7 @@ public static class MergeCommand
                 using (var recorder = new HistoryRecorder(main, runId, started, options.ConfirmAfterFrom(result)))
                 {
                     // The shards applied their waivers when they recorded; only a non-compliant page has archived evidence.
-                    foreach (var (store, run, page) in runs.SelectMany(r => r.Store.Pages(r.Run.Id).Select(p => (r.Store, r.Run, Page: p))).OrderBy(x => x.Page.Position))
+                    foreach (var (store, run, page) in InListOrder(runs))
                     {
                         var position = page.Position!.Value;
                         var evidence = page.Verdict == PageVerdict.NonCompliant ? store.ArchivedAt(run.Id, position) : null;
@@ -67,6 +67,41 @@ public static class MergeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The shards' pages in list order. Each shard's come out ordered by position, so the next page is the smallest
+    /// of the shards' heads: one page per shard is held, not the whole list.
+    /// </summary>
+    private static IEnumerable<(HistoryStore Store, RunRecord Run, PageResult Page)> InListOrder(IEnumerable<(HistoryStore Store, RunRecord Run)> runs)
+    {
+        var readers = new List<IEnumerator<PageResult>>();
+        try
+        {
+            var heads = new PriorityQueue<(HistoryStore Store, RunRecord Run, IEnumerator<PageResult> Pages), int>();
+            foreach (var (store, run) in runs)
+            {
+                var pages = store.Pages(run.Id).GetEnumerator();
+                readers.Add(pages);
+                if (pages.MoveNext())
+                {
+                    heads.Enqueue((store, run, pages), pages.Current.Position!.Value);
+                }
+            }
+
+            while (heads.TryDequeue(out var head, out _))
+            {
+                yield return (head.Store, head.Run, head.Pages.Current);
+                if (head.Pages.MoveNext())
+                {
+                    heads.Enqueue(head, head.Pages.Current.Position!.Value);
+                }
+            }
+        }
+        finally
+        {
+            readers.ForEach(pages => pages.Dispose());
+        }
     }
 
     private static RunRecord Latest(HistoryStore store)
