@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Serilog;
-using Syndication.Cli.Logging;
 using Syndication.History;
 using Syndication.Partners;
 using Syndication.Pipeline;
@@ -19,19 +18,16 @@ public static class AuditCommand
         var partners = new Argument<string>("PARTNERS_FILE") { Description = "The partner list: YAML (.yaml) or CSV (.csv)." };
         var originals = SharedOptions.Originals();
         var profile = SharedOptions.Profile();
-        var format = SharedOptions.Format();
-        var output = SharedOptions.Output();
-        var outputDir = SharedOptions.OutputDir();
-        var verbose = SharedOptions.Verbose();
+        var report = new ReportOptionSet();
         var budget = new Option<double?>("--budget") { Description = "Minutes the whole run may take; pages not done by then are reported as not checked (kind budget).", HelpName = "MINUTES" };
         var shard = new Option<string?>("--shard") { Description = "Check only slice K of N of the list, cut by host (K/N, e.g. 2/3); combine the slices with 'syndication merge'.", HelpName = "K/N" };
         var fetch = new FetchOptionSet();
         var history = new HistoryOptions();
         var command = new Command("audit", "Audit a whole partner list: every partner's pages, politely, with history, reports and a per-partner summary.")
         {
-            partners, originals, profile, format, output, outputDir, verbose, budget, shard,
+            partners, originals, profile,
         };
-        foreach (var option in fetch.All.Concat(history.All))
+        foreach (var option in report.All.Append(budget).Append(shard).Concat(fetch.All).Concat(history.All))
         {
             command.Add(option);
         }
@@ -40,9 +36,8 @@ public static class AuditCommand
         {
             var list = PartnerListReader.Read(result.GetValue(partners)!);
             var settings = list.Settings;
-            var formatText = result.GetResult(format) is { Implicit: false } ? result.GetValue(format)! : settings.Formats.Count > 0 ? string.Join(',', settings.Formats) : result.GetValue(format)!;
-            var reports = ReportOutput.Plan(formatText, result.GetValue(output), result.GetValue(outputDir) ?? (result.GetValue(output) is null ? settings.OutputDir : null));
-            var log = LogSetup.Create(result.GetValue(verbose), context.Stderr);
+            var reports = report.Plan(result, settings);
+            var log = report.Log(result, context.Stderr);
             var minutes = result.GetValue(budget) ?? settings.BudgetMinutes;
             if (minutes is <= 0)
             {

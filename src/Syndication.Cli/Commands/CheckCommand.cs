@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Syndication.Cli.Logging;
 using Syndication.Partners;
 using Syndication.Pipeline;
 
@@ -19,24 +18,21 @@ public static class CheckCommand
         var originals = SharedOptions.Originals();
         var reporters = SharedOptions.Reporters();
         var profile = SharedOptions.Profile();
-        var format = SharedOptions.Format();
-        var output = SharedOptions.Output();
-        var outputDir = SharedOptions.OutputDir();
-        var verbose = SharedOptions.Verbose();
+        var report = new ReportOptionSet();
         var fetch = new FetchOptionSet();
         var command = new Command("check", "Check pages: does each keep the licence (logo, byline, affiliation)?")
         {
-            pages, originals, reporters, profile, format, output, outputDir, verbose,
+            pages, originals, reporters, profile,
         };
-        foreach (var option in fetch.All)
+        foreach (var option in report.All.Concat(fetch.All))
         {
             command.Add(option);
         }
 
         command.SetAction(async (result, _) =>
         {
-            var reports = ReportOutput.Plan(result.GetValue(format)!, result.GetValue(output), result.GetValue(outputDir));
-            var log = LogSetup.Create(result.GetValue(verbose), context.Stderr);
+            var reports = report.Plan(result);
+            var log = report.Log(result, context.Stderr);
             var settings = new AuditSettings();
             var job = new RunJob
             {

@@ -131,15 +131,17 @@ public static class ReportCommand
     {
         var run = new Option<long?>("--run") { Description = "The run to render (see 'syndication runs'); default the latest.", HelpName = "ID" };
         var history = RunsCommand.RequiredHistory();
-        var format = SharedOptions.Format();
-        var output = SharedOptions.Output();
-        var outputDir = SharedOptions.OutputDir();
-        var verbose = SharedOptions.Verbose();
-        var command = new Command("report", "Render a past run's report again from the history, without fetching.") { run, history, format, output, outputDir, verbose };
+        var report = new ReportOptionSet();
+        var command = new Command("report", "Render a past run's report again from the history, without fetching.") { run, history };
+        foreach (var option in report.All)
+        {
+            command.Add(option);
+        }
+
         command.SetAction(result =>
         {
-            var reports = ReportOutput.Plan(result.GetValue(format)!, result.GetValue(output), result.GetValue(outputDir));
-            var log = Logging.LogSetup.Create(result.GetValue(verbose), context.Stderr);
+            var reports = report.Plan(result);
+            var log = report.Log(result, context.Stderr);
             using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
             var latest = store.Runs(1);
             var id = result.GetValue(run) ?? (latest.Count > 0 ? latest[0].Id : throw new UsageException($"{store.Path} has no runs"));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Syndication.Cli.Logging;
 using Syndication.History;
 using Syndication.Pipeline;
 using Syndication.Verdicts;
@@ -16,19 +15,18 @@ public static class MergeCommand
     {
         var shards = new Argument<string[]>("SHARD") { Description = "The shard history files written by 'audit --shard K/N' (one per shard).", Arity = ArgumentArity.OneOrMore };
         var history = RunsCommand.RequiredHistory();
-        var format = SharedOptions.Format();
-        var output = SharedOptions.Output();
-        var outputDir = SharedOptions.OutputDir();
-        var verbose = SharedOptions.Verbose();
+        var report = new ReportOptionSet();
         var options = new HistoryOptions();
-        var command = new Command("merge", "Merge the shard results of one audit into a single run of the history, and write its reports.")
+        var command = new Command("merge", "Merge the shard results of one audit into a single run of the history, and write its reports.") { shards, history };
+        foreach (var option in report.All.Concat([options.FailOn, options.ConfirmAfter, options.KeepEvidenceDays]))
         {
-            shards, history, format, output, outputDir, verbose, options.FailOn, options.ConfirmAfter, options.KeepEvidenceDays,
-        };
+            command.Add(option);
+        }
+
         command.SetAction(result =>
         {
-            var reports = ReportOutput.Plan(result.GetValue(format)!, result.GetValue(output), result.GetValue(outputDir));
-            var log = LogSetup.Create(result.GetValue(verbose), context.Stderr);
+            var reports = report.Plan(result);
+            var log = report.Log(result, context.Stderr);
             var inputs = (result.GetValue(shards) ?? []).Select(path => HistoryOptions.Open(path, create: false)).ToList();
             try
             {

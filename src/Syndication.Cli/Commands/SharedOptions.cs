@@ -37,28 +37,4 @@ public static class SharedOptions
         Description = "A licence profile file (YAML or JSON). Default: the built-in DCNF profile.",
         HelpName = "FILE",
     };
-
-    public static Option<string> Format() => new("--format")
-    {
-        Description = $"Report format(s), comma-separated: {Reporting.ReporterCatalog.ValidNames}. html, junit and csv need --output or --output-dir.",
-        DefaultValueFactory = _ => "console",
-        HelpName = "FORMATS",
-    };
-
-    public static Option<string?> Output() => new("--output")
-    {
-        Description = "Write the report to this file instead of standard output (with one format).",
-        HelpName = "FILE",
-    };
-
-    public static Option<string?> OutputDir() => new("--output-dir")
-    {
-        Description = "Write each format to its file in this folder: report.txt, report.json, junit.xml, report.html, report.csv, report.md.",
-        HelpName = "DIR",
-    };
-
-    public static Option<bool> Verbose() => new("--verbose", "-v")
-    {
-        Description = "Log debug events to standard error.",
-    };
 }
