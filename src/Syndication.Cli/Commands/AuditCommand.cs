@@ -114,17 +114,8 @@ public static class AuditCommand
                     }
                 }
 
-                var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
                 // The console report already ends with the partner table; otherwise it goes to stderr for the person watching.
-                if (!reports.Any(r => r.Reporter is Reporting.ConsoleReporter && r.Path is null))
-                {
-                    PartnerTable.Write(summary, context.Stderr, colour: RunProgress.IsInteractive(context.Stderr) && Environment.GetEnvironmentVariable("NO_COLOR") is null);
-                }
-                RunJob.LogSummary(log, summary);
-                RunJob.LogMemory(log);
-                return unwritten.Count > 0 ? ExitCodes.Usage
-                    : interrupted ? ExitCodes.Interrupted
-                    : ExitCodes.For(summary, failOn);
+                return RunJob.Finish(context, log, summary, reports, interrupted, () => ExitCodes.For(summary, failOn), partnerTable: true);
             }
         });
         return command;

@@ -47,10 +47,7 @@ public static class CheckCommand
             var summary = await job.RunAsync(log, progress, context.Time, context.Stop);
             using (summary.Spool)
             {
-                var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
-                RunJob.LogSummary(log, summary);
-                RunJob.LogMemory(log);
-                return unwritten.Count > 0 ? ExitCodes.Usage : context.Stop.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.For(summary.Counts);
+                return RunJob.Finish(context, log, summary, reports, interrupted: context.Stop.IsCancellationRequested, () => ExitCodes.For(summary.Counts));
             }
         });
         return command;

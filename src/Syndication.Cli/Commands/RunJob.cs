@@ -60,7 +60,25 @@ public sealed record RunJob
         return targets;
     }
 
-    public static void LogSummary(ILogger log, RunSummary summary)
+    /// <summary>
+    /// How check and audit end: write the reports (and for an audit the partner table, unless the console report on
+    /// stdout ends with it), log the totals and memory, and choose the exit code: a report not written, then a stopped
+    /// run, then what the verdicts say (<paramref name="verdictCode"/>, only asked when it decides).
+    /// </summary>
+    public static int Finish(CliContext context, ILogger log, RunSummary summary, IReadOnlyList<ReportTarget> reports, bool interrupted, Func<int> verdictCode, bool partnerTable = false)
+    {
+        var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
+        if (partnerTable && !reports.Any(r => r.Reporter is ConsoleReporter && r.Path is null))
+        {
+            PartnerTable.Write(summary, context.Stderr, colour: RunProgress.IsInteractive(context.Stderr) && Environment.GetEnvironmentVariable("NO_COLOR") is null);
+        }
+
+        LogSummary(log, summary);
+        LogMemory(log);
+        return unwritten.Count > 0 ? ExitCodes.Usage : interrupted ? ExitCodes.Interrupted : verdictCode();
+    }
+
+    private static void LogSummary(ILogger log, RunSummary summary)
     {
         var c = summary.Counts;
         log.Information(
@@ -70,7 +88,7 @@ public sealed record RunJob
     }
 
     /// <summary>Memory facts for --verbose runs and the bench: the peak working set and the GC heap.</summary>
-    public static void LogMemory(ILogger log)
+    private static void LogMemory(ILogger log)
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
