@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Syndication.Files;
 using Syndication.History;
+using Syndication.Pipeline;
 using Syndication.Reporting;
 
 namespace Syndication.Cli.Commands;
@@ -26,7 +27,7 @@ public static class RunsCommand
                     $"{run.Id,-5} {ReportFormatting.Date(run.StartedAt),-21} {run.Status,-12} {run.Shard ?? "-",-6} {c.Pages,5}  {c.Compliant,9}  {c.NonCompliant,13}  {c.NeedsReview,6}  {c.NotApplicable,3}  {c.Errors,6}"));
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -54,7 +55,7 @@ public static class HistoryCommand
             if (entries.Count == 0)
             {
                 context.Stderr.WriteLine($"syndication: no page or partner matching \"{TerminalText.Safe(result.GetValue(what))}\" in {store.Path}");
-                return 3;
+                return ExitCodes.Usage;
             }
 
             var o = context.Stdout;
@@ -70,7 +71,7 @@ public static class HistoryCommand
                 }
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -118,7 +119,7 @@ public static class DiffCommand
                 context.Stdout.WriteLine($"  {line.Kind,-8} {TerminalText.Safe(line.Url)}{(line.Partner is null ? string.Empty : $" ({TerminalText.Safe(line.Partner)})")}: {line.Before ?? "-"} -> {line.After ?? "-"}{(line.Failed.Length > 0 ? "  fails: " + line.Failed : string.Empty)}");
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -146,7 +147,7 @@ public static class ReportCommand
             var latest = store.Runs(1);
             var id = result.GetValue(run) ?? (latest.Count > 0 ? latest[0].Id : throw new UsageException($"{store.Path} has no runs"));
             var summary = store.Summary(id);
-            return ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log).Count > 0 ? 3 : 0;
+            return ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log).Count > 0 ? ExitCodes.Usage : ExitCodes.Ok;
         });
         return command;
     }
@@ -169,14 +170,14 @@ public static class EvidenceCommand
             if (pages.Count > 1 && !pages.Contains(result.GetValue(url)!))
             {
                 context.Stderr.WriteLine($"syndication: \"{TerminalText.Safe(result.GetValue(url))}\" matches {pages.Count} pages with evidence; give more of the address: {string.Join(", ", pages.Take(5).Select(TerminalText.Safe))}");
-                return 3;
+                return ExitCodes.Usage;
             }
 
             var evidence = store.Evidence(result.GetValue(url)!, result.GetValue(run));
             if (evidence is null)
             {
                 context.Stderr.WriteLine($"syndication: no archived fetch for \"{TerminalText.Safe(result.GetValue(url))}\" (evidence is kept for non-compliant pages)");
-                return 3;
+                return ExitCodes.Usage;
             }
 
             var o = context.Stdout;
@@ -198,7 +199,7 @@ public static class EvidenceCommand
                 o.WriteLine($"written to: {file}");
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
