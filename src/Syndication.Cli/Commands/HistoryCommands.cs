@@ -12,7 +12,7 @@ public static class RunsCommand
 {
     public static Command Build(CliContext context)
     {
-        var history = RequiredHistory();
+        var history = HistoryOptions.HistoryFile(required: true);
         var limit = new Option<int>("--limit") { Description = "How many runs to list. Default 20.", DefaultValueFactory = _ => 20, HelpName = "N" };
         var command = new Command("runs", "List the runs in the history, newest first.") { history, limit };
         command.SetAction(result =>
@@ -31,13 +31,6 @@ public static class RunsCommand
         });
         return command;
     }
-
-    internal static Option<string?> RequiredHistory() => new("--history")
-    {
-        Description = "The history file (SQLite), e.g. samples/partners.history.db.",
-        HelpName = "PATH",
-        Required = true,
-    };
 }
 
 /// <summary><c>syndication history PARTNER|URL</c>: a page's or a partner's timeline across runs.</summary>
@@ -46,7 +39,7 @@ public static class HistoryCommand
     public static Command Build(CliContext context)
     {
         var what = new Argument<string>("PARTNER|URL") { Description = "A partner's name, or a page (its URL or path, or part of it)." };
-        var history = RunsCommand.RequiredHistory();
+        var history = HistoryOptions.HistoryFile(required: true);
         var command = new Command("history", "Show a partner's or a page's timeline: verdict, change and failing requirements per run.") { what, history };
         command.SetAction(result =>
         {
@@ -83,7 +76,7 @@ public static class DiffCommand
     public static Command Build(CliContext context)
     {
         var runs = new Argument<long[]>("RUN") { Description = "Two run ids (older first); default the last two complete runs.", Arity = new ArgumentArity(0, 2) };
-        var history = RunsCommand.RequiredHistory();
+        var history = HistoryOptions.HistoryFile(required: true);
         var command = new Command("diff", "Compare two runs: new violations, fixed ones, and other verdict changes.") { runs, history };
         command.SetAction(result =>
         {
@@ -131,7 +124,7 @@ public static class ReportCommand
     public static Command Build(CliContext context)
     {
         var run = new Option<long?>("--run") { Description = "The run to render (see 'syndication runs'); default the latest.", HelpName = "ID" };
-        var history = RunsCommand.RequiredHistory();
+        var history = HistoryOptions.HistoryFile(required: true);
         var report = new ReportOptionSet();
         var command = new Command("report", "Render a past run's report again from the history, without fetching.") { run, history };
         foreach (var option in report.All)
@@ -160,7 +153,7 @@ public static class EvidenceCommand
     {
         var url = new Argument<string>("URL") { Description = "The page (its URL or path, or part of it)." };
         var run = new Option<long?>("--run") { Description = "The run; default the latest that archived the page.", HelpName = "ID" };
-        var history = RunsCommand.RequiredHistory();
+        var history = HistoryOptions.HistoryFile(required: true);
         var output = new Option<string?>("--output") { Description = "Write the fetched bytes to this file.", HelpName = "FILE" };
         var command = new Command("evidence", "Show the archived fetch of a non-compliant page (time, SHA-256, headers) and write its bytes.") { url, run, history, output };
         command.SetAction(result =>

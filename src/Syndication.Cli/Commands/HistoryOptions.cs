@@ -7,7 +7,7 @@ namespace Syndication.Cli.Commands;
 /// <summary>The options of the nightly job's memory: where the history lives, what fails a run, how long evidence is kept.</summary>
 public sealed class HistoryOptions
 {
-    public Option<string?> History { get; } = new("--history") { Description = "The history file (SQLite). Default: PARTNERS.history.db beside the partner list.", HelpName = "PATH" };
+    public Option<string?> History { get; } = HistoryFile(required: false);
 
     public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Keep no history: no change tracking, no evidence archive." };
 
@@ -19,7 +19,18 @@ public sealed class HistoryOptions
 
     public IEnumerable<Option> All => [History, NoHistory, FailOn, ConfirmAfter, KeepEvidenceDays];
 
-    public static Option<string?> HistoryPath() => new("--history") { Description = "The history file (SQLite).", HelpName = "PATH" };
+    /// <summary>
+    /// --history: required by the commands that read a history or merge into one; audit finds its own beside the
+    /// partner list when it is not given.
+    /// </summary>
+    public static Option<string?> HistoryFile(bool required) => new("--history")
+    {
+        Description = required
+            ? "The history file (SQLite), e.g. samples/partners.history.db."
+            : "The history file (SQLite). Default: PARTNERS.history.db beside the partner list.",
+        HelpName = "PATH",
+        Required = required,
+    };
 
     public Pipeline.FailOn FailOnFrom(ParseResult result) => ParseFailOn(result.GetValue(FailOn)!);
 

@@ -14,7 +14,7 @@ public static class MergeCommand
     public static Command Build(CliContext context)
     {
         var shards = new Argument<string[]>("SHARD") { Description = "The shard history files written by 'audit --shard K/N' (one per shard).", Arity = ArgumentArity.OneOrMore };
-        var history = RunsCommand.RequiredHistory();
+        var history = HistoryOptions.HistoryFile(required: true);
         var report = new ReportOptionSet();
         var options = new HistoryOptions();
         var command = new Command("merge", "Merge the shard results of one audit into a single run of the history, and write its reports.") { shards, history };
