@@ -70,7 +70,7 @@ public sealed record RunJob
         var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
         if (partnerTable && !reports.Any(r => r.Reporter is ConsoleReporter && r.Path is null))
         {
-            PartnerTable.Write(summary, context.Stderr, colour: RunProgress.IsInteractive(context.Stderr) && Environment.GetEnvironmentVariable("NO_COLOR") is null);
+            PartnerTable.Write(summary, context.Stderr, colour: ConsoleColour.Enabled(outputRedirected: !RunProgress.IsInteractive(context.Stderr), Environment.GetEnvironmentVariable));
         }
 
         LogSummary(log, summary);
