@@ -89,7 +89,8 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         }
     }
 
-    private static Table PartnerTable(IReadOnlyList<PartnerSummary> partners)
+    /// <summary>The partners' counts, one row each; with <paramref name="totals"/>, an "All" row under them (the audit's table on stderr).</summary>
+    public static Table PartnerTable(IReadOnlyList<PartnerSummary> partners, VerdictCounts? totals = null)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("PARTNER");
         foreach (var heading in new[] { "PAGES", "COMPLIANT", "NON-COMPLIANT", "NEEDS REVIEW", "NOT APPLICABLE", "ERRORS" })
@@ -108,6 +109,11 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
                 Count(c.NeedsReview, "yellow"),
                 Count(c.NotApplicable, null),
                 Count(c.Errors, "magenta"));
+        }
+
+        if (totals is { } t)
+        {
+            table.AddRow("[bold]All[/]", Count(t.Pages, null), Count(t.Compliant, "green"), Count(t.NonCompliant, "red"), Count(t.NeedsReview, "yellow"), Count(t.NotApplicable, null), Count(t.Errors, "magenta"));
         }
 
         return table;
