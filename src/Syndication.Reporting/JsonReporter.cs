@@ -129,7 +129,7 @@ public sealed class JsonReporter : IReporter
                 json.WriteStartObject("waiver");
                 json.WriteString("reason", waiver.Reason);
                 json.WriteString("agreedBy", waiver.AgreedBy);
-                json.WriteString("expires", waiver.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteString("expires", ReportFormatting.Day(waiver.Expires));
                 json.WriteBoolean("expired", waiver.Expired);
                 json.WriteEndObject();
             }

@@ -35,20 +35,16 @@ public static class PageFindings
     public static string Waiver(WaiverNote? waiver) => waiver switch
     {
         null => string.Empty,
-        { Expired: false } => $"waived until {Day(waiver.Expires)} by {TerminalText.Safe(waiver.AgreedBy)}: {TerminalText.Safe(waiver.Reason)}",
-        _ => $"waiver expired on {Day(waiver.Expires)} ({TerminalText.Safe(waiver.AgreedBy)}: {TerminalText.Safe(waiver.Reason)})",
+        { Expired: false } => $"waived until {ReportFormatting.Day(waiver.Expires)} by {TerminalText.Safe(waiver.AgreedBy)}: {TerminalText.Safe(waiver.Reason)}",
+        _ => $"waiver expired on {ReportFormatting.Day(waiver.Expires)} ({TerminalText.Safe(waiver.AgreedBy)}: {TerminalText.Safe(waiver.Reason)})",
     };
 
     private static string ChangeText(string? change, DateTimeOffset? since, int? streak, bool? confirmed) => change switch
     {
         null => string.Empty,
-        Changes.Persisting when since is { } at => $"persisting since {Day(at)}" + (streak is { } runs ? $", {ReportFormatting.Number(runs)} runs" : string.Empty),
+        Changes.Persisting when since is { } at => $"persisting since {ReportFormatting.Day(at)}" + (streak is { } runs ? $", {ReportFormatting.Number(runs)} runs" : string.Empty),
         Changes.Same when confirmed == false => "not yet confirmed" + (streak is { } seen ? $", seen in {ReportFormatting.Number(seen)} run(s)" : string.Empty),
         Changes.Same => string.Empty,
         _ => change,
     };
-
-    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

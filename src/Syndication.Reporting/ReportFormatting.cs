@@ -7,6 +7,12 @@ public static class ReportFormatting
 {
     public static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>The day alone, as "2026-11-21" (in UTC): since when a finding persists.</summary>
+    public static string Day(DateTimeOffset value) => Day(DateOnly.FromDateTime(value.UtcDateTime));
+
+    /// <summary>A day, as "2027-01-31": a waiver's expiry.</summary>
+    public static string Day(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
