@@ -60,15 +60,10 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
 
     private static void WritePage(IAnsiConsole console, PageResult page, int pageWidth, int originalWidth)
     {
-        var url = TerminalText.Safe(page.Url);
-        if (url.Length > pageWidth)
-        {
-            url = "…" + url[^(pageWidth - 1)..];
-        }
-
+        var url = ReportFormatting.TruncateStart(TerminalText.Safe(page.Url), pageWidth);
         var original = page.Original is null
             ? "-"
-            : Cut($"{TerminalText.Safe(page.Original.Title)} ({ReportFormatting.Percent(page.Original.Match)})", originalWidth);
+            : ReportFormatting.Truncate($"{TerminalText.Safe(page.Original.Title)} ({ReportFormatting.Percent(page.Original.Match)})", originalWidth);
         var verdict = VerdictNames.Of(page.Verdict);
         var change = PageFindings.Change(page);
         console.MarkupLine($"{Markup.Escape(Pad(url, pageWidth))}  [{Colour(page.Verdict)}]{Pad(verdict, VerdictWidth)}[/]  {Markup.Escape(original)}{(change.Length > 0 ? $"  [bold]{Markup.Escape(change)}[/]" : string.Empty)}");
@@ -134,8 +129,6 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         PageVerdict.NotApplicable => "grey",
         _ => "magenta",
     };
-
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string Pad(string text, int width) => text.Length >= width ? text : text + new string(' ', width - text.Length);
 }

@@ -11,6 +11,7 @@ namespace Syndication.Reporting;
 /// </summary>
 public sealed class MarkdownReporter(int maxRows = 200) : IReporter
 {
+    /// <summary>The most characters of reasons in one cell, "…" included.</summary>
     private const int MaxCell = 500;
 
     public int MaxRows { get; } = maxRows;
@@ -80,12 +81,7 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
             }
 
             rows++;
-            var reasons = PageFindings.Reasons(page);
-            if (reasons.Length > MaxCell)
-            {
-                reasons = reasons[..MaxCell] + "…";
-            }
-
+            var reasons = ReportFormatting.Truncate(PageFindings.Reasons(page), MaxCell);
             md.WriteLine($"| {VerdictNames.Of(page.Verdict)} | {MarkdownText.Escape(PageFindings.Change(page))} | {MarkdownText.Link(page.Url, page.Url)} | {MarkdownText.Escape(page.Partner)} | {MarkdownText.Escape(reasons)} |");
         }
 

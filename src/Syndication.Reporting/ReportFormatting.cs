@@ -23,6 +23,45 @@ public static class ReportFormatting
     /// <summary>Seconds from milliseconds, as "1.25".</summary>
     public static string Seconds(double milliseconds) => Number(milliseconds / 1000, "0.###");
 
+    /// <summary>
+    /// The text in at most <paramref name="max"/> characters: when longer, its end gives way to "…". A surrogate pair
+    /// (an emoji) is kept whole or dropped whole, never split into a lone half.
+    /// </summary>
+    public static string Truncate(string text, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var keep = max - 1;
+        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return text[..keep] + "…";
+    }
+
+    /// <summary>Like <see cref="Truncate"/>, but the start gives way to "…" (an address, whose end tells pages apart).</summary>
+    public static string TruncateStart(string text, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var from = text.Length - (max - 1);
+        if (from < text.Length && char.IsLowSurrogate(text[from]))
+        {
+            from++;
+        }
+
+        return "…" + text[from..];
+    }
+
     /// <summary>The partner a page's rows are grouped under: its partner, or "pages" for a check run.</summary>
     public static string GroupOf(string? partner) => partner ?? UngroupedName;
 
