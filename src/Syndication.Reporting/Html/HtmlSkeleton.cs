@@ -138,7 +138,8 @@ internal static class HtmlSkeleton
         section.AppendChild(html.Element("h2", null, "Partners"));
         var table = html.Element("table");
         var headRow = html.Element("tr");
-        foreach (var heading in new[] { "Partner", "Pages", "Compliant", "Non-compliant", "Needs review", "Not applicable", "Could not check" })
+        IEnumerable<string> headings = ["Partner", "Pages", .. Enum.GetValues<PageVerdict>().Select(v => Capitalised(Label(v)))];
+        foreach (var heading in headings)
         {
             headRow.AppendChild(html.Element("th", null, heading));
         }
@@ -151,10 +152,10 @@ internal static class HtmlSkeleton
         {
             var row = html.Element("tr");
             row.AppendChild(html.Text("th", null, partner.Name));
-            var c = partner.Counts;
-            foreach (var (n, verdict) in new[] { (c.Pages, "total"), (c.Compliant, "compliant"), (c.NonCompliant, "non-compliant"), (c.NeedsReview, "needs-review"), (c.NotApplicable, "not-applicable"), (c.Errors, "error") })
+            row.AppendChild(Cell(html, partner.Counts.Pages, "total"));
+            foreach (var verdict in Enum.GetValues<PageVerdict>())
             {
-                row.AppendChild(html.Element("td", n > 0 ? "num v-" + verdict : "num zero", ReportFormatting.Number(n)));
+                row.AppendChild(Cell(html, partner.Counts.Count(verdict), VerdictNames.Of(verdict)));
             }
 
             tbody.AppendChild(row);
@@ -164,6 +165,11 @@ internal static class HtmlSkeleton
         section.AppendChild(table);
         return section;
     }
+
+    private static IElement Cell(HtmlBuilder html, int count, string name) =>
+        html.Element("td", count > 0 ? "num v-" + name : "num zero", ReportFormatting.Number(count));
+
+    private static string Capitalised(string label) => char.ToUpperInvariant(label[0]) + label[1..];
 
     private static IElement Filters(HtmlBuilder html, RunSummary summary)
     {
