@@ -95,31 +95,36 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
 
         foreach (var partner in partners)
         {
-            var c = partner.Counts;
-            table.AddRow(
-                Markup.Escape(TerminalText.Safe(partner.Name)),
-                Count(c.Pages, null),
-                Count(c.Compliant, "green"),
-                Count(c.NonCompliant, "red"),
-                Count(c.NeedsReview, "yellow"),
-                Count(c.NotApplicable, null),
-                Count(c.Errors, "magenta"));
+            table.AddRow([Markup.Escape(TerminalText.Safe(partner.Name)), .. Counts(partner.Counts)]);
         }
 
         if (totals is { } t)
         {
-            table.AddRow("[bold]All[/]", Count(t.Pages, null), Count(t.Compliant, "green"), Count(t.NonCompliant, "red"), Count(t.NeedsReview, "yellow"), Count(t.NotApplicable, null), Count(t.Errors, "magenta"));
+            table.AddRow(["[bold]All[/]", .. Counts(t)]);
         }
 
         return table;
     }
 
+    /// <summary>A row's cells: the pages, then one per verdict.</summary>
+    private static IEnumerable<string> Counts(VerdictCounts c) =>
+        [Count(c.Pages, null), .. Enum.GetValues<PageVerdict>().Select(v => Count(c.Count(v), CountColour(v)))];
+
     private static string Totals(VerdictCounts c) =>
-        $"[bold]{c.Pages} page(s)[/]: {Count(c.Compliant, "green")} compliant, {Count(c.NonCompliant, "red")} non-compliant, "
-        + $"{Count(c.NeedsReview, "yellow")} needs review, {c.NotApplicable} not applicable, {Count(c.Errors, "magenta")} error(s)";
+        $"[bold]{ReportFormatting.Number(c.Pages)} page(s)[/]: " + ReportFormatting.Totals(c, (verdict, n) => Count(n, CountColour(verdict)));
 
     private static string Count(int count, string? colour) =>
         colour is null || count == 0 ? ReportFormatting.Number(count) : $"[{colour}]{ReportFormatting.Number(count)}[/]";
+
+    /// <summary>The colour of a count of pages with the verdict (none for not applicable: nothing to do).</summary>
+    private static string? CountColour(PageVerdict verdict) => verdict switch
+    {
+        PageVerdict.Compliant => "green",
+        PageVerdict.NonCompliant => "red",
+        PageVerdict.NeedsReview => "yellow",
+        PageVerdict.NotApplicable => null,
+        _ => "magenta",
+    };
 
     private static string Colour(PageVerdict verdict) => verdict switch
     {

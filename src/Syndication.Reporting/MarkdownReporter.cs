@@ -28,7 +28,7 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
         var c = summary.Counts;
         md.WriteLine("## Syndication report");
         md.WriteLine();
-        md.WriteLine($"**{c.Pages} page(s)**: {c.Compliant} compliant, {c.NonCompliant} non-compliant, {c.NeedsReview} needs review, {c.NotApplicable} not applicable, {c.Errors} error(s)");
+        md.WriteLine($"**{ReportFormatting.Number(c.Pages)} page(s)**: {ReportFormatting.Totals(c)}");
         md.WriteLine();
         md.WriteLine($"{ToolInfo.Name} {MarkdownText.Escape(summary.ToolVersion)}, {MarkdownText.Escape(ReportFormatting.Date(summary.StartedAt))} to {MarkdownText.Escape(ReportFormatting.Date(summary.FinishedAt))}");
         if (!summary.Complete)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
 
 namespace Syndication.Reporting;
 
@@ -22,6 +24,17 @@ public static class ReportFormatting
 
     /// <summary>Seconds from milliseconds, as "1.25".</summary>
     public static string Seconds(double milliseconds) => Number(milliseconds / 1000, "0.###");
+
+    /// <summary>
+    /// The totals after "N page(s): ", in the words every summary uses: "16 compliant, 19 non-compliant, 3 needs review,
+    /// 3 not applicable, 0 error(s)"; each number goes through <paramref name="number"/> when given (the console colours them).
+    /// </summary>
+    public static string Totals(VerdictCounts counts, Func<PageVerdict, int, string>? number = null)
+    {
+        string N(PageVerdict verdict) => number is null ? Number(counts.Count(verdict)) : number(verdict, counts.Count(verdict));
+        return $"{N(PageVerdict.Compliant)} compliant, {N(PageVerdict.NonCompliant)} non-compliant, {N(PageVerdict.NeedsReview)} needs review, "
+            + $"{N(PageVerdict.NotApplicable)} not applicable, {N(PageVerdict.Error)} error(s)";
+    }
 
     /// <summary>
     /// The text in at most <paramref name="max"/> characters: when longer, its end gives way to "…". A surrogate pair
