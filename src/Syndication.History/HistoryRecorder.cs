@@ -168,7 +168,7 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     private PageResult WithChanges(PageResult result, string key, bool checkable)
     {
         var pageState = ReadStates(key);
-        var page = ChangeRules.Decide(pageState, result.Verdict == PageVerdict.NonCompliant, HistoryStore.VerdictName(result.Verdict), checkable, _runTime, _confirmAfter);
+        var page = ChangeRules.Decide(pageState, result.Verdict == PageVerdict.NonCompliant, VerdictNames.Of(result.Verdict), checkable, _runTime, _confirmAfter);
         var requirements = result.Requirements.Select(r =>
         {
             var decided = ChangeRules.Decide(_requirementStates.GetValueOrDefault(r.Id), r.Status == Outcome.Fail, VerdictNames.Of(r.Status), checkable, _runTime, _confirmAfter);
@@ -198,11 +198,11 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
             var streak = reader.GetInt32(3);
             if (reader.IsDBNull(0))
             {
-                page = new ChangeRules.State(value == "non-compliant", value, since, streak);
+                page = new ChangeRules.State(value == HistoryStore.NonCompliantName, value, since, streak);
             }
             else
             {
-                _requirementStates[reader.GetString(0)] = new ChangeRules.State(value == "fail", value, since, streak);
+                _requirementStates[reader.GetString(0)] = new ChangeRules.State(value == HistoryStore.FailName, value, since, streak);
             }
         }
 
@@ -216,7 +216,7 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         p["@key"].Value = key;
         p["@url"].Value = result.Url;
         p["@partner"].Value = (object?)result.Partner ?? DBNull.Value;
-        p["@verdict"].Value = HistoryStore.VerdictName(result.Verdict);
+        p["@verdict"].Value = VerdictNames.Of(result.Verdict);
         p["@change"].Value = (object?)result.Change ?? DBNull.Value;
         p["@since"].Value = result.Since is { } since ? HistoryStore.Time(since) : DBNull.Value;
         p["@streak"].Value = result.Streak ?? 0;

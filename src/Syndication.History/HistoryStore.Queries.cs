@@ -29,7 +29,8 @@ public sealed partial class HistoryStore
     /// <summary>The most recent complete runs, newest first.</summary>
     public IReadOnlyList<RunRecord> CompleteRuns(int limit)
     {
-        using var command = Command($"SELECT {RunColumns} FROM runs WHERE status = 'complete' ORDER BY id DESC LIMIT @limit");
+        using var command = Command($"SELECT {RunColumns} FROM runs WHERE status = @complete ORDER BY id DESC LIMIT @limit");
+        command.Parameters.AddWithValue("@complete", Complete);
         command.Parameters.AddWithValue("@limit", limit);
         return ReadRuns(command);
     }
@@ -61,12 +62,13 @@ public sealed partial class HistoryStore
     {
         using var command = Command("""
             SELECT p.run_id, r.started_at, r.status, p.url, p.partner, p.verdict, p.change, p.since, p.error_kind,
-                   (SELECT group_concat(requirement, ',') FROM run_requirements q WHERE q.run_id = p.run_id AND q.position = p.position AND q.status = 'fail')
+                   (SELECT group_concat(requirement, ',') FROM run_requirements q WHERE q.run_id = p.run_id AND q.position = p.position AND q.status = @fail)
             FROM run_pages p JOIN runs r ON r.id = p.run_id
             WHERE p.partner = @arg COLLATE NOCASE OR instr(p.url, @arg) > 0
             ORDER BY p.url, p.run_id LIMIT @limit
             """);
         command.Parameters.AddWithValue("@arg", partnerOrUrl);
+        command.Parameters.AddWithValue("@fail", FailName);
         command.Parameters.AddWithValue("@limit", limit);
         var entries = new List<TimelineEntry>();
         using var reader = command.ExecuteReader();
@@ -140,9 +142,10 @@ public sealed partial class HistoryStore
         using var transaction = BeginTransaction();
         using var drop = Command("""
             DELETE FROM run_evidence WHERE fetched_at < @cutoff
-              AND page_key NOT IN (SELECT page_key FROM page_state WHERE verdict = 'non-compliant')
+              AND page_key NOT IN (SELECT page_key FROM page_state WHERE verdict = @nonCompliant)
             """, transaction);
         drop.Parameters.AddWithValue("@cutoff", Time(cutoff));
+        drop.Parameters.AddWithValue("@nonCompliant", NonCompliantName);
         var dropped = drop.ExecuteNonQuery();
         using var orphans = Command("DELETE FROM evidence WHERE sha256 NOT IN (SELECT sha256 FROM run_evidence)", transaction);
         orphans.ExecuteNonQuery();

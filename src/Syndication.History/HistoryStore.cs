@@ -19,6 +19,11 @@ public sealed partial class HistoryStore : IDisposable
     public const string Incomplete = "incomplete";
     public const string Interrupted = "interrupted";
 
+    // The verdict and status words the history stores and compares: the reports' own (VerdictNames).
+    internal static readonly string NonCompliantName = VerdictNames.Of(PageVerdict.NonCompliant);
+    internal static readonly string ErrorName = VerdictNames.Of(PageVerdict.Error);
+    internal static readonly string FailName = VerdictNames.Of(Outcome.Fail);
+
     private readonly SqliteConnection _connection;
     private readonly FileStream? _writerLock;
 
@@ -138,19 +143,21 @@ public sealed partial class HistoryStore : IDisposable
         {
             using var pages = Command("""
                 INSERT INTO page_state (page_key, verdict, since, streak, run_id)
-                SELECT page_key, verdict, since, streak, run_id FROM run_pages WHERE run_id = @id AND verdict <> 'error' AND since IS NOT NULL
+                SELECT page_key, verdict, since, streak, run_id FROM run_pages WHERE run_id = @id AND verdict <> @error AND since IS NOT NULL
                 ON CONFLICT(page_key) DO UPDATE SET verdict = excluded.verdict, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
                 """, transaction);
             pages.Parameters.AddWithValue("@id", runId);
+            pages.Parameters.AddWithValue("@error", ErrorName);
             pages.ExecuteNonQuery();
             using var requirements = Command("""
                 INSERT INTO requirement_state (page_key, requirement, status, since, streak, run_id)
                 SELECT r.page_key, r.requirement, r.status, r.since, r.streak, r.run_id FROM run_requirements r
                 JOIN run_pages p ON p.run_id = r.run_id AND p.position = r.position
-                WHERE r.run_id = @id AND p.verdict <> 'error' AND r.since IS NOT NULL
+                WHERE r.run_id = @id AND p.verdict <> @error AND r.since IS NOT NULL
                 ON CONFLICT(page_key, requirement) DO UPDATE SET status = excluded.status, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
                 """, transaction);
             requirements.Parameters.AddWithValue("@id", runId);
+            requirements.Parameters.AddWithValue("@error", ErrorName);
             requirements.ExecuteNonQuery();
         }
 
@@ -188,8 +195,6 @@ public sealed partial class HistoryStore : IDisposable
         using var gzip = new GZipStream(new MemoryStream(packed), CompressionMode.Decompress);
         return JsonSerializer.Deserialize<PageResult>(gzip, ResultSpool.Json) ?? throw new HistoryException("an empty result in the history");
     }
-
-    internal static string VerdictName(PageVerdict verdict) => VerdictNames.Of(verdict);
 
     /// <summary>Checks the file the way `PRAGMA integrity_check` does; "ok" when sound.</summary>
     public string IntegrityCheck()

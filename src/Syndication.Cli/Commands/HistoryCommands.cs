@@ -106,7 +106,7 @@ public static class DiffCommand
             }
 
             var lines = RunDiff.Compare(store, before, after);
-            context.Stdout.WriteLine($"run {before} -> run {after}: {lines.Count(l => l.Kind == "new")} new, {lines.Count(l => l.Kind == "fixed")} fixed, {lines.Count(l => l.Kind == "changed")} other change(s)");
+            context.Stdout.WriteLine($"run {before} -> run {after}: {lines.Count(l => l.Kind == RunDiff.New)} new, {lines.Count(l => l.Kind == RunDiff.Fixed)} fixed, {lines.Count(l => l.Kind == RunDiff.Changed)} other change(s)");
             foreach (var line in lines)
             {
                 context.Stdout.WriteLine($"  {line.Kind,-8} {TerminalText.Safe(line.Url)}{(line.Partner is null ? string.Empty : $" ({TerminalText.Safe(line.Partner)})")}: {line.Before ?? "-"} -> {line.After ?? "-"}{(line.Failed.Length > 0 ? "  fails: " + line.Failed : string.Empty)}");
