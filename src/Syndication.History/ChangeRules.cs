@@ -9,8 +9,12 @@ namespace Syndication.History;
 /// </summary>
 public static class ChangeRules
 {
-    /// <summary>The state a run leaves behind for the next: whether it was bad, since when, for how many runs in a row.</summary>
-    public sealed record State(bool Bad, string Value, DateTimeOffset Since, int Streak);
+    /// <summary>The state a run leaves behind for the next: the verdict or status, since when, for how many runs in a row.</summary>
+    public sealed record State(string Value, DateTimeOffset Since, int Streak)
+    {
+        /// <summary>Was it a violation: a non-compliant page or a failed requirement?</summary>
+        public bool Bad => Value == VerdictNames.Of(PageVerdict.NonCompliant) || Value == VerdictNames.Of(Outcome.Fail);
+    }
 
     public sealed record Result(string Change, DateTimeOffset? Since, int Streak, bool Confirmed);
 

@@ -193,16 +193,14 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         using var reader = _states.ExecuteReader();
         while (reader.Read())
         {
-            var value = reader.GetString(1);
-            var since = HistoryStore.ParseTime(reader.GetString(2))!.Value;
-            var streak = reader.GetInt32(3);
+            var state = new ChangeRules.State(reader.GetString(1), HistoryStore.ParseTime(reader.GetString(2))!.Value, reader.GetInt32(3));
             if (reader.IsDBNull(0))
             {
-                page = new ChangeRules.State(value == HistoryStore.NonCompliantName, value, since, streak);
+                page = state;
             }
             else
             {
-                _requirementStates[reader.GetString(0)] = new ChangeRules.State(value == HistoryStore.FailName, value, since, streak);
+                _requirementStates[reader.GetString(0)] = state;
             }
         }
 
