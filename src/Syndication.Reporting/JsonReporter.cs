@@ -78,8 +78,8 @@ public sealed class JsonReporter : IReporter
         }
     }
 
-    /// <summary>Writes one page object; also used by the streaming report of the audit.</summary>
-    public static void WritePage(Utf8JsonWriter json, PageResult page)
+    /// <summary>Writes one page object of the "pages" array.</summary>
+    private static void WritePage(Utf8JsonWriter json, PageResult page)
     {
         json.WriteStartObject();
         json.WriteString("url", page.Url);
