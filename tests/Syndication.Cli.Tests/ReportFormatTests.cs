@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Syndication.Cli.Tests.Support;
 
@@ -104,27 +103,15 @@ public sealed class ReportFormatTests
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
-    private static async Task<CliRunner.Result> RunWithEnvironment(Dictionary<string, string?> environment, params string[] args)
+    private static Task<CliRunner.Result> RunWithEnvironment(Dictionary<string, string?> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syndication.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment.Remove("NO_COLOR");
-        info.Environment.Remove("GITHUB_ACTIONS");
+        // Neither the test's own GITHUB_ACTIONS nor the runner's NO_COLOR: only what the test gives.
+        var variables = new Dictionary<string, string?> { ["NO_COLOR"] = null, ["GITHUB_ACTIONS"] = null };
         foreach (var (name, value) in environment)
         {
-            info.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliRunner.Result(process.ExitCode, await stdout, await stderr);
+        return CliRunner.RunProcessAsync(variables, args);
     }
 }

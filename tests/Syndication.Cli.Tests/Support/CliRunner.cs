@@ -18,23 +18,12 @@ public static class CliRunner
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
-    public static async Task<Result> RunProcessAsync(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "syndication.dll");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+    public static Task<Result> RunProcessAsync(params string[] args) => RunProcessAsync(null, args);
 
-        info.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(info)!;
+    /// <param name="environment">Variables to set over the test's own (a null value removes one); see <see cref="CliProcess.StartInfo"/>.</param>
+    public static async Task<Result> RunProcessAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        using var process = Process.Start(CliProcess.StartInfo(args, environment))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

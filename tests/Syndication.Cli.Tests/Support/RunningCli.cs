@@ -34,20 +34,7 @@ public sealed class RunningCli : IDisposable
 
     public static RunningCli Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syndication.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["NO_COLOR"] = "1";
-        var running = new RunningCli(new Process { StartInfo = info });
+        var running = new RunningCli(new Process { StartInfo = CliProcess.StartInfo(args) });
         running.Process.ErrorDataReceived += (_, e) => running.AppendError(e.Data);
         running.Process.Start();
         running._stdout = running.Process.StandardOutput.ReadToEndAsync();
