@@ -7,20 +7,20 @@ namespace Syndication.History.Tests;
 /// <summary>The history file itself: recording runs, what the next run compares with, re-rendering, evidence and retention.</summary>
 public sealed class HistoryStoreTests
 {
-    private string _folder = null!;
+    private TempFolder _folder = null!;
     private FakeTimeProvider _time = null!;
 
     [SetUp]
     public void Folder()
     {
-        _folder = Directory.CreateTempSubdirectory("syndication-history-").FullName;
+        _folder = new TempFolder();
         _time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
     }
 
     [TearDown]
-    public void Clean() => Directory.Delete(_folder, recursive: true);
+    public void Clean() => _folder.Dispose();
 
-    private string DbPath => Path.Combine(_folder, "history.db");
+    private string DbPath => _folder.File("history.db");
 
     [Test]
     public void A_new_file_gets_the_latest_schema_and_is_sound()
