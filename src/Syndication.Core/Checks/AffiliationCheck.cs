@@ -51,7 +51,7 @@ public sealed partial class AffiliationCheck : IRequirementCheck
             for (var i = 0; i < block.Lines.Count; i++)
             {
                 var line = block.Lines[i];
-                foreach (var mention in OrganisationNames.Find(profile, line))
+                foreach (var mention in OrganisationNames.Find(profile, line, block.LineTokens(i)))
                 {
                     var zone = context.Region.ZoneOf(EvidenceFactory.Narrowest(block, line[mention.Start..mention.End]));
                     var seen = Classify(context, anchors, block, zone, i, line, mention);

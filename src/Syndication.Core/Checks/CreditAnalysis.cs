@@ -60,7 +60,7 @@ public sealed partial class CreditAnalysis
             for (var lineIndex = 0; lineIndex < block.Lines.Count; lineIndex++)
             {
                 var line = block.Lines[lineIndex];
-                foreach (var match in NameFinder.Find(line, name))
+                foreach (var match in NameFinder.Find(line, block.LineTokens(lineIndex), name))
                 {
                     var found = line[match.Start..match.End];
                     var element = EvidenceFactory.Narrowest(block, found);

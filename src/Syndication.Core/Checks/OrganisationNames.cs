@@ -9,7 +9,11 @@ namespace Syndication.Checks;
 /// </summary>
 public static class OrganisationNames
 {
-    public static List<OrganisationMention> Find(LicenceProfile profile, string text)
+    public static List<OrganisationMention> Find(LicenceProfile profile, string text) =>
+        text.Length == 0 ? [] : Find(profile, text, Tokenizer.Tokenize(text));
+
+    /// <summary>As <see cref="Find(LicenceProfile, string)"/>, with the text's tokens already at hand.</summary>
+    public static List<OrganisationMention> Find(LicenceProfile profile, string text, IReadOnlyList<Token> tokens)
     {
         var mentions = new List<OrganisationMention>();
         if (text.Length == 0)
@@ -17,7 +21,6 @@ public static class OrganisationNames
             return mentions;
         }
 
-        var tokens = Tokenizer.Tokenize(text);
         foreach (var name in profile.Names.OrderByDescending(n => n.Words.Count))
         {
             foreach (var match in NameFinder.Find(text, tokens, name))

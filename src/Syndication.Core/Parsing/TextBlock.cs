@@ -10,6 +10,7 @@ namespace Syndication.Parsing;
 public sealed class TextBlock
 {
     private List<Token>? _tokens;
+    private List<Token>[]? _lineTokens;
     private ulong[]? _shingles;
 
     public TextBlock(IElement element, int order, string text, string hiddenText, string? hiddenReason)
@@ -40,9 +41,44 @@ public sealed class TextBlock
 
     public List<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);
 
+    /// <summary>
+    /// The tokens of line <paramref name="line"/> of <see cref="Lines"/>, offsets within that line: a slice of
+    /// <see cref="Tokens"/> (no word spans a '\n'), so checks that read line by line do not tokenize the text again.
+    /// </summary>
+    public IReadOnlyList<Token> LineTokens(int line) => (_lineTokens ??= SliceLines())[line];
+
     public ulong[] Shingles => _shingles ??= Syndication.Text.Shingles.Of(Tokens.Select(t => t.Value).ToList());
 
     public int WordCount => Tokens.Count;
 
     public override string ToString() => Text;
+
+    private List<Token>[] SliceLines()
+    {
+        var slices = new List<Token>[Lines.Count];
+        var tokens = Tokens;
+        var t = 0;
+        var lineStart = 0;
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            var lineEnd = lineStart + Lines[i].Length;
+            var slice = new List<Token>();
+            for (; t < tokens.Count && tokens[t].Start < lineEnd; t++)
+            {
+                var token = tokens[t];
+                if (token.End > lineEnd)
+                {
+                    // A word run across the break (a lone surrogate before it) would tokenize differently alone.
+                    return [.. Lines.Select(Tokenizer.Tokenize)];
+                }
+
+                slice.Add(token with { Start = token.Start - lineStart, End = token.End - lineStart });
+            }
+
+            slices[i] = slice;
+            lineStart = lineEnd + 1;
+        }
+
+        return slices;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Syndication.Parsing;
+using Syndication.Text;
 
 namespace Syndication.Core.Tests.Parsing;
 
@@ -24,6 +25,18 @@ public sealed class DomTests
     {
         var page = PageParser.ParseText("<html><body><p id=t>By\n   Micaela   Burrow<br>Daily Caller<br/>\nNews Foundation</p></body></html>");
         Assert.That(page.BlockOf(page.Document.GetElementById("t")!)!.Lines, Is.EqualTo(new[] { "By Micaela Burrow", "Daily Caller", "News Foundation" }));
+    }
+
+    [Test]
+    public void Line_tokens_are_the_lines_own_tokens()
+    {
+        var page = PageParser.ParseText("<html><body><p id=t>By Aleš Vávra,<br>Nolan22 — Daily Caller’s<br>新闻 U.S.<br>-</p></body></html>");
+        var block = page.BlockOf(page.Document.GetElementById("t")!)!;
+        Assert.That(block.Lines, Has.Count.EqualTo(4));
+        for (var i = 0; i < block.Lines.Count; i++)
+        {
+            Assert.That(block.LineTokens(i), Is.EqualTo(Tokenizer.Tokenize(block.Lines[i])), block.Lines[i]);
+        }
     }
 
     [TestCase("<span>By Micaela Burrow</span><span>Daily Caller News Foundation</span>", "By Micaela Burrow Daily Caller News Foundation")]
