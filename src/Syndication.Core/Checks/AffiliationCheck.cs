@@ -63,10 +63,18 @@ public sealed partial class AffiliationCheck : IRequirementCheck
 
         foreach (var block in context.Page.Blocks)
         {
-            if (block.HiddenText.Length > 0 && OrganisationNames.NamesLicensor(profile, block.HiddenText))
+            if (block.HiddenText.Length == 0)
             {
-                var mention = OrganisationNames.Find(profile, block.HiddenText).First(m => m.IsLicensor);
-                licensor.Add(new Seen(Place.Hidden, mention, block, block.HiddenText, $"hidden ({block.HiddenReason})"));
+                continue;
+            }
+
+            foreach (var mention in OrganisationNames.Find(profile, block.HiddenText, block.HiddenTokens))
+            {
+                if (mention.IsLicensor)
+                {
+                    licensor.Add(new Seen(Place.Hidden, mention, block, block.HiddenText, $"hidden ({block.HiddenReason})"));
+                    break;
+                }
             }
         }
 

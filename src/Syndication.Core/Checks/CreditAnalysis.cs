@@ -106,7 +106,7 @@ public sealed partial class CreditAnalysis
 
         foreach (var block in context.Page.Blocks)
         {
-            if (block.HiddenText.Length > 0 && NameFinder.Find(block.HiddenText, name).Any(m => m.Kind == NameMatchKind.Full))
+            if (block.HiddenText.Length > 0 && NameFinder.Find(block.HiddenText, block.HiddenTokens, name).Any(m => m.Kind == NameMatchKind.Full))
             {
                 var hiddenElement = HiddenElementWith(context.Page, block, name) ?? block.Element;
                 var reason = context.Page.Visibility.ReasonFor(hiddenElement) ?? block.HiddenReason ?? "hidden";

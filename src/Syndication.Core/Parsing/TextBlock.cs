@@ -11,6 +11,7 @@ public sealed class TextBlock
 {
     private List<Token>? _tokens;
     private List<Token>[]? _lineTokens;
+    private List<Token>? _hiddenTokens;
     private ulong[]? _shingles;
 
     public TextBlock(IElement element, int order, string text, string hiddenText, string? hiddenReason)
@@ -40,6 +41,9 @@ public sealed class TextBlock
     public string? HiddenReason { get; }
 
     public List<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);
+
+    /// <summary>The tokens of <see cref="HiddenText"/>, computed once: every reporter and the licensor's names are looked for there.</summary>
+    public List<Token> HiddenTokens => _hiddenTokens ??= Tokenizer.Tokenize(HiddenText);
 
     /// <summary>
     /// The tokens of line <paramref name="line"/> of <see cref="Lines"/>, offsets within that line: a slice of
