@@ -11,6 +11,7 @@ public sealed class ArticleRegion
 {
     private readonly PageDocument _page;
     private readonly int[] _chromeRoot;
+    private readonly Dictionary<int, string> _chromeReasonAt = [];
 
     internal ArticleRegion(
         PageDocument page,
@@ -66,8 +67,14 @@ public sealed class ArticleRegion
             return null;
         }
 
+        // Every sighting inside one chrome subtree gives the same reason: build its selector path once.
         var root = _chromeRoot[index];
-        return $"{ChromeReasons[root]} at {SelectorPath.For(_page.Order[root])}";
+        if (!_chromeReasonAt.TryGetValue(root, out var reason))
+        {
+            _chromeReasonAt[root] = reason = $"{ChromeReasons[root]} at {SelectorPath.For(_page.Order[root])}";
+        }
+
+        return reason;
     }
 
     public RegionZone ZoneOf(IElement element)
