@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -10,6 +12,13 @@ namespace Syndication.Parsing;
 /// </summary>
 public static partial class SelectorPath
 {
+    /// <summary>
+    /// Per document, each id asked about: the element it finds and how many elements carry it. Evidence paths of one
+    /// page climb through the same few ids, and each answer costs a walk of the whole document. Parsed pages are
+    /// not changed afterwards, so the answers hold; the table lets go of a document once it is collected.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IDocument, ConcurrentDictionary<string, (IElement? First, int Count)>> IdsSeen = new();
+
     public static string For(IElement element)
     {
         var steps = new List<string>();
@@ -74,7 +83,9 @@ public static partial class SelectorPath
             return false;
         }
 
-        return ReferenceEquals(e.Owner.GetElementById(id), e) && e.Owner.QuerySelectorAll("[id='" + id + "']").Length == 1;
+        var ids = IdsSeen.GetValue(e.Owner, static _ => new ConcurrentDictionary<string, (IElement? First, int Count)>(StringComparer.Ordinal));
+        var (first, count) = ids.GetOrAdd(id, static (id, document) => (document.GetElementById(id), document.QuerySelectorAll("[id='" + id + "']").Length), e.Owner);
+        return ReferenceEquals(first, e) && count == 1;
     }
 
     [GeneratedRegex("^-?[A-Za-z_][A-Za-z0-9_-]*$")]
