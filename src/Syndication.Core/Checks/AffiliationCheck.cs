@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using Syndication.Locating;
 using Syndication.Parsing;
 using Syndication.Text;
@@ -30,7 +31,8 @@ public sealed partial class AffiliationCheck : IRequirementCheck
         Hidden,
     }
 
-    private sealed record Seen(Place Place, OrganisationMention Mention, TextBlock Block, string Line, string Where);
+    /// <summary>A mention, where it stands and, for a visible one, the narrowest element holding it (found once, for its zone).</summary>
+    private sealed record Seen(Place Place, OrganisationMention Mention, TextBlock Block, string Line, IElement? Element, string Where);
 
     public RequirementOutcome Evaluate(CheckContext context)
     {
@@ -53,8 +55,8 @@ public sealed partial class AffiliationCheck : IRequirementCheck
                 var line = block.Lines[i];
                 foreach (var mention in OrganisationNames.Find(profile, line, block.LineTokens(i)))
                 {
-                    var zone = context.Region.ZoneOf(EvidenceFactory.Narrowest(block, line[mention.Start..mention.End]));
-                    var seen = Classify(context, anchors, block, zone, i, line, mention);
+                    var element = EvidenceFactory.Narrowest(block, line[mention.Start..mention.End]);
+                    var seen = Classify(context, anchors, block, element, i, line, mention);
                     (mention.IsLicensor ? licensor : others).Add(seen);
                 }
             }
@@ -72,7 +74,7 @@ public sealed partial class AffiliationCheck : IRequirementCheck
             {
                 if (mention.IsLicensor)
                 {
-                    licensor.Add(new Seen(Place.Hidden, mention, block, block.HiddenText, $"hidden ({block.HiddenReason})"));
+                    licensor.Add(new Seen(Place.Hidden, mention, block, block.HiddenText, null, $"hidden ({block.HiddenReason})"));
                     break;
                 }
             }
@@ -124,37 +126,38 @@ public sealed partial class AffiliationCheck : IRequirementCheck
     private static Seen? Best(List<Seen> seen) => seen.OrderBy(s => s.Place).FirstOrDefault();
 
     private static Evidence Evidence(Seen seen, string note) =>
-        EvidenceFactory.For(EvidenceFactory.Narrowest(seen.Block, seen.Line[seen.Mention.Start..seen.Mention.End]), note, seen.Line);
+        EvidenceFactory.For(seen.Element ?? EvidenceFactory.Narrowest(seen.Block, seen.Line[seen.Mention.Start..seen.Mention.End]), note, seen.Line);
 
-    private static Seen Classify(CheckContext context, List<NameSighting> anchors, TextBlock block, RegionZone zone, int lineIndex, string line, OrganisationMention mention)
+    private static Seen Classify(CheckContext context, List<NameSighting> anchors, TextBlock block, IElement element, int lineIndex, string line, OrganisationMention mention)
     {
+        var zone = context.Region.ZoneOf(element);
         if (zone == RegionZone.Outside)
         {
             var chrome = context.Region.ChromeReason(block.Element);
-            return new Seen(Place.Outside, mention, block, line, chrome is null ? "outside the article region" : $"in site chrome ({chrome})");
+            return new Seen(Place.Outside, mention, block, line, element, chrome is null ? "outside the article region" : $"in site chrome ({chrome})");
         }
 
         if (context.Profile.IsBoilerplate(line))
         {
-            return new Seen(Place.Boilerplate, mention, block, line, "in the licensing boilerplate");
+            return new Seen(Place.Boilerplate, mention, block, line, element, "in the licensing boilerplate");
         }
 
         switch (zone)
         {
             case RegionZone.FirstParagraph when mention.Start <= 80
                 && Dateline().IsMatch(line[..mention.Start] + "@" + line[mention.End..Math.Min(line.Length, mention.End + 6)]):
-                return new Seen(Place.OpeningCredit, mention, block, line, "in the dateline opening the story");
+                return new Seen(Place.OpeningCredit, mention, block, line, element, "in the dateline opening the story");
             case RegionZone.LastParagraph when anchors.Any(a => ReferenceEquals(a.Block, block) && a.Line == lineIndex):
-                return new Seen(Place.WithByline, mention, block, line, "with the byline");
+                return new Seen(Place.WithByline, mention, block, line, element, "with the byline");
             case RegionZone.Opening or RegionZone.Closing when anchors.Any(a => IsWithByline(context, a, block, lineIndex)):
-                return new Seen(Place.WithByline, mention, block, line, "with the byline");
+                return new Seen(Place.WithByline, mention, block, line, element, "with the byline");
             case RegionZone.Opening when IsCreditLine(line, mention):
-                return new Seen(Place.OpeningCredit, mention, block, line, "in a credit line before the story");
+                return new Seen(Place.OpeningCredit, mention, block, line, element, "in a credit line before the story");
             case RegionZone.Closing when IsCreditLine(line, mention):
-                return new Seen(Place.ClosingCredit, mention, block, line, "in a credit line after the story");
+                return new Seen(Place.ClosingCredit, mention, block, line, element, "in a credit line after the story");
         }
 
-        return new Seen(Place.Mention, mention, block, line, CreditAnalysis.ZoneWords(zone) + ", not as an affiliation");
+        return new Seen(Place.Mention, mention, block, line, element, CreditAnalysis.ZoneWords(zone) + ", not as an affiliation");
     }
 
     /// <summary>On the byline's line or the line right before or after it, or in the small credit block that holds it.</summary>
