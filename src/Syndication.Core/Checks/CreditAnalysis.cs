@@ -34,12 +34,13 @@ public sealed partial class CreditAnalysis
     public static CreditAnalysis Analyse(CheckContext context)
     {
         var sightings = new Dictionary<PersonName, List<NameSighting>>();
+        List<MetadataText>? metadata = null;
         foreach (var reporter in context.Reporters)
         {
             var list = Find(context, reporter);
             if (!list.Any(s => s.Kind == SightingKind.Credit))
             {
-                list.AddRange(MetadataSightings(context.Page, reporter));
+                list.AddRange(MetadataSightings(metadata ??= MetadataTexts(context.Page), reporter));
             }
 
             list.Sort((a, b) => a.Kind.CompareTo(b.Kind));
@@ -175,42 +176,55 @@ public sealed partial class CreditAnalysis
         return null;
     }
 
-    private static IEnumerable<NameSighting> MetadataSightings(PageDocument page, PersonName name)
+    /// <summary>A text the page carries for machines (a meta tag, JSON-LD, an attribute), tokenized for every reporter to search.</summary>
+    private sealed record MetadataText(IElement Element, string Text, List<Token> Tokens, string Shown, string Where);
+
+    private static readonly string[] NameAttributes = ["title", "alt", "aria-label", "data-author"];
+
+    /// <summary>
+    /// The page's metadata texts in the order they are reported: meta tags, then JSON-LD scripts, then attributes,
+    /// each in document order. Read once per page, only when a reporter has no credit.
+    /// </summary>
+    private static List<MetadataText> MetadataTexts(PageDocument page)
     {
+        var texts = new List<MetadataText>();
         var document = page.Document;
         foreach (var meta in document.QuerySelectorAll("meta[content]"))
         {
-            var key = (meta.GetAttribute("name") ?? meta.GetAttribute("property") ?? meta.GetAttribute("itemprop") ?? string.Empty).ToLowerInvariant();
             var content = meta.GetAttribute("content") ?? string.Empty;
-            if (HasFullName(content, name))
+            if (content.Length > 0)
             {
-                yield return new NameSighting(SightingKind.Metadata, meta, content, $"only in <meta {(key.Length > 0 ? key : "tag")}>", RegionZone.Outside);
+                var key = (meta.GetAttribute("name") ?? meta.GetAttribute("property") ?? meta.GetAttribute("itemprop") ?? string.Empty).ToLowerInvariant();
+                texts.Add(new MetadataText(meta, content, Tokenizer.Tokenize(content), content, $"only in <meta {(key.Length > 0 ? key : "tag")}>"));
             }
         }
 
         foreach (var script in document.QuerySelectorAll("script[type*='ld+json']"))
         {
-            if (HasFullName(script.TextContent, name))
+            var json = script.TextContent;
+            if (json.Length > 0)
             {
-                yield return new NameSighting(SightingKind.Metadata, script, EvidenceFactory.Shorten(script.TextContent.Trim(), 160), "only in JSON-LD metadata", RegionZone.Outside);
+                texts.Add(new MetadataText(script, json, Tokenizer.Tokenize(json), EvidenceFactory.Shorten(json.Trim(), 160), "only in JSON-LD metadata"));
             }
         }
 
-        foreach (var element in document.QuerySelectorAll("[title], [alt], [aria-label], [data-author], [content]"))
+        foreach (var element in document.QuerySelectorAll("[title], [alt], [aria-label], [data-author]"))
         {
-            foreach (var attribute in new[] { "title", "alt", "aria-label", "data-author" })
+            foreach (var attribute in NameAttributes)
             {
-                var value = element.GetAttribute(attribute);
-                if (value is not null && HasFullName(value, name))
+                if (element.GetAttribute(attribute) is { Length: > 0 } value)
                 {
-                    yield return new NameSighting(SightingKind.Metadata, element, value, $"only in a {attribute} attribute", RegionZone.Outside);
+                    texts.Add(new MetadataText(element, value, Tokenizer.Tokenize(value), value, $"only in a {attribute} attribute"));
                 }
             }
         }
+
+        return texts;
     }
 
-    private static bool HasFullName(string text, PersonName name) =>
-        text.Length > 0 && NameFinder.Find(text, name).Any(m => m.Kind == NameMatchKind.Full);
+    private static IEnumerable<NameSighting> MetadataSightings(List<MetadataText> texts, PersonName name) =>
+        texts.Where(t => NameFinder.Find(t.Text, t.Tokens, name).Any(m => m.Kind == NameMatchKind.Full))
+            .Select(t => new NameSighting(SightingKind.Metadata, t.Element, t.Shown, t.Where, RegionZone.Outside));
 
     /// <summary>Byline-looking lines (marked up as a byline, or "By …") in the opening or closing that credit someone else.</summary>
     private static List<NameSighting> FindOtherBylines(CheckContext context, HashSet<TextBlock?> credited)
