@@ -89,16 +89,19 @@ public static class ArticleLocator
     private static List<IElement> TitleHeadings(PageDocument page, TextBlock firstStory, string title)
     {
         var headings = new List<IElement>();
+        var titleWords = TitleSimilarity.WordsOf(title);
         foreach (var element in page.Document.QuerySelectorAll("h1, h2, h3, [itemprop~=headline], [class*=title], [class*=headline]"))
         {
+            // The visible characters the element holds are never more than its text content: a wrapper with a
+            // "title" class around the page is turned away here without building its whole text.
             var index = page.Order.IndexOf(element);
-            if (index < 0 || index >= firstStory.Order || page.Visibility.IsHidden(element))
+            if (index < 0 || index >= firstStory.Order || page.Stats.TextLength(index) >= 400 || page.Visibility.IsHidden(element))
             {
                 continue;
             }
 
             var text = element.TextContent;
-            if (text.Length < 400 && TitleSimilarity.Of(text, title) >= HeadlineSimilarity)
+            if (text.Length < 400 && TitleSimilarity.Of(text, titleWords) >= HeadlineSimilarity)
             {
                 headings.Add(element);
             }
