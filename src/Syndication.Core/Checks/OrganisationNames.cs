@@ -21,7 +21,7 @@ public static class OrganisationNames
             return mentions;
         }
 
-        foreach (var name in profile.Names.OrderByDescending(n => n.Words.Count))
+        foreach (var name in profile.Names)
         {
             foreach (var match in NameFinder.Find(text, tokens, name))
             {
@@ -32,7 +32,7 @@ public static class OrganisationNames
             }
         }
 
-        foreach (var name in profile.NotNames.OrderByDescending(n => n.Words.Count))
+        foreach (var name in profile.NotNames)
         {
             foreach (var match in NameFinder.Find(text, tokens, name))
             {

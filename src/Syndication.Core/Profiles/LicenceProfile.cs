@@ -20,8 +20,9 @@ public sealed class LicenceProfile
     {
         Id = id;
         Licensor = licensor;
-        Names = names.Select(n => new PersonName(n)).ToList();
-        NotNames = notNames.Select(n => new PersonName(n)).ToList();
+        // Longest first (stable), so a longer name claims its words before a shorter one inside it.
+        Names = names.Select(n => new PersonName(n)).OrderByDescending(n => n.Words.Count).ToList();
+        NotNames = notNames.Select(n => new PersonName(n)).OrderByDescending(n => n.Words.Count).ToList();
         Requirements = requirements;
         Logo = logo;
         Boilerplate = boilerplate;
@@ -34,7 +35,7 @@ public sealed class LicenceProfile
     /// <summary>Names that credit the licensor, longest first (as words; matched like person names).</summary>
     public IReadOnlyList<PersonName> Names { get; }
 
-    /// <summary>Names of other organisations that must not count for the licensor.</summary>
+    /// <summary>Names of other organisations that must not count for the licensor, longest first.</summary>
     public IReadOnlyList<PersonName> NotNames { get; }
 
     public IReadOnlyList<string> Requirements { get; }
