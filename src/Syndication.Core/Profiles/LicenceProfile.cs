@@ -44,5 +44,14 @@ public sealed class LicenceProfile
 
     public IReadOnlyList<Regex> Boilerplate { get; }
 
-    public bool IsBoilerplate(string text) => Boilerplate.Any(r => r.IsMatch(TextFolding.Fold(text)));
+    public bool IsBoilerplate(string text)
+    {
+        if (Boilerplate.Count == 0)
+        {
+            return false;
+        }
+
+        var folded = TextFolding.Fold(text);
+        return Boilerplate.Any(r => r.IsMatch(folded));
+    }
 }
