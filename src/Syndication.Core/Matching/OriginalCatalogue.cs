@@ -16,6 +16,8 @@ public sealed class OriginalCatalogue
 
     private readonly Dictionary<ulong, List<int>> _postings = [];
     private readonly List<IndexedOriginal> _originals = [];
+    private readonly Dictionary<string, IndexedOriginal> _byUrl = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IndexedOriginal> _byTitle = new(StringComparer.OrdinalIgnoreCase);
 
     public OriginalCatalogue(IEnumerable<Original> originals, LicenceProfile profile)
     {
@@ -37,6 +39,18 @@ public sealed class OriginalCatalogue
                 .ToList();
             var indexed = new IndexedOriginal(_originals.Count, original, paragraphs);
             _originals.Add(indexed);
+
+            // The first original with a URL or title wins, as a scan in catalogue order would find it.
+            if (original.Url is { } url)
+            {
+                _byUrl.TryAdd(url.TrimEnd('/'), indexed);
+            }
+
+            if (original.Title is { } title)
+            {
+                _byTitle.TryAdd(title, indexed);
+            }
+
             foreach (var shingle in indexed.AllShingles)
             {
                 if (!_postings.TryGetValue(shingle, out var list))
@@ -57,8 +71,7 @@ public sealed class OriginalCatalogue
     public IndexedOriginal? Find(string urlOrTitle)
     {
         var key = urlOrTitle.Trim();
-        return _originals.FirstOrDefault(o => string.Equals(o.Original.Url?.TrimEnd('/'), key.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
-            ?? _originals.FirstOrDefault(o => string.Equals(o.Original.Title, key, StringComparison.OrdinalIgnoreCase));
+        return _byUrl.GetValueOrDefault(key.TrimEnd('/')) ?? _byTitle.GetValueOrDefault(key);
     }
 
     /// <summary>Counts, per original, how many of the page's distinct shingles it shares (stock phrases left out).</summary>

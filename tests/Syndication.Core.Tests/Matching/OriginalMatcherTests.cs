@@ -65,6 +65,18 @@ public sealed class OriginalMatcherTests
         Assert.That(catalogue.Count, Is.EqualTo(Engines.Samples.Count));
     }
 
+    [Test]
+    public void An_original_is_found_by_its_url_or_title_as_a_partner_list_names_it()
+    {
+        var twin = Invented(7) with { Url = "https://licensor.example/twin/", Title = "Invented story 2" };
+        var catalogue = new OriginalCatalogue([Invented(1), Invented(2), twin, Invented(3) with { Url = null }], ProfileLoader.BuiltIn);
+        Assert.That(catalogue.Find(" HTTPS://Licensor.example/1/ ")?.Original.Title, Is.EqualTo("Invented story 1"));
+        Assert.That(catalogue.Find("https://licensor.example/twin")?.Original.Url, Is.EqualTo("https://licensor.example/twin/"));
+        Assert.That(catalogue.Find("invented STORY 2")?.Original.Url, Is.EqualTo("https://licensor.example/2"), "the first of two equal titles");
+        Assert.That(catalogue.Find("Invented story 3")?.Original.Url, Is.Null);
+        Assert.That(catalogue.Find("https://licensor.example/9"), Is.Null);
+    }
+
     private static MatchOutcome Match(PageDocument page) => OriginalMatcher.Match(page, new OriginalCatalogue(Engines.Samples, ProfileLoader.BuiltIn));
 
     private static PageDocument Page(IEnumerable<string> paragraphs) =>
