@@ -241,6 +241,7 @@ public sealed partial class CreditAnalysis
             }
 
             var marked = MarkedElementIn(context.Page, block);
+            string? markedText = null;
             for (var i = 0; i < block.Lines.Count; i++)
             {
                 var line = block.Lines[i];
@@ -252,7 +253,7 @@ public sealed partial class CreditAnalysis
                 var by = ByLine().Match(line);
                 var text = by.Success ? CreditedName(by.Groups["name"].Value) : null;
                 var element = by.Success ? EvidenceFactory.Narrowest(block, line.Trim()) : null;
-                if (!by.Success && marked is not null && MarkedText(marked) is { Length: > 0 } markedText && line.Contains(markedText, StringComparison.Ordinal))
+                if (!by.Success && marked is not null && (markedText ??= MarkedText(marked)).Length > 0 && line.Contains(markedText, StringComparison.Ordinal))
                 {
                     text = CreditedName(markedText);
                     element = marked;
