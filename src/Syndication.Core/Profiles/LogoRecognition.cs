@@ -5,6 +5,9 @@ namespace Syndication.Profiles;
 /// <summary>How a licensor's logo is recognised: known URLs and file-name patterns; alt text is matched by the licensor's names.</summary>
 public sealed class LogoRecognition(IReadOnlyList<string> urls, IReadOnlyList<Regex> fileNames, IReadOnlyList<Regex> notFileNames)
 {
+    /// <summary>The keys of <see cref="Urls"/>, made once rather than for every image asked about.</summary>
+    private readonly HashSet<string> _urlKeys = new(urls.Select(UrlKey), StringComparer.Ordinal);
+
     public IReadOnlyList<string> Urls { get; } = urls;
 
     public IReadOnlyList<Regex> FileNames { get; } = fileNames;
@@ -14,7 +17,7 @@ public sealed class LogoRecognition(IReadOnlyList<string> urls, IReadOnlyList<Re
     public bool IsKnownUrl(string url)
     {
         var key = UrlKey(url);
-        return key.Length > 0 && Urls.Any(u => UrlKey(u) == key);
+        return key.Length > 0 && _urlKeys.Contains(key);
     }
 
     public bool FileNameMatches(string fileName) => FileNames.Any(r => r.IsMatch(fileName));
