@@ -163,13 +163,30 @@ public static partial class CreditMarkers
             return true;
         }
 
-        var names = (e.GetAttribute("class") ?? string.Empty) + " " + e.Id;
-        if (names.Contains("comment", StringComparison.OrdinalIgnoreCase) || names.Contains("avatar", StringComparison.OrdinalIgnoreCase))
+        // "comment" or "avatar" in the class or the id rules the element out, a byline word in either rules it in (no
+        // word spans the space between them). The class's answer is kept per class value: ancestor walks ask it often.
+        var byClass = ClassNames.Ask(e, nameof(CreditMarkers), static classes => BylineNames(string.Join(' ', classes)));
+        var byId = e.Id is { Length: > 0 } id ? BylineNames(id) : null;
+        if (byClass == NotByline || byId == NotByline)
         {
             return false;
         }
 
-        return BylineClass().IsMatch(names) || e.GetAttribute("data-testid")?.Contains("byline", StringComparison.OrdinalIgnoreCase) == true;
+        return byClass == Byline || byId == Byline || e.GetAttribute("data-testid")?.Contains("byline", StringComparison.OrdinalIgnoreCase) == true;
+    }
+
+    private const string Byline = "byline";
+    private const string NotByline = "not a byline";
+
+    /// <summary><see cref="NotByline"/> for a comment's or an avatar's names, <see cref="Byline"/> for a byline's, else null.</summary>
+    private static string? BylineNames(string names)
+    {
+        if (names.Contains("comment", StringComparison.OrdinalIgnoreCase) || names.Contains("avatar", StringComparison.OrdinalIgnoreCase))
+        {
+            return NotByline;
+        }
+
+        return BylineClass().IsMatch(names) ? Byline : null;
     }
 
     private static string LastChars(string text, int count) => text.Length <= count ? text : text[^count..];
