@@ -163,9 +163,12 @@ public sealed partial class CreditAnalysis
 
     private static IElement? HiddenElementWith(PageDocument page, TextBlock block, PersonName name)
     {
+        // The block's element, then its descendants in document order: DomOrder's numbers for its subtree.
         var target = string.Join(' ', name.Words);
-        foreach (var element in block.Element.QuerySelectorAll("*").Prepend(block.Element))
+        var order = page.Order;
+        for (int i = block.Order, end = order.EndOf(block.Element); i <= end; i++)
         {
+            var element = order[i];
             if (page.Visibility.IsHidden(element)
                 && string.Join(' ', Tokenizer.Words(element.TextContent)).Contains(target, StringComparison.Ordinal))
             {
