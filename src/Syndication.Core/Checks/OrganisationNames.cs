@@ -47,7 +47,5 @@ public static class OrganisationNames
         return mentions;
     }
 
-    public static bool NamesOther(LicenceProfile profile, string text) => Find(profile, text).Any(m => !m.IsLicensor);
-
     private static bool Overlaps(OrganisationMention m, int start, int end) => start < m.End && end > m.Start;
 }

@@ -104,11 +104,6 @@ public sealed class ArticleRegion
         return index > _page.Order.EndOf(LastStoryBlock.Element) ? RegionZone.Closing : RegionZone.Story;
     }
 
-    public bool Contains(IElement element) => ZoneOf(element) != RegionZone.Outside;
-
-    /// <summary>The visible blocks inside the region, in document order.</summary>
-    public IEnumerable<TextBlock> Blocks => _page.Blocks.Where(b => b.Order >= Start && b.Order <= End && _chromeRoot[b.Order] < 0);
-
     /// <summary>A one-line description for evidence: where the story and its headline were found.</summary>
     public string Describe() =>
         $"story in {SelectorPath.For(Body)}" + (Headline is null ? ", no headline found" : $", headline {SelectorPath.For(Headline)}");

@@ -62,20 +62,4 @@ public sealed class DomOrder
     }
 
     public IElement this[int index] => _elements[index];
-
-    /// <summary>The deepest element that contains both.</summary>
-    public IElement CommonAncestor(IElement a, IElement b)
-    {
-        var current = a;
-        while (!Contains(current, b))
-        {
-            current = current.ParentElement ?? current;
-            if (current.ParentElement is null && !Contains(current, b))
-            {
-                return current;
-            }
-        }
-
-        return current;
-    }
 }
