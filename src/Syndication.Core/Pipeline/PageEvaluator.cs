@@ -32,15 +32,7 @@ public sealed class PageEvaluator(CheckSettings settings)
         var match = expected is null ? OriginalMatcher.Match(page, settings.Catalogue) : OriginalMatcher.MatchExpected(page, expected);
         if (expected is not null && match.Match is null)
         {
-            var why = match.Reason;
-            return new PageResult
-            {
-                Url = target.Address.Argument,
-                Partner = target.Partner,
-                Verdict = PageVerdict.NeedsReview,
-                Note = why,
-                Requirements = settings.Profile.Requirements.Select(id => RequirementOutcome.Review(id, why)).ToList(),
-            };
+            return NeedsReview(target, match.Reason, null);
         }
 
         IReadOnlyList<PersonName> reporters;
@@ -78,16 +70,7 @@ public sealed class PageEvaluator(CheckSettings settings)
         var region = ArticleLocator.Locate(page, story, title, method);
         if (region is null)
         {
-            const string why = "could not locate the article on the page";
-            return new PageResult
-            {
-                Url = target.Address.Argument,
-                Partner = target.Partner,
-                Verdict = PageVerdict.NeedsReview,
-                Original = info,
-                Note = why,
-                Requirements = settings.Profile.Requirements.Select(id => RequirementOutcome.Review(id, why)).ToList(),
-            };
+            return NeedsReview(target, "could not locate the article on the page", info);
         }
 
         var context = new CheckContext(page, region, settings.Profile, reporters, match.Match?.Original.Original);
@@ -103,4 +86,15 @@ public sealed class PageEvaluator(CheckSettings settings)
             Note = method == "main-content" ? "no original matched: the article was located from the page itself, reporters from --reporter" : note,
         };
     }
+
+    /// <summary>A page a person must look at: every requirement is for review, for the same reason.</summary>
+    private PageResult NeedsReview(PageTarget target, string why, OriginalInfo? info) => new()
+    {
+        Url = target.Address.Argument,
+        Partner = target.Partner,
+        Verdict = PageVerdict.NeedsReview,
+        Original = info,
+        Note = why,
+        Requirements = settings.Profile.Requirements.Select(id => RequirementOutcome.Review(id, why)).ToList(),
+    };
 }
