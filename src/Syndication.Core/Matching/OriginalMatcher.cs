@@ -22,12 +22,7 @@ public static class OriginalMatcher
             return new MatchOutcome(null, "no originals were given");
         }
 
-        var pageShingles = new HashSet<ulong>();
-        foreach (var block in page.Blocks)
-        {
-            pageShingles.UnionWith(block.Shingles);
-        }
-
+        var pageShingles = PageShingles(page);
         var counts = catalogue.SharedShingleCounts(pageShingles);
         var candidates = counts.Where(kv => kv.Value >= MinSharedShingles)
             .OrderByDescending(kv => kv.Value)
@@ -60,8 +55,7 @@ public static class OriginalMatcher
             return new MatchOutcome(null, $"the partner list says this page republishes \"{original.Original.Title}\", but none of its text is on the page");
         }
 
-        var pageShingles = new HashSet<ulong>(page.Blocks.SelectMany(b => b.Shingles));
-        var candidate = Evaluate(original, pageShingles);
+        var candidate = Evaluate(original, PageShingles(page));
         return new MatchOutcome(new OriginalMatch(original, Math.Round(candidate.Containment, 3), candidate.Paragraphs, blocks), "matched the original the partner list names");
     }
 
@@ -87,6 +81,18 @@ public static class OriginalMatcher
         }
 
         return matched;
+    }
+
+    /// <summary>Every distinct shingle of the page's blocks, in the order the blocks first give them.</summary>
+    private static HashSet<ulong> PageShingles(PageDocument page)
+    {
+        var shingles = new HashSet<ulong>();
+        foreach (var block in page.Blocks)
+        {
+            shingles.UnionWith(block.Shingles);
+        }
+
+        return shingles;
     }
 
     private static Candidate Evaluate(IndexedOriginal original, HashSet<ulong> pageShingles)
