@@ -72,6 +72,30 @@ public sealed class FaultServer : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Serves the page with an ETag, and a 304 to a request that names it in If-None-Match. Returns a function that
+    /// tells the If-None-Match values the path has seen, in order.
+    /// </summary>
+    public Func<IReadOnlyList<string>> Versioned(string path, string html, string etag)
+    {
+        var asked = new ConcurrentQueue<string>();
+        Route(path, async context =>
+        {
+            var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
+            asked.Enqueue(ifNoneMatch);
+            if (ifNoneMatch == etag)
+            {
+                context.Response.StatusCode = 304;
+                return;
+            }
+
+            context.Response.ContentType = "text/html";
+            context.Response.Headers.ETag = etag;
+            await context.Response.WriteAsync(html);
+        });
+        return () => asked.ToList();
+    }
+
     public int Hits(string path) => _hits.GetValueOrDefault(path);
 
     private async Task HandleAsync(HttpContext context)

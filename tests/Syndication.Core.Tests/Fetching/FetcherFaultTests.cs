@@ -337,20 +337,7 @@ public sealed class FetcherFaultTests
     [Test]
     public async Task An_unchanged_page_is_answered_from_the_cache_with_a_conditional_request()
     {
-        string? ifNoneMatch = null;
-        _server.Route("/cached", async context =>
-        {
-            ifNoneMatch = context.Request.Headers.IfNoneMatch;
-            if (ifNoneMatch == "\"v1\"")
-            {
-                context.Response.StatusCode = 304;
-                return;
-            }
-
-            context.Response.ContentType = "text/html";
-            context.Response.Headers.ETag = "\"v1\"";
-            await context.Response.WriteAsync(Page);
-        });
+        var asked = _server.Versioned("/cached", Page, "\"v1\"");
         using var folder = new TempFolder();
         var options = Options() with { CacheDirectory = folder.Path };
         using (var first = new HttpFetcher(options, TimeProvider.System))
@@ -360,6 +347,7 @@ public sealed class FetcherFaultTests
 
         using var second = new HttpFetcher(options, TimeProvider.System);
         var again = await second.FetchAsync(Address("/cached"), CancellationToken.None);
+        var ifNoneMatch = asked()[^1];
         Assert.That(ifNoneMatch, Is.EqualTo("\"v1\""));
         Assert.That(again.FromCache, Is.True);
         Assert.That(again.StatusCode, Is.EqualTo(304));
@@ -369,21 +357,9 @@ public sealed class FetcherFaultTests
     [Test]
     public async Task A_page_behind_a_redirect_is_answered_from_the_cache_and_a_lost_body_is_fetched_again()
     {
-        var conditionalAsks = 0;
         _server.Redirect("/old", "/new", 301);
-        _server.Route("/new", async context =>
-        {
-            if (context.Request.Headers.IfNoneMatch == "\"v1\"")
-            {
-                conditionalAsks++;
-                context.Response.StatusCode = 304;
-                return;
-            }
-
-            context.Response.ContentType = "text/html";
-            context.Response.Headers.ETag = "\"v1\"";
-            await context.Response.WriteAsync(Page);
-        });
+        var asked = _server.Versioned("/new", Page, "\"v1\"");
+        int ConditionalAsks() => asked().Count(value => value == "\"v1\"");
         using var folder = new TempFolder();
         var options = Options() with { CacheDirectory = folder.Path };
         using (var first = new HttpFetcher(options, TimeProvider.System))
@@ -393,7 +369,7 @@ public sealed class FetcherFaultTests
 
         using var second = new HttpFetcher(options, TimeProvider.System);
         var again = await second.FetchAsync(Address("/old"), CancellationToken.None);
-        Assert.That(conditionalAsks, Is.EqualTo(1), "the validators go to the final address, not to the redirecting one");
+        Assert.That(ConditionalAsks(), Is.EqualTo(1), "the validators go to the final address, not to the redirecting one");
         Assert.That(again.FromCache, Is.True);
         Assert.That(again.FinalLocation, Is.EqualTo(_server.Url("/new").AbsoluteUri));
         Assert.That(again.Redirects, Has.Count.EqualTo(1));
@@ -405,7 +381,7 @@ public sealed class FetcherFaultTests
         }
 
         var refetched = await second.FetchAsync(Address("/old"), CancellationToken.None);
-        Assert.That(conditionalAsks, Is.EqualTo(2), "asked conditionally, then again without validators");
+        Assert.That(ConditionalAsks(), Is.EqualTo(2), "asked conditionally, then again without validators");
         Assert.That(refetched.FromCache, Is.False);
         Assert.That(System.Text.Encoding.UTF8.GetString(refetched.Body), Is.EqualTo(Page));
     }
