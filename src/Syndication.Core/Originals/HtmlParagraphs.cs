@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Syndication.Parsing;
 
 namespace Syndication.Originals;
@@ -8,8 +7,7 @@ public static class HtmlParagraphs
 {
     public static List<string> From(string html)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        var document = parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        var document = Parsers.Html.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         var order = new DomOrder(document);
         var blocks = TextBlockReader.Read(document, order, new Visibility(document));
         return blocks

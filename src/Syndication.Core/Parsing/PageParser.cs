@@ -1,5 +1,3 @@
-using AngleSharp.Html.Parser;
-
 namespace Syndication.Parsing;
 
 /// <summary>Decodes page bytes and parses them with AngleSharp (scripting off, so &lt;noscript&gt; fallbacks are elements).</summary>
@@ -13,8 +11,7 @@ public static class PageParser
 
     public static PageDocument ParseText(string html, string encodingName = "utf-8", string encodingSource = "text")
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        var document = parser.ParseDocument(html);
+        var document = Parsers.Html.ParseDocument(html);
         return new PageDocument(document, encodingName, encodingSource);
     }
 }
