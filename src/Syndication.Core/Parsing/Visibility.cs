@@ -1,4 +1,4 @@
-using AngleSharp.Css.Dom;
+using System.Collections.Concurrent;
 using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
 
@@ -22,7 +22,7 @@ public sealed class Visibility
 
     public Visibility(IDocument document)
     {
-        var cssParser = new CssParser();
+        var cssParser = Parsers.Css;
         var sheetHidden = StyleSheetRules.HiddenElements(document, cssParser);
         var stack = new Stack<(IElement Element, string? Inherited)>();
         if (document.DocumentElement is { } root)
@@ -78,14 +78,10 @@ public sealed class Visibility
         }
 
         var inline = element.GetAttribute("style");
-        ICssStyleDeclaration? inlineStyle = null;
-        if (!string.IsNullOrWhiteSpace(inline))
+        var inlineStyle = string.IsNullOrWhiteSpace(inline) ? null : InlineStyle(inline, parser);
+        if (inlineStyle?.Reason is { } inlineReason)
         {
-            inlineStyle = parser.ParseDeclaration(inline);
-            if (inlineStyle is not null && CssHiding.Reason(inlineStyle) is { } inlineReason)
-            {
-                return $"inline style {inlineReason}";
-            }
+            return $"inline style {inlineReason}";
         }
 
         if (sheetHidden.TryGetValue(element, out var sheetReason) && !InlineOverrides(inlineStyle, sheetReason))
@@ -101,22 +97,47 @@ public sealed class Visibility
         return null;
     }
 
-    private static bool InlineOverrides(ICssStyleDeclaration? inlineStyle, string sheetReason)
+    private static bool InlineOverrides(InlineFacts? inlineStyle, string sheetReason)
     {
         if (inlineStyle is null)
         {
             return false;
         }
 
-        foreach (var property in CssHiding.Properties)
+        foreach (var property in inlineStyle.SetProperties)
         {
-            if (sheetReason.Contains(property + ":", StringComparison.Ordinal) && !string.IsNullOrEmpty(inlineStyle.GetPropertyValue(property)))
+            if (sheetReason.Contains(property + ":", StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>What an inline style says about hiding: a page repeats the same few style attributes many times.</summary>
+    private sealed record InlineFacts(string? Reason, string[] SetProperties);
+
+    private static readonly ConcurrentDictionary<string, InlineFacts> InlineStyles = new(StringComparer.Ordinal);
+
+    private static InlineFacts InlineStyle(string inline, CssParser parser)
+    {
+        if (InlineStyles.TryGetValue(inline, out var known))
+        {
+            return known;
+        }
+
+        var declaration = parser.ParseDeclaration(inline);
+        var facts = declaration is null
+            ? new InlineFacts(null, [])
+            : new InlineFacts(CssHiding.Reason(declaration), [.. CssHiding.Properties.Where(p => !string.IsNullOrEmpty(declaration.GetPropertyValue(p)))]);
+        if (InlineStyles.Count > 4096)
+        {
+            InlineStyles.Clear();
+        }
+
+        InlineStyles[inline] = facts;
+        return facts;
     }
 
     private static string? HiddenClass(IElement element) => ClassNames.Ask(element, nameof(Visibility), HiddenClass);
