@@ -51,7 +51,7 @@ public sealed class TextBlock
     /// </summary>
     public IReadOnlyList<Token> LineTokens(int line) => (_lineTokens ??= SliceLines())[line];
 
-    public ulong[] Shingles => _shingles ??= Syndication.Text.Shingles.Of(Tokens.Select(t => t.Value).ToList());
+    public ulong[] Shingles => _shingles ??= Syndication.Text.Shingles.Of(Tokens);
 
     public int WordCount => Tokens.Count;
 
