@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Serilog;
 using Syndication.Verdicts;
 
@@ -34,7 +35,40 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         var spool = new ResultSpool(targets.Count, options.SpoolDirectory);
         var keeper = new Keeper(options, spool, observer, log);
         observer?.OnStarted(targets.Count);
-        void Record(int index, PageResult result) => keeper.Record(index, result);
+
+        // Workers hand results to one recorder and go on with the next page: recording (history, spool, progress)
+        // is serial, and a worker waiting on a lock would hold a thread-pool thread that parsing needs.
+        var finished = Channel.CreateBounded<(int Index, PageResult Result)>(new BoundedChannelOptions(Math.Max(1, options.Concurrency) * 2) { SingleReader = true });
+        var recorder = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var (index, result) in finished.Reader.ReadAllAsync(CancellationToken.None))
+                {
+                    keeper.Record(index, result);
+                }
+            }
+            catch (Exception e)
+            {
+                // A result that cannot be kept ends the run: workers learn it at their next hand-over.
+                finished.Writer.TryComplete(e);
+                throw;
+            }
+        }, CancellationToken.None);
+
+        async ValueTask Record(int index, PageResult result)
+        {
+            try
+            {
+                await finished.Writer.WriteAsync((index, result), CancellationToken.None);
+            }
+            catch (ChannelClosedException)
+            {
+                // The recorder failed: its exception is the run's.
+                await recorder;
+                throw;
+            }
+        }
 
         async Task Worker()
         {
@@ -70,11 +104,20 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
                     queue.Done(target);
                 }
 
-                Record(index, result);
+                await Record(index, result);
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(Worker, CancellationToken.None)));
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(Worker, CancellationToken.None)));
+        }
+        finally
+        {
+            finished.Writer.TryComplete();
+        }
+
+        await recorder;
 
         var notChecked = queue.Drain();
         foreach (var index in notChecked.Order())
@@ -82,7 +125,7 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
             var (kind, why) = budget.IsCancellationRequested
                 ? (ErrorKinds.Budget, $"not checked: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out")
                 : (ErrorKinds.Interrupted, "not checked: the run was stopped");
-            Record(index, PageResult.Failed(targets[index], kind, why));
+            keeper.Record(index, PageResult.Failed(targets[index], kind, why));
         }
 
         if (notChecked.Count > 0)
@@ -110,7 +153,7 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         return RunSummary.Create(started, time.GetUtcNow(), spool, spool.Gists, complete: false) with { Spool = spool };
     }
 
-    /// <summary>Passes each result through the stages (history) and to the observer, one at a time, in the order results finish, and spools it.</summary>
+    /// <summary>Passes each result through the stages (history) and to the observer, one at a time, in the order results are handed in, and spools it.</summary>
     private sealed class Keeper(Options options, ResultSpool spool, IRunObserver? observer, ILogger log)
     {
         private readonly Lock _recording = new();

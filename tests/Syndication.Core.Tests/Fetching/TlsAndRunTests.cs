@@ -146,7 +146,57 @@ public sealed class TlsAndRunTests
         Assert.That(summary.Complete, Is.False);
     }
 
-    private static async Task<RunSummary> Run(List<PageTarget> targets, int concurrency, int perHost, TimeSpan? timeout = null, TimeSpan? budget = null, IRunObserver? observer = null)
+    [Test]
+    public async Task Every_result_passes_through_the_stages_once_and_is_kept()
+    {
+        await using var server = await FaultServer.StartAsync();
+        for (var i = 0; i < 40; i++)
+        {
+            server.Html($"/p{i}", Compliant);
+        }
+
+        var targets = Enumerable.Range(0, 40).Select(i => PageTarget.Of(server.Url($"/p{i}").ToString())).ToList();
+        var stage = new CountingStage(failAt: null);
+        var summary = await Run(targets, concurrency: 8, perHost: 8, stages: [stage]);
+        Assert.That(stage.Positions.Order(), Is.EqualTo(Enumerable.Range(0, 40)), "each page once, none lost between the workers and the recorder");
+        Assert.That(summary.Pages.Select(p => p.Note), Is.All.EqualTo("staged"), "the reports show what the stages made of each result");
+        Assert.That(summary.Counts.Compliant, Is.EqualTo(40));
+    }
+
+    [Test]
+    public async Task A_stage_that_fails_ends_the_run_with_its_error_instead_of_hanging_it()
+    {
+        await using var server = await FaultServer.StartAsync();
+        for (var i = 0; i < 40; i++)
+        {
+            server.Html($"/p{i}", Compliant);
+        }
+
+        var targets = Enumerable.Range(0, 40).Select(i => PageTarget.Of(server.Url($"/p{i}").ToString())).ToList();
+        var run = Run(targets, concurrency: 8, perHost: 8, stages: [new CountingStage(failAt: 5)]);
+        var ended = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.That(ended, Is.SameAs(run), "the workers still waiting to hand over results were released");
+        var error = await Assert.ThrowsAsync<IOException>(async () => await run);
+        Assert.That(error!.Message, Is.EqualTo("disk full at result 5"));
+    }
+
+    private sealed class CountingStage(int? failAt) : IResultStage
+    {
+        public List<int> Positions { get; } = [];
+
+        public PageResult Process(int position, PageResult result)
+        {
+            Positions.Add(position);
+            if (Positions.Count == failAt)
+            {
+                throw new IOException($"disk full at result {failAt}");
+            }
+
+            return result with { Note = "staged" };
+        }
+    }
+
+    private static async Task<RunSummary> Run(List<PageTarget> targets, int concurrency, int perHost, TimeSpan? timeout = null, TimeSpan? budget = null, IRunObserver? observer = null, IReadOnlyList<IResultStage>? stages = null)
     {
         var options = new FetchOptions
         {
@@ -159,7 +209,7 @@ public sealed class TlsAndRunTests
         using var fetcher = Engine.CreateFetcher(options, TimeProvider.System);
         var log = new LoggerConfiguration().CreateLogger();
         var checker = new PageChecker(fetcher, Engines.Evaluator(), log);
-        var summary = await new AuditRun(checker, TimeProvider.System, log).RunAsync(targets, new AuditRun.Options(concurrency, perHost, budget), observer, CancellationToken.None);
+        var summary = await new AuditRun(checker, TimeProvider.System, log).RunAsync(targets, new AuditRun.Options(concurrency, perHost, budget) { Stages = stages ?? [] }, observer, CancellationToken.None);
         var pages = summary.Pages.ToList();
         (summary.Spool as IDisposable)?.Dispose();
         return summary with { Pages = pages };
