@@ -90,12 +90,13 @@ public static class ArticleLocator
     {
         var headings = new List<IElement>();
         var titleWords = TitleSimilarity.WordsOf(title);
-        foreach (var element in page.Document.QuerySelectorAll("h1, h2, h3, [itemprop~=headline], [class*=title], [class*=headline]"))
+        // Only elements before the story's first block can be its title: walk those in document order.
+        for (var index = 0; index < firstStory.Order && index < page.Order.Count; index++)
         {
             // The visible characters the element holds are never more than its text content: a wrapper with a
             // "title" class around the page is turned away here without building its whole text.
-            var index = page.Order.IndexOf(element);
-            if (index < 0 || index >= firstStory.Order || page.Stats.TextLength(index) >= 400 || page.Visibility.IsHidden(element))
+            var element = page.Order[index];
+            if (!MayBeTitle(element) || page.Stats.TextLength(index) >= 400 || page.Visibility.IsHidden(element))
             {
                 continue;
             }
@@ -109,6 +110,14 @@ public static class ArticleLocator
 
         return headings;
     }
+
+    /// <summary>What the selector "h1, h2, h3, [itemprop~=headline], [class*=title], [class*=headline]" matches, without a selector engine's walk of the whole page.</summary>
+    internal static bool MayBeTitle(IElement element) =>
+        element.LocalName is "h1" or "h2" or "h3"
+        || (element.GetAttribute("itemprop") is { } itemprop && itemprop.Split(CssWhiteSpace, StringSplitOptions.RemoveEmptyEntries).Contains("headline"))
+        || (element.GetAttribute("class") is { } cls && (cls.Contains("title", StringComparison.Ordinal) || cls.Contains("headline", StringComparison.Ordinal)));
+
+    private static readonly char[] CssWhiteSpace = [' ', '\t', '\n', '\r', '\f'];
 
     private static void AddWithAncestors(HashSet<IElement> set, IElement element)
     {

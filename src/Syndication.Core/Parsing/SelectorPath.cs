@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,11 +12,11 @@ namespace Syndication.Parsing;
 public static partial class SelectorPath
 {
     /// <summary>
-    /// Per document, each id asked about: the element it finds and how many elements carry it. Evidence paths of one
-    /// page climb through the same few ids, and each answer costs a walk of the whole document. Parsed pages are
-    /// not changed afterwards, so the answers hold; the table lets go of a document once it is collected.
+    /// Per document, every id: the element it finds (the first in tree order) and how many elements carry it, counted
+    /// in one walk of the document the first time a path asks. Parsed pages are not changed afterwards, so the
+    /// counts hold; the table lets go of a document once it is collected.
     /// </summary>
-    private static readonly ConditionalWeakTable<IDocument, ConcurrentDictionary<string, (IElement? First, int Count)>> IdsSeen = new();
+    private static readonly ConditionalWeakTable<IDocument, Dictionary<string, (IElement First, int Count)>> Ids = new();
 
     public static string For(IElement element)
     {
@@ -43,7 +42,7 @@ public static partial class SelectorPath
 
     private static string Step(IElement e)
     {
-        var builder = new StringBuilder(e.LocalName);
+        var builder = new StringBuilder(TagName(e.LocalName));
         var firstClass = ClassNames.Ask(e, nameof(SelectorPath), classes => classes.FirstOrDefault(c => Ident().IsMatch(c)));
         if (firstClass is not null)
         {
@@ -83,9 +82,43 @@ public static partial class SelectorPath
             return false;
         }
 
-        var ids = IdsSeen.GetValue(e.Owner, static _ => new ConcurrentDictionary<string, (IElement? First, int Count)>(StringComparer.Ordinal));
-        var (first, count) = ids.GetOrAdd(id, static (id, document) => (document.GetElementById(id), document.QuerySelectorAll("[id='" + id + "']").Length), e.Owner);
-        return ReferenceEquals(first, e) && count == 1;
+        return Ids.GetValue(e.Owner, CountIds).TryGetValue(id, out var seen) && ReferenceEquals(seen.First, e) && seen.Count == 1;
+    }
+
+    /// <summary>A tag name as a selector must spell it: markup such as &lt;a0:nav&gt; has characters CSS must escape.</summary>
+    private static string TagName(string name)
+    {
+        if (Ident().IsMatch(name))
+        {
+            return name;
+        }
+
+        var escaped = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or >= '\u0080'))
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+
+    private static Dictionary<string, (IElement First, int Count)> CountIds(IDocument document)
+    {
+        var ids = new Dictionary<string, (IElement First, int Count)>(StringComparer.Ordinal);
+        foreach (var element in document.All)
+        {
+            if (element.Id is { Length: > 0 } id)
+            {
+                ids[id] = ids.TryGetValue(id, out var seen) ? (seen.First, seen.Count + 1) : (element, 1);
+            }
+        }
+
+        return ids;
     }
 
     [GeneratedRegex("^-?[A-Za-z_][A-Za-z0-9_-]*$")]
