@@ -150,12 +150,7 @@ public sealed class TlsAndRunTests
     public async Task Every_result_passes_through_the_stages_once_and_is_kept()
     {
         await using var server = await FaultServer.StartAsync();
-        for (var i = 0; i < 40; i++)
-        {
-            server.Html($"/p{i}", Compliant);
-        }
-
-        var targets = Enumerable.Range(0, 40).Select(i => PageTarget.Of(server.Url($"/p{i}").ToString())).ToList();
+        var targets = CompliantPages(server, 40);
         var stage = new CountingStage(failAt: null);
         var summary = await Run(targets, concurrency: 8, perHost: 8, stages: [stage]);
         Assert.That(stage.Positions.Order(), Is.EqualTo(Enumerable.Range(0, 40)), "each page once, none lost between the workers and the recorder");
@@ -167,17 +162,22 @@ public sealed class TlsAndRunTests
     public async Task A_stage_that_fails_ends_the_run_with_its_error_instead_of_hanging_it()
     {
         await using var server = await FaultServer.StartAsync();
-        for (var i = 0; i < 40; i++)
-        {
-            server.Html($"/p{i}", Compliant);
-        }
-
-        var targets = Enumerable.Range(0, 40).Select(i => PageTarget.Of(server.Url($"/p{i}").ToString())).ToList();
+        var targets = CompliantPages(server, 40);
         var run = Run(targets, concurrency: 8, perHost: 8, stages: [new CountingStage(failAt: 5)]);
         var ended = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
         Assert.That(ended, Is.SameAs(run), "the workers still waiting to hand over results were released");
         var error = await Assert.ThrowsAsync<IOException>(async () => await run);
         Assert.That(error!.Message, Is.EqualTo("disk full at result 5"));
+    }
+
+    private static List<PageTarget> CompliantPages(FaultServer server, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            server.Html($"/p{i}", Compliant);
+        }
+
+        return Enumerable.Range(0, count).Select(i => PageTarget.Of(server.Url($"/p{i}").ToString())).ToList();
     }
 
     private sealed class CountingStage(int? failAt) : IResultStage
