@@ -84,11 +84,11 @@ public sealed class WaiverTests
         }
     }
 
-    [TestCase("partner: Plains Reporter\n    requirement: logos\n", 8, "waivers[0].requirement: unknown requirement 'logos'; valid: logo, byline, affiliation")]
-    [TestCase("partner: Plains Reporter\n    expires: 2026-13-01\n", 8, "waivers[0].expires: expected a date like 2027-01-31, not \"2026-13-01\"")]
-    [TestCase("partner: Plains Reporter\n    expires: tomorrow\n", 8, "waivers[0].expires: expected a date like 2027-01-31, not \"tomorrow\"")]
+    [TestCase("partner: Plains Reporter\n    requirement: logos\n", 9, "waivers[0].requirement: unknown requirement 'logos'; valid: logo, byline, affiliation")]
+    [TestCase("partner: Plains Reporter\n    expires: 2026-13-01\n", 9, "waivers[0].expires: expected a date like 2027-01-31, not \"2026-13-01\"")]
+    [TestCase("partner: Plains Reporter\n    expires: tomorrow\n", 9, "waivers[0].expires: expected a date like 2027-01-31, not \"tomorrow\"")]
     [TestCase("partner: Daily Planet\n", 8, "waivers[0].partner: no partner \"Daily Planet\" in the list")]
-    public async Task A_bad_waiver_is_a_usage_error_naming_the_line_where_it_starts(string waiver, int line, string message)
+    public async Task A_bad_waiver_is_a_usage_error_naming_the_line_of_the_bad_field(string waiver, int line, string message)
     {
         using var folder = new AuditFolder();
         folder.Page("no-logo.html", "wordpress-no-logo.html");

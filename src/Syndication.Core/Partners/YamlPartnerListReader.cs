@@ -96,13 +96,13 @@ public sealed class YamlPartnerListReader
 
         if (partner is not null && !partners.Contains(partner))
         {
-            throw Error(map, field + ".partner", $"no partner \"{partner}\" in the list");
+            throw Error(At(map, "partner"), field + ".partner", $"no partner \"{partner}\" in the list");
         }
 
         var requirement = Scalar(map, "requirement");
         if (requirement is not null && !Checks.RequirementIds.All.Contains(requirement))
         {
-            throw Error(map, field + ".requirement", $"unknown requirement '{requirement}'; valid: {string.Join(", ", Checks.RequirementIds.All)}");
+            throw Error(At(map, "requirement"), field + ".requirement", $"unknown requirement '{requirement}'; valid: {string.Join(", ", Checks.RequirementIds.All)}");
         }
 
         var reason = Scalar(map, "reason") ?? throw Error(map, field + ".reason", "a waiver says why it was agreed");
@@ -110,7 +110,7 @@ public sealed class YamlPartnerListReader
         var expires = Scalar(map, "expires");
         if (!DateOnly.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw Error(map, field + ".expires", $"expected a date like 2027-01-31, not \"{expires}\"");
+            throw Error(At(map, "expires"), field + ".expires", $"expected a date like 2027-01-31, not \"{expires}\"");
         }
 
         if (page is not null && !page.Contains("://", StringComparison.Ordinal) && !page.StartsWith('*'))
@@ -150,7 +150,7 @@ public sealed class YamlPartnerListReader
         var name = Scalar(map, "name");
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw Error(map, field + ".name", "a partner needs a name");
+            throw Error(At(map, "name"), field + ".name", "a partner needs a name");
         }
 
         if (!map.Children.TryGetValue(new YamlScalarNode("pages"), out var pagesNode))
@@ -231,6 +231,10 @@ public sealed class YamlPartnerListReader
 
     private IEnumerable<YamlNode> Sequence(YamlNode node, string field) =>
         node as YamlSequenceNode ?? throw Error(node, field, "expected a list (lines starting with '- ')");
+
+    /// <summary>Where a field's value is, so an error names its line; the mapping itself when the field is missing.</summary>
+    private static YamlNode At(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : node;
 
     private static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar && !string.IsNullOrEmpty(scalar.Value) ? scalar.Value : null;

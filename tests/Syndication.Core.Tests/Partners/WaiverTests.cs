@@ -73,10 +73,10 @@ public sealed class WaiverTests
         Assert.That(waiver, Is.EqualTo(new Waiver("Plains Reporter", null, "logo", "Logo shown in the print edition only, agreed for the redesign", "Jane Smith (DCNF licensing)", new DateOnly(2027, 1, 31), 5)));
     }
 
-    [TestCase("    requirement: credit\n", "waivers[0].requirement: unknown requirement 'credit'")]
-    [TestCase("    expires: soon\n", "waivers[0].expires: expected a date like 2027-01-31")]
-    [TestCase("    partner: Nobody\n", "waivers[0].partner: no partner \"Nobody\" in the list")]
-    public void A_bad_waiver_is_refused_with_its_line(string line, string expected)
+    [TestCase("    requirement: credit\n", 9, "waivers[0].requirement: unknown requirement 'credit'")]
+    [TestCase("    expires: soon\n", 8, "waivers[0].expires: expected a date like 2027-01-31")]
+    [TestCase("    partner: Nobody\n", 8, "waivers[0].partner: no partner \"Nobody\" in the list")]
+    public void A_bad_waiver_is_refused_with_the_line_of_the_bad_field(string line, int lineNumber, string expected)
     {
         using var folder = new TempFolder();
         var path = folder.File("partners.yaml");
@@ -90,7 +90,7 @@ public sealed class WaiverTests
 
         File.WriteAllText(path, "partners:\n  - name: Plains Reporter\n    pages: [https://plains.example/a]\nwaivers:\n" + waiver);
         var error = Assert.Throws<PartnerListException>(() => PartnerListReader.Read(path))!;
-        Assert.That(error.Message, Does.Contain("partners.yaml:5: " + expected));
+        Assert.That(error.Message, Does.Contain($"partners.yaml:{lineNumber}: " + expected));
     }
 
     private static PageResult Failing(string url, string partner) => new()
