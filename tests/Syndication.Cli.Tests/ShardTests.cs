@@ -139,6 +139,32 @@ public sealed class ShardTests
     }
 
     [Test]
+    public async Task Merge_refuses_a_shard_left_from_an_earlier_night()
+    {
+        using var folder = new AuditFolder();
+        folder.Page("a.html", "wordpress-compliant.html");
+        folder.Page("b.html", "wordpress-no-logo.html");
+        folder.WriteList([("Plains Reporter", ["a.html", "b.html"])]);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 19, 2, 0, 0, TimeSpan.Zero));
+        Assert.That((await CliRunner.RunAsync(clock, ["audit", folder.List, "--shard", "1/2", "--format", "json"])).ExitCode, Is.Not.EqualTo(3));
+        clock.Advance(TimeSpan.FromHours(6));
+        Assert.That((await CliRunner.RunAsync(clock, ["audit", folder.List, "--shard", "2/2", "--format", "json"])).ExitCode, Is.Not.EqualTo(3));
+        var one = folder.File("partners.shard-1-of-2.db");
+        var two = folder.File("partners.shard-2-of-2.db");
+
+        var sameDay = await CliRunner.RunAsync(clock, ["merge", one, two, "--history", folder.File("merged.db"), "--format", "json"]);
+        Assert.That(sameDay.ExitCode, Is.EqualTo(1), "a shard run again later the same day still merges: " + sameDay.Stderr);
+
+        clock.Advance(TimeSpan.FromHours(18));
+        Assert.That((await CliRunner.RunAsync(clock, ["audit", folder.List, "--shard", "2/2", "--format", "json"])).ExitCode, Is.Not.EqualTo(3));
+        var mixed = await CliRunner.RunAsync(clock, ["merge", one, two, "--history", folder.File("mixed.db"), "--format", "json"]);
+        Assert.That(mixed.ExitCode, Is.EqualTo(3));
+        Assert.That(mixed.Stderr.TrimEnd('\n'), Is.EqualTo(
+            $"syndication: the shard runs started 24 h apart ({one} at 2026-11-19 02:00Z, {two} at 2026-11-20 02:00Z): they are not one night's audit; run the old shard again"));
+        Assert.That(File.Exists(folder.File("mixed.db")), Is.False, "a refused merge records nothing");
+    }
+
+    [Test]
     public async Task A_shard_never_writes_into_the_main_history_named_in_the_list()
     {
         using var folder = new AuditFolder();

@@ -108,7 +108,13 @@ public static class MergeCommand
         return runs.Count > 0 ? runs[0] : throw new UsageException($"{store.Path} has no run to merge");
     }
 
-    /// <summary>Every shard of one split must be there exactly once; returns whether all of them finished their run.</summary>
+    /// <summary>
+    /// How far apart the shards of one audit may start. Shards run side by side, or one again later the same day;
+    /// a shard file left from an earlier night would mix two nights' pages into one run.
+    /// </summary>
+    private static readonly TimeSpan OneNight = TimeSpan.FromHours(20);
+
+    /// <summary>Every shard of one split, of one night, must be there exactly once; returns whether all of them finished their run.</summary>
     private static bool CheckShards(List<(string Path, RunRecord Run)> runs)
     {
         var shards = runs.Select(r => (r.Path, Shard: r.Run.Shard is { } text ? Shard.Parse(text) : throw new UsageException($"{r.Path}: its last run is not a shard run (audit --shard K/N)"))).ToList();
@@ -122,6 +128,15 @@ public static class MergeCommand
         if (shards.Any(s => s.Shard.Count != count))
         {
             throw new UsageException($"the shard files come from different splits: {string.Join(", ", shards.Select(s => $"{s.Path} is {s.Shard}"))}");
+        }
+
+        var first = runs.MinBy(r => r.Run.StartedAt);
+        var last = runs.MaxBy(r => r.Run.StartedAt);
+        if (last.Run.StartedAt - first.Run.StartedAt > OneNight)
+        {
+            throw new UsageException(
+                $"the shard runs started {(last.Run.StartedAt - first.Run.StartedAt).TotalHours:0} h apart ({first.Path} at {first.Run.StartedAt:yyyy-MM-dd HH:mm}Z, {last.Path} at {last.Run.StartedAt:yyyy-MM-dd HH:mm}Z): "
+                + "they are not one night's audit; run the old shard again");
         }
 
         var missing = Enumerable.Range(1, count).Where(k => shards.All(s => s.Shard.Index != k)).ToList();
