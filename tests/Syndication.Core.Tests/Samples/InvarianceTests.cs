@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp;
 using Syndication.Core.Tests.Support;
@@ -49,6 +50,54 @@ public sealed partial class InvarianceTests
         Assert.That(result.Original?.Title, Is.EqualTo(expected.Original), details);
         Assert.That(result.Requirements.ToDictionary(r => r.Id, r => VerdictNames.Of(r.Status)), Is.EquivalentTo(expected.Requirements), details);
     }
+
+    private static readonly Dictionary<string, Func<string, byte[]?>> Encodings = new()
+    {
+        ["UTF-8 with a BOM"] = text => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(WithoutCharsetMeta(text))],
+        ["UTF-16 with a BOM"] = text => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(WithoutCharsetMeta(text))],
+        ["windows-1252 declared in a meta tag"] = text =>
+        {
+            var body = "<meta charset=\"windows-1252\">" + WithoutCharsetMeta(text);
+            var strict = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            try
+            {
+                return strict.GetBytes(body);
+            }
+            catch (EncoderFallbackException)
+            {
+                return null; // the page has characters windows-1252 cannot hold
+            }
+        },
+    };
+
+    private static IEnumerable<TestCaseData> EncodingCases() =>
+        from expected in SamplePagesTests.Expectations()
+        from encoding in Encodings.Keys
+        select new TestCaseData(expected, encoding).SetArgDisplayNames(expected.File, encoding);
+
+    [TestCaseSource(nameof(EncodingCases))]
+    public void The_same_page_in_another_encoding_keeps_the_verdict(SampleExpectation expected, string encoding)
+    {
+        var path = RepoPaths.Samples("pages", expected.File);
+        var text = CharsetDecoder.Decode(File.ReadAllBytes(path), null).Text;
+        if (Encodings[encoding](text) is not { } bytes)
+        {
+            Assert.Ignore($"{expected.File} has characters {encoding} cannot encode");
+            return;
+        }
+
+        var page = PageParser.Parse(bytes, httpCharset: null);
+        Assert.That(page.Document.Body?.TextContent, Is.EqualTo(PageParser.ParseText(text).Document.Body?.TextContent), "decoded back to the same text");
+        var result = Engines.Evaluator().Evaluate(page, PageTarget.Of(path));
+        Assert.That(VerdictNames.Of(result.Verdict), Is.EqualTo(expected.Verdict), $"{expected.File} in {encoding}");
+        Assert.That(result.Requirements.ToDictionary(r => r.Id, r => VerdictNames.Of(r.Status)), Is.EquivalentTo(expected.Requirements));
+    }
+
+    /// <summary>The page's own charset declarations, which would contradict the new encoding.</summary>
+    private static string WithoutCharsetMeta(string html) => CharsetMeta().Replace(html, string.Empty);
+
+    [GeneratedRegex("<meta\\s+(charset\\s*=|http-equiv\\s*=\\s*[\"']?content-type)[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex CharsetMeta();
 
     private static string AfterBody(string html, string first, string last)
     {
