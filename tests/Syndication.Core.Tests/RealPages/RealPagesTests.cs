@@ -36,6 +36,22 @@ public sealed class RealPagesTests
         Assert.That(byline.Status, Is.Not.EqualTo(Outcome.Pass), $"{decoy} was accepted as the byline: {string.Join(" | ", byline.Evidence.Select(e => e.Selector + " :: " + e.Text))}");
     }
 
+    public static IEnumerable<TestCaseData> RewrittenAuthors() =>
+        from page in RealPageCase.Load().Where(c => c.Reporters.Count > 0)
+        from rewrite in Samples.InvarianceTests.Rewrites.Keys
+        select new TestCaseData(page, rewrite).SetName($"Finds the real byline on {page.Case} with {rewrite}");
+
+    /// <summary>Markup a reader cannot see, or that any site template adds, does not lose a real byline.</summary>
+    [TestCaseSource(nameof(RewrittenAuthors))]
+    public void Byline_check_finds_the_real_reporter_after_a_rewrite(RealPageCase page, string rewrite)
+    {
+        var text = CharsetDecoder.Decode(page.Bytes(), null).Text;
+        var document = PageParser.ParseText(Samples.InvarianceTests.Rewrites[rewrite](text));
+        var result = Engines.Evaluator([], [.. page.Reporters]).Evaluate(document, PageTarget.Of(page.Case + ".html"));
+        var byline = result.Requirements.Single(r => r.Id == "byline");
+        Assert.That(byline.Status, Is.EqualTo(Outcome.Pass), $"{byline.Message}\nthe byline is at: {page.Byline}");
+    }
+
     [Test]
     public void Enough_pages_and_names_are_tested()
     {

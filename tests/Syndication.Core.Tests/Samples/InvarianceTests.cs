@@ -16,7 +16,7 @@ namespace Syndication.Core.Tests.Samples;
 /// </summary>
 public sealed partial class InvarianceTests
 {
-    private static readonly Dictionary<string, Func<string, string>> Rewrites = new()
+    internal static readonly Dictionary<string, Func<string, string>> Rewrites = new()
     {
         ["serialised again"] = html => PageParser.ParseText(html).Document.ToHtml(),
         ["CRLF and indentation"] = html => html.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n    ", StringComparison.Ordinal),
