@@ -52,6 +52,23 @@ public sealed class RealPagesTests
         Assert.That(byline.Status, Is.EqualTo(Outcome.Pass), $"{byline.Message}\nthe byline is at: {page.Byline}");
     }
 
+    public static IEnumerable<TestCaseData> RewrittenDecoys() =>
+        from page in RealPageCase.Load().Where(c => c.Decoys.Count > 0)
+        from rewrite in Samples.InvarianceTests.Rewrites.Keys
+        select new TestCaseData(page, rewrite).SetName($"Refuses the other names on {page.Case} with {rewrite}");
+
+    /// <summary>Nor does it make another name on the page pass for the byline.</summary>
+    [TestCaseSource(nameof(RewrittenDecoys))]
+    public void Byline_check_refuses_the_other_names_after_a_rewrite(RealPageCase page, string rewrite)
+    {
+        var text = CharsetDecoder.Decode(page.Bytes(), null).Text;
+        var document = PageParser.ParseText(Samples.InvarianceTests.Rewrites[rewrite](text));
+        var accepted = page.Decoys
+            .Where(decoy => Engines.Evaluator([], decoy.Name).Evaluate(document, PageTarget.Of(page.Case + ".html")).Requirements.Single(r => r.Id == "byline").Status == Outcome.Pass)
+            .ToList();
+        Assert.That(accepted, Is.Empty, "accepted as the byline");
+    }
+
     [Test]
     public void Enough_pages_and_names_are_tested()
     {
