@@ -11,7 +11,7 @@ public sealed record PartnerPage(string Location, string? Original = null)
     {
         if (!value.Contains("://", StringComparison.Ordinal))
         {
-            return Path.GetFullPath(value, folder);
+            return FullPath(value, folder);
         }
 
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file"))
@@ -21,4 +21,26 @@ public sealed record PartnerPage(string Location, string? Original = null)
 
         return value;
     }
+
+    /// <summary>A path resolved against the list's folder; throws <see cref="FormatException"/> when no file system could hold it.</summary>
+    public static string FullPath(string value, string folder)
+    {
+        if (value.Any(char.IsControl))
+        {
+            throw new FormatException($"\"{Printable(value)}\" is not a valid file path: it holds a control character");
+        }
+
+        try
+        {
+            return Path.GetFullPath(value, folder);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new FormatException($"\"{Printable(value)}\" is not a valid file path: {e.Message}");
+        }
+    }
+
+    /// <summary>The text with control characters shown as \uXXXX, so an error about it stays one readable line.</summary>
+    public static string Printable(string value) =>
+        value.Any(char.IsControl) ? string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) : value;
 }

@@ -30,13 +30,19 @@ public sealed class YamlPartnerListReader
     {
         var reader = new YamlPartnerListReader(path);
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             throw new PartnerListException($"{path}:{e.Start.Line}: {FirstLine(e.Message)}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some broken flow collections ("[a, b" left open across lines).
+            throw new PartnerListException($"{path}:{scanner.CurrentPosition.Line}: not valid YAML by this line (is a '[' or '{{' left unclosed above?)", e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -115,7 +121,7 @@ public sealed class YamlPartnerListReader
 
         if (page is not null && !page.Contains("://", StringComparison.Ordinal) && !page.StartsWith('*'))
         {
-            page = ResolvePath(page);
+            page = ResolvePath(At(map, "page"), field + ".page", page);
         }
 
         return new Waiver(partner, page, requirement, reason, agreedBy, date, (int)map.Start.Line);
@@ -126,20 +132,20 @@ public sealed class YamlPartnerListReader
         CheckKeys(node, SettingKeys, "settings");
         return new AuditSettings
         {
-            Originals = Strings(node, "originals", "settings.originals").Select(ResolveLocation).ToList(),
+            Originals = Strings(node, "originals", "settings.originals").Select(o => ResolveLocation(At(node, "originals"), "settings.originals", o)).ToList(),
             Profile = Scalar(node, "profile") is { } profile
-                ? string.Equals(profile, ProfileLoader.BuiltInId, StringComparison.OrdinalIgnoreCase) ? profile : ResolvePath(profile)
+                ? string.Equals(profile, ProfileLoader.BuiltInId, StringComparison.OrdinalIgnoreCase) ? profile : ResolvePath(At(node, "profile"), "settings.profile", profile)
                 : null,
             Concurrency = Int(node, "concurrency", "settings.concurrency", 1, 1024),
             PerHost = Int(node, "perHost", "settings.perHost", 1, 64),
             TimeoutSeconds = Number(node, "timeout", "settings.timeout"),
             BudgetMinutes = Number(node, "budget", "settings.budget"),
             Formats = Strings(node, "formats", "settings.formats"),
-            OutputDir = Scalar(node, "outputDir") is { } dir ? ResolvePath(dir) : null,
+            OutputDir = Scalar(node, "outputDir") is { } dir ? ResolvePath(At(node, "outputDir"), "settings.outputDir", dir) : null,
             UserAgent = Scalar(node, "userAgent"),
             RespectRobots = Robots(node, "settings.robots"),
-            History = Scalar(node, "history") is { } history ? ResolvePath(history) : null,
-            Cache = Scalar(node, "cache") is { } cache ? ResolvePath(cache) : null,
+            History = Scalar(node, "history") is { } history ? ResolvePath(At(node, "history"), "settings.history", history) : null,
+            Cache = Scalar(node, "cache") is { } cache ? ResolvePath(At(node, "cache"), "settings.cache", cache) : null,
         };
     }
 
@@ -198,9 +204,20 @@ public sealed class YamlPartnerListReader
         }
     }
 
-    private string ResolveLocation(string value) => value.Contains("://", StringComparison.Ordinal) ? value : ResolvePath(value);
+    private string ResolveLocation(YamlNode node, string field, string value) =>
+        value.Contains("://", StringComparison.Ordinal) ? value : ResolvePath(node, field, value);
 
-    private string ResolvePath(string value) => Path.GetFullPath(value, _folder);
+    private string ResolvePath(YamlNode node, string field, string value)
+    {
+        try
+        {
+            return PartnerPage.FullPath(value, _folder);
+        }
+        catch (FormatException e)
+        {
+            throw Error(node, field, e.Message);
+        }
+    }
 
     private bool? Robots(YamlMappingNode node, string field)
     {

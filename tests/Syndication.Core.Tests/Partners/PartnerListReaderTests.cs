@@ -39,6 +39,8 @@ public sealed class PartnerListReaderTests
     [TestCase("settings:\n  robots: maybe\npartners: []\n", "list.yaml:2: settings.robots: robots must be 'respect' or 'ignore', not \"maybe\"")]
     [TestCase("partners:\n  - name: A\n    pages: [a.html]\n  - name: a\n    pages: [b.html]\n", "list.yaml:4: partners[1].name: partner \"a\" is listed twice")]
     [TestCase("partners:\n  - name: A\n    pages: [a.html\n", "list.yaml:")]
+    [TestCase("settings:\n  originals: [feed.xml\npartners:\n  - name: A\n    pages: [a.html]\n", "list.yaml:3: not valid YAML by this line (is a '[' or '{' left unclosed above?)")]
+    [TestCase("settings:\n  history: \"a\\0b.db\"\npartners:\n  - name: A\n    pages: [a.html]\n", "list.yaml:2: settings.history: \"a\\u0000b.db\" is not a valid file path: it holds a control character")]
     [TestCase("just text", "list.yaml:1: the partner list must be a mapping")]
     [TestCase("settings: {}\n", "list.yaml:1: partners: the list has no 'partners'")]
     public void A_bad_yaml_list_names_the_file_line_and_field(string yaml, string expected)
@@ -56,6 +58,7 @@ public sealed class PartnerListReaderTests
     [TestCase("partner,page\nA,a.html\n,b.html\n", "3: column partner: the row has a page but no partner")]
     [TestCase("partner,page\nA,\n", "2: column page: partner \"A\" has a row without a page")]
     [TestCase("partner,page\n", "the CSV file lists no pages")]
+    [TestCase("partner,page\nA,\"pages/a\u0000.html\"\n", "2: column page: \"pages/a\\u0000.html\" is not a valid file path: it holds a control character")]
     public void A_bad_csv_list_names_the_file_line_and_column(string csv, string expected)
     {
         using var folder = new TempFolder();
