@@ -23,7 +23,7 @@ public static class TextFolding
         }
 
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in WellFormed(text).Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -34,6 +34,44 @@ public static class TextFolding
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The text with any unpaired surrogate replaced by U+FFFD, as a browser shows it: normalisation refuses them.</summary>
+    public static string WellFormed(string text)
+    {
+        var bad = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                bad = i;
+                break;
+            }
+        }
+
+        if (bad < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = bad; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>Collapses white space (including non-breaking and zero-width characters) and trims.</summary>

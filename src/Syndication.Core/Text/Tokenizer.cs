@@ -16,9 +16,10 @@ public static class Tokenizer
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length)
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                // Astral letters are rare in names; keep them inside the current word.
+                // Astral letters are rare in names; keep them inside the current word. (An unpaired surrogate is not a
+                // letter: it separates words.)
                 if (start < 0)
                 {
                     start = i;
