@@ -7,7 +7,7 @@ namespace Syndication.Fetching;
 /// Which IP addresses the fetcher may connect to, checked after DNS resolution on every request and redirect, so a
 /// partner list or a partner's redirect cannot make the audit read the internal network it runs in (SSRF). Loopback,
 /// private, link-local (cloud metadata), unique-local, carrier-grade NAT, documentation, multicast and reserved ranges
-/// are refused, IPv4-mapped and NAT64 forms included.
+/// are refused, IPv4-mapped, NAT64, 6to4 and Teredo forms included.
 /// </summary>
 public sealed class AddressPolicy
 {
@@ -80,6 +80,18 @@ public sealed class AddressPolicy
         if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
         {
             return V4Range(b[12..16]) is { } nat64 ? nat64 + " (NAT64)" : null;
+        }
+
+        // 64:ff9b:1::/48 is NAT64 for local use (RFC 8215): translated inside the network it runs in.
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0x00 && b[5] == 0x01)
+        {
+            return "local-use NAT64";
+        }
+
+        // 2001::/32 is Teredo: a tunnel whose far end is an IPv4 address hidden in the address, not a web server.
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00)
+        {
+            return "Teredo tunnel";
         }
 
         if (b[0] == 0x20 && b[1] == 0x02)

@@ -23,6 +23,8 @@ public sealed class AddressPolicyTests
     [TestCase("::ffff:169.254.169.254", "link-local (cloud metadata)")]
     [TestCase("64:ff9b::a00:5", "private (NAT64)")]
     [TestCase("2002:a00:5::1", "private (6to4)")]
+    [TestCase("64:ff9b:1::a00:5", "local-use NAT64")]
+    [TestCase("2001:0:4136:e378:8000:63bf:f5ff:fffa", "Teredo tunnel")]
     [TestCase("fe80::1", "link-local")]
     [TestCase("fd12:3456::1", "unique-local")]
     [TestCase("fec0::1", "site-local")]
@@ -42,6 +44,8 @@ public sealed class AddressPolicyTests
     [TestCase("172.32.0.1")]
     [TestCase("100.128.0.1")]
     [TestCase("2606:4700::6810:85e5")]
+    [TestCase("2001:4860:4860::8888")]
+    [TestCase("64:ff9b::5db8:d822")]
     [TestCase("::ffff:93.184.216.34")]
     public void Public_addresses_are_allowed(string address) =>
         Assert.That(AddressPolicy.PublicOnly.Refuse(IPAddress.Parse(address)), Is.Null);
