@@ -73,4 +73,39 @@ public sealed class CharsetDecoderTests
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(1252);
     }
+
+    /// <summary>
+    /// Whatever bytes and charset label a server sends, decoding gives text and names its encoding and where it came
+    /// from: 20,000 seeded inputs built from meta-tag fragments, BOMs, quotes, high bytes and labels good and bad.
+    /// </summary>
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Any_bytes_and_any_label_decode_without_an_exception(int seed)
+    {
+        string[] pieces = ["<meta", " charset=", "\"", "'", "utf-8", "windows-1252", "shift_jis", "utf-16le", "x-user-defined", "iso-8859-8-i", " http-equiv=content-type content=\"text/html; charset=",
+            "<!--", "-->", ">", "<", "/", " ", "\u00e9", "<?", "<!DOCTYPE", "\uFEFF", "replacement", "gb18030", ";", "="];
+        string?[] labels = [null, "", "utf-8", "UTF8", "latin1", "windows-1252", "utf-16", "utf-16be", "bogus", "x-user-defined", "iso-2022-jp", "\"utf-8\"", " big5 "];
+        var random = new Random(seed);
+        for (var round = 0; round < 10_000; round++)
+        {
+            var bytes = new List<byte>();
+            if (random.Next(10) == 0)
+            {
+                bytes.AddRange(random.Next(3) switch { 0 => [0xEF, 0xBB, 0xBF], 1 => [0xFF, 0xFE], _ => [0xFE, 0xFF] });
+            }
+
+            for (var i = random.Next(12); i > 0; i--)
+            {
+                bytes.AddRange(random.Next(4) == 0
+                    ? Enumerable.Range(0, 1 + random.Next(4)).Select(_ => (byte)random.Next(256))
+                    : Encoding.UTF8.GetBytes(pieces[random.Next(pieces.Length)]));
+            }
+
+            var label = labels[random.Next(labels.Length)];
+            var decoded = CharsetDecoder.Decode([.. bytes], label);
+            Assert.That(decoded.Text, Is.Not.Null);
+            Assert.That(decoded.Encoding.WebName, Is.Not.Empty);
+            Assert.That(decoded.EncodingSource, Is.Not.Empty);
+        }
+    }
 }
