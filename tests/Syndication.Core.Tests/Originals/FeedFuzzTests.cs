@@ -1,6 +1,8 @@
 using System.Text;
 using Syndication.Originals;
 
+using Syndication.Core.Tests.Support;
+
 namespace Syndication.Core.Tests.Originals;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class FeedFuzzTests
         var (read, refused) = (0, 0);
         for (var round = 0; round < 300; round++)
         {
-            var text = Damage(original, random, 1 + random.Next(4));
+            var text = Damage.Apply(original, random, 1 + random.Next(4), Pieces, 30);
             try
             {
                 OriginalsLoader.Read(Encoding.UTF8.GetBytes(text), null, "feed.xml");
@@ -40,32 +42,5 @@ public sealed class FeedFuzzTests
 
         Assert.That(refused, Is.GreaterThan(0), "some damage is refused");
         Assert.That(read, Is.GreaterThan(0), "some damage (inside a paragraph) still reads");
-    }
-
-    private static string Damage(string text, Random random, int edits)
-    {
-        var builder = new StringBuilder(text);
-        for (var i = 0; i < edits && builder.Length > 0; i++)
-        {
-            var at = random.Next(builder.Length);
-            switch (random.Next(4))
-            {
-                case 0:
-                    builder.Remove(at, Math.Min(builder.Length - at, 1 + random.Next(30)));
-                    break;
-                case 1:
-                    builder.Insert(at, Pieces[random.Next(Pieces.Length)]);
-                    break;
-                case 2:
-                    builder.Length = at; // cut off
-                    break;
-                default:
-                    var length = Math.Min(builder.Length - at, 1 + random.Next(80));
-                    builder.Insert(at, builder.ToString(at, length));
-                    break;
-            }
-        }
-
-        return builder.ToString();
     }
 }

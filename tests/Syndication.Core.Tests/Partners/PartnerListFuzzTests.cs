@@ -1,6 +1,8 @@
 using System.Text;
 using Syndication.Partners;
 
+using Syndication.Core.Tests.Support;
+
 namespace Syndication.Core.Tests.Partners;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class PartnerListFuzzTests
         var (read, refused) = (0, 0);
         for (var round = 0; round < 300; round++)
         {
-            var text = Damage(original, random, edits: 1 + random.Next(4));
+            var text = Damage.Apply(original, random, 1 + random.Next(4), Pieces, 12);
             File.WriteAllText(path, text, new UTF8Encoding(false));
             try
             {
@@ -46,40 +48,5 @@ public sealed class PartnerListFuzzTests
 
         Assert.That(refused, Is.GreaterThan(0), "some damage is refused");
         Assert.That(read, Is.GreaterThan(0), "some damage (in comments, notes) still reads");
-    }
-
-    private static string Damage(string text, Random random, int edits)
-    {
-        var builder = new StringBuilder(text);
-        for (var i = 0; i < edits && builder.Length > 0; i++)
-        {
-            var at = random.Next(builder.Length);
-            switch (random.Next(5))
-            {
-                case 0:
-                    builder.Remove(at, Math.Min(builder.Length - at, 1 + random.Next(12)));
-                    break;
-                case 1:
-                    builder.Insert(at, Pieces[random.Next(Pieces.Length)]);
-                    break;
-                case 2:
-                    builder[at] = Pieces[random.Next(Pieces.Length)][0];
-                    break;
-                case 3:
-                    var lineEnd = builder.ToString().IndexOf('\n', at);
-                    if (lineEnd >= 0)
-                    {
-                        builder.Remove(lineEnd, 1);
-                    }
-
-                    break;
-                default:
-                    var length = Math.Min(builder.Length - at, 1 + random.Next(40));
-                    builder.Insert(at, builder.ToString(at, length));
-                    break;
-            }
-        }
-
-        return builder.ToString();
     }
 }

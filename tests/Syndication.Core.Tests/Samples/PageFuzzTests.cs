@@ -1,4 +1,3 @@
-using System.Text;
 using Syndication.Core.Tests.Support;
 using Syndication.Parsing;
 using Syndication.Pipeline;
@@ -31,7 +30,7 @@ public sealed class PageFuzzTests
         var evaluator = Engines.Evaluator();
         for (var round = 0; round < 25; round++)
         {
-            var text = Damage(original, random, 1 + random.Next(6));
+            var text = Damage.Apply(original, random, 1 + random.Next(6), Pieces, 200);
             try
             {
                 var result = evaluator.Evaluate(PageParser.ParseText(text), PageTarget.Of(path));
@@ -42,32 +41,5 @@ public sealed class PageFuzzTests
                 Assert.Fail($"round {round}: {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
             }
         }
-    }
-
-    private static string Damage(string text, Random random, int edits)
-    {
-        var builder = new StringBuilder(text);
-        for (var i = 0; i < edits && builder.Length > 0; i++)
-        {
-            var at = random.Next(builder.Length);
-            switch (random.Next(4))
-            {
-                case 0:
-                    builder.Remove(at, Math.Min(builder.Length - at, 1 + random.Next(200)));
-                    break;
-                case 1:
-                    builder.Insert(at, Pieces[random.Next(Pieces.Length)]);
-                    break;
-                case 2:
-                    builder.Length = at;
-                    break;
-                default:
-                    var length = Math.Min(builder.Length - at, 1 + random.Next(400));
-                    builder.Insert(at, builder.ToString(at, length));
-                    break;
-            }
-        }
-
-        return builder.ToString();
     }
 }
