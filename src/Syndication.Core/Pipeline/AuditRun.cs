@@ -37,8 +37,9 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         observer?.OnStarted(targets.Count);
 
         // Workers hand results to one recorder and go on with the next page: recording (history, spool, progress)
-        // is serial, and a worker waiting on a lock would hold a thread-pool thread that parsing needs.
-        var finished = Channel.CreateBounded<(int Index, PageResult Result)>(new BoundedChannelOptions(Math.Max(1, options.Concurrency) * 2) { SingleReader = true });
+        // is serial, and a worker waiting on a lock would hold a thread-pool thread that parsing needs. At most as
+        // many results wait as there are workers: each holds its page's bytes until the history has archived them.
+        var finished = Channel.CreateBounded<(int Index, PageResult Result)>(new BoundedChannelOptions(Math.Max(1, options.Concurrency)) { SingleReader = true });
         var recorder = Task.Run(async () =>
         {
             try
