@@ -106,7 +106,7 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
                         throw new FetchException(ErrorKinds.NotHtml, $"the server says the page is {mediaType}, not {request.Accepts.Name}");
                     }
 
-                    var body = await BodyReader.ReadCappedAsync(response.Content, _options.MaxBodyBytes, deadline.Token);
+                    var body = await ReadBodyAsync(response, current, deadline.Token);
                     var charset = response.Content.Headers.ContentType?.CharSet;
                     Remember(start, current, response, mediaType, charset, body);
                     return Page(address, body, mediaType, charset, current.AbsoluteUri, status, chain, response, started, fromCache: false);
@@ -133,6 +133,20 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
         catch (IOException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new FetchException(ErrorKinds.Connection, $"{current.Host} broke off the response: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, Uri current, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await BodyReader.ReadCappedAsync(response.Content, _options.MaxBodyBytes, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            // "Content-Encoding: gzip" on a body that is not gzip, or broken brotli or deflate: the server's fault.
+            // (The handler decompresses, and drops the header as it does: the decoders' exceptions are all we see.)
+            throw new FetchException(ErrorKinds.Read, $"{current.Host} sent a body that does not decompress as its Content-Encoding says: {e.Message.ReplaceLineEndings(" ")}", e);
         }
     }
 
@@ -181,10 +195,20 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
     {
         if (response.Headers.Location is not { } location)
         {
+            // HttpClient leaves Location unset when it cannot parse it: the raw header tells the two cases apart.
+            if (response.Headers.NonValidated.TryGetValues("Location", out var raw) && raw.FirstOrDefault() is { Length: > 0 } text)
+            {
+                throw new FetchException(ErrorKinds.Redirects, $"HTTP {(int)response.StatusCode} redirect to \"{text}\", which is not a valid URL");
+            }
+
             throw new FetchException(ErrorKinds.HttpStatus, $"HTTP {(int)response.StatusCode} redirect without a Location");
         }
 
-        var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+        if (!Uri.TryCreate(current, location, out var next))
+        {
+            throw new FetchException(ErrorKinds.Redirects, $"HTTP {(int)response.StatusCode} redirect to \"{location.OriginalString}\", which is not a valid URL");
+        }
+
         chain.Add(next.ToString());
         if (!seen.Add(next.AbsoluteUri))
         {

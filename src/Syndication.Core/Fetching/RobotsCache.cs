@@ -49,7 +49,17 @@ public sealed class RobotsCache(HttpClient client, FetchOptions options, HostLim
 
                 if (status is >= 200 and < 300)
                 {
-                    var body = await BodyReader.ReadPrefixAsync(response.Content, MaxBytes, deadline.Token);
+                    byte[] body;
+                    try
+                    {
+                        body = await BodyReader.ReadPrefixAsync(response.Content, MaxBytes, deadline.Token);
+                    }
+                    catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+                    {
+                        // Its rules cannot be read: as when the server fails, nothing is fetched until they can be.
+                        return (RobotsRules.DisallowAll, $"robots.txt does not decompress as its Content-Encoding says, so everything is disallowed until it can be read");
+                    }
+
                     return (RobotsRules.Parse(Encoding.UTF8.GetString(body), ProductToken), $"robots.txt at {url}");
                 }
 

@@ -28,6 +28,12 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
             log.Debug("Could not fetch {Page}: {Kind} {Message}", target.Address.Argument, e.Kind, e.Message);
             return PageResult.Failed(target, e.Kind, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A server that breaks the fetcher in a way we did not foresee fails that page, never the run.
+            log.Warning(e, "Fetching {Page} failed", target.Address.Argument);
+            return PageResult.Failed(target, ErrorKinds.Internal, $"the page could not be fetched: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+        }
 
         var facts = new FetchFacts
         {

@@ -323,6 +323,21 @@ public sealed class FetcherFaultTests
     }
 
     [Test]
+    public async Task A_robots_txt_that_lies_about_its_compression_disallows_the_host_until_it_can_be_read()
+    {
+        _server.Route("/robots.txt", async context =>
+        {
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.WriteAsync("User-agent: *\nAllow: /\n");
+        });
+        _server.Html("/article", Page);
+        var (error, _) = await FetchError("/article");
+        Assert.That(error.Kind, Is.EqualTo(ErrorKinds.Robots));
+        Assert.That(error.Message, Does.Contain("robots.txt does not decompress"));
+        Assert.That(_server.Hits("/article"), Is.Zero);
+    }
+
+    [Test]
     public async Task Robots_txt_is_read_once_per_host()
     {
         _server.Route("/robots.txt", context => context.Response.WriteAsync("User-agent: syndication\nDisallow: /private\n"));
@@ -398,6 +413,32 @@ public sealed class FetcherFaultTests
         });
         await Fetch("/ua");
         Assert.That(agent, Does.StartWith("syndication/").And.Contain("+https://"));
+    }
+
+    [TestCase("gzip")]
+    [TestCase("br")]
+    [TestCase("deflate")]
+    public async Task A_body_that_lies_about_its_compression_is_a_read_error(string encoding)
+    {
+        _server.Route("/liar", async context =>
+        {
+            context.Response.ContentType = "text/html";
+            context.Response.Headers.ContentEncoding = encoding;
+            await context.Response.WriteAsync(Page);
+        });
+        var (error, _) = await FetchError("/liar");
+        Assert.That(error.Kind, Is.EqualTo(ErrorKinds.Read));
+        Assert.That(error.Message, Does.Contain("does not decompress as its Content-Encoding says"));
+    }
+
+    [TestCase("http://[::1")]
+    [TestCase("http://example.invalid:99999/")]
+    public async Task A_redirect_to_no_valid_url_is_a_redirects_error(string location)
+    {
+        _server.Redirect("/bad", location);
+        var (error, _) = await FetchError("/bad");
+        Assert.That(error.Kind, Is.EqualTo(ErrorKinds.Redirects));
+        Assert.That(error.Message, Does.Contain("which is not a valid URL"));
     }
 
     private Task<FetchedPage> Fetch(string path, FetchOptions? options = null) => Fetch(_server.Url(path), options ?? Options());

@@ -196,7 +196,7 @@ public sealed class TlsAndRunTests
         }
     }
 
-    private static async Task<RunSummary> Run(List<PageTarget> targets, int concurrency, int perHost, TimeSpan? timeout = null, TimeSpan? budget = null, IRunObserver? observer = null, IReadOnlyList<IResultStage>? stages = null)
+    internal static async Task<RunSummary> Run(List<PageTarget> targets, int concurrency, int perHost, TimeSpan? timeout = null, TimeSpan? budget = null, IRunObserver? observer = null, IReadOnlyList<IResultStage>? stages = null)
     {
         var options = new FetchOptions
         {

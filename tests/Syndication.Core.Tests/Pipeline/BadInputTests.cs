@@ -1,5 +1,7 @@
 using System.Text;
+using Serilog;
 using Syndication.Core.Tests.Support;
+using Syndication.Fetching;
 using Syndication.Pipeline;
 using Syndication.Verdicts;
 
@@ -8,6 +10,20 @@ namespace Syndication.Core.Tests.Pipeline;
 /// <summary>Bad pages get a one-line reason as an error verdict, or are checked despite their oddities; nothing throws.</summary>
 public sealed class BadInputTests
 {
+    [Test]
+    public async Task A_fetcher_that_fails_unforeseen_fails_that_page_not_the_run()
+    {
+        var checker = new PageChecker(new BrokenFetcher(), Engines.Evaluator(), new LoggerConfiguration().CreateLogger());
+        var result = await checker.CheckAsync(PageTarget.Of("https://partner.example/a"), CancellationToken.None);
+        AssertError(result, ErrorKinds.Internal, "the page could not be fetched: InvalidCastException: a bug of ours");
+    }
+
+    private sealed class BrokenFetcher : IPageFetcher
+    {
+        public Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken) =>
+            throw new InvalidCastException("a bug of ours");
+    }
+
     private static readonly string Compliant = File.ReadAllText(RepoPaths.Samples("pages", "wordpress-compliant.html"));
 
     [Test]
