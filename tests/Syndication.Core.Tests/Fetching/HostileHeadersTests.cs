@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Syndication.Pipeline;
 using Syndication.Verdicts;
 
@@ -121,6 +122,47 @@ public sealed class HostileHeadersTests
         Assert.That(pages.Count(p => p.Error is null), Is.GreaterThan(5), "pages got through");
         Assert.That(pages.Where(p => p.Error is not null).Select(p => p.Error!.Kind).Distinct().Count(), Is.GreaterThanOrEqualTo(4), "the faults are varied");
         Assert.That(pages.Count(p => p.Error is not null), Is.GreaterThan(0), "some pages were refused");
+    }
+
+    [TestCase(200, null, "gzip", "User-agent: *\nAllow: /\n")]
+    [TestCase(200, null, "br", "\u0000\u0001garbage")]
+    [TestCase(200, null, null, "User-agent: *\nDisallow: /*$*$*$\nAllow: /p\n\u0000")]
+    [TestCase(200, "text/html", null, "<html><body>Not a robots file</body></html>")]
+    [TestCase(301, null, null, "http://[::1")]
+    [TestCase(302, null, null, "file:///etc/passwd")]
+    [TestCase(302, null, null, "/robots.txt")]
+    [TestCase(307, null, null, "http://169.254.169.254/robots.txt")]
+    [TestCase(204, null, null, "")]
+    [TestCase(429, null, null, "")]
+    [TestCase(503, null, null, "")]
+    public async Task A_hostile_robots_txt_ends_the_page_with_a_documented_answer(int status, string? contentType, string? encoding, string bodyOrLocation)
+    {
+        await using var server = await FaultServer.StartAsync();
+        server.Route("/robots.txt", async context =>
+        {
+            context.Response.StatusCode = status;
+            if (status is >= 300 and < 400)
+            {
+                context.Response.Headers.Location = bodyOrLocation;
+                return;
+            }
+
+            if (contentType is not null)
+            {
+                context.Response.ContentType = contentType;
+            }
+
+            if (encoding is not null)
+            {
+                context.Response.Headers.ContentEncoding = encoding;
+            }
+
+            await context.Response.WriteAsync(bodyOrLocation);
+        });
+        server.Html("/p", Compliant);
+        var summary = await TlsAndRunTests.Run([PageTarget.Of(server.Url("/p").ToString())], concurrency: 1, perHost: 1, timeout: TimeSpan.FromSeconds(5));
+        var page = summary.Pages.Single();
+        Assert.That(page.Error is null ? page.Verdict == PageVerdict.Compliant : Documented.Contains(page.Error.Kind), $"{page.Error?.Kind}: {page.Error?.Message}");
     }
 
     private static byte[] Compress(byte[] body, Func<Stream, Stream> wrap)
