@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Syndication.Cli.Commands;
 using Syndication.History;
 using Syndication.Originals;
@@ -10,7 +11,7 @@ using Syndication.Profiles;
 namespace Syndication.Cli;
 
 /// <summary>Builds the command tree, parses, runs, and maps configuration errors to exit code 3 with a one-line message.</summary>
-public static class CliApp
+public static partial class CliApp
 {
     public static RootCommand Build(CliContext context) =>
         new("syndication: checks that republished articles keep the licence (logo, byline, affiliation)")
@@ -50,7 +51,7 @@ public static class CliApp
         {
             // The most specific error first: "Unrecognized command 'x'" says more than "Required command was not provided".
             var error = parsed.Errors.OrderByDescending(e => e.Message.Contains('\'', StringComparison.Ordinal)).First();
-            await stderr.WriteLineAsync($"syndication: {error.Message} (see 'syndication --help')");
+            await stderr.WriteLineAsync($"syndication: {Plain(error.Message)} (see 'syndication --help')");
             return ExitCodes.Usage;
         }
 
@@ -76,4 +77,24 @@ public static class CliApp
             return ExitCodes.Interrupted;
         }
     }
+
+    /// <summary>The parser's type errors in the user's words: "--timeout expects a number, not 'abc'", not a .NET type name.</summary>
+    internal static string Plain(string message)
+    {
+        var match = ParseFailure().Match(message);
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var type = match.Groups["type"].Value;
+        var expected = type.Contains("Double", StringComparison.Ordinal) ? "a number"
+            : type.Contains("Int", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+            : "another kind of value";
+        return $"{match.Groups["option"].Value} expects {expected}, not '{match.Groups["value"].Value}'";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (option|argument) '(?<option>[^']+)' as expected type '(?<type>[^']+)'")]
+    private static partial Regex ParseFailure();
 }

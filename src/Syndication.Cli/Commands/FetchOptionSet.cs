@@ -42,6 +42,12 @@ public sealed class FetchOptionSet
             throw new UsageException($"--max-bytes must be greater than 0 (got {maxBytes})");
         }
 
+        var userAgent = result.GetValue(UserAgent) ?? settings.UserAgent ?? FetchOptions.DefaultUserAgent;
+        if (string.IsNullOrWhiteSpace(userAgent))
+        {
+            throw new UsageException("--user-agent must not be empty: a partner's server must see who is asking (keep a contact URL in it)");
+        }
+
         return new FetchOptions
         {
             Timeout = TimeSpan.FromSeconds(timeout),
@@ -50,7 +56,7 @@ public sealed class FetchOptionSet
             MaxBodyBytes = maxBytes,
             Addresses = result.GetValue(AllowPrivateNetworks) ? AddressPolicy.AllowPrivateNetworks : AddressPolicy.PublicOnly,
             RespectRobots = !result.GetValue(IgnoreRobots) && settings.RespectRobots != false,
-            UserAgent = result.GetValue(UserAgent) ?? settings.UserAgent ?? FetchOptions.DefaultUserAgent,
+            UserAgent = userAgent,
             CacheDirectory = result.GetValue(Cache) ?? settings.Cache ?? defaultCache,
         };
     }
