@@ -10,7 +10,9 @@ public sealed class UsageErrorTests
     [TestCase(new[] { "frobnicate" }, "frobnicate")]
     [TestCase(new[] { "check", "--format", "xml", "x.html" }, "unknown format 'xml'; valid formats: console, json")]
     [TestCase(new[] { "check", "--timeout", "0", "x.html" }, "--timeout must be greater than 0")]
-    [TestCase(new[] { "check", "--timeout", "soon", "x.html" }, "soon")]
+    [TestCase(new[] { "check", "--timeout", "soon", "x.html" }, "--timeout expects a number, not 'soon'")]
+    [TestCase(new[] { "check", "--reporter", "", "x.html" }, "--reporter \"\" names no one")]
+    [TestCase(new[] { "check", "--reporter", "Jane Doe", "--reporter", " , ", "x.html" }, "--reporter \" , \" names no one")]
     [TestCase(new[] { "check", "--originals", "/no/such/feed.xml", "x.html" }, "/no/such/feed.xml")]
     [TestCase(new[] { "check", "--profile", "/no/such/profile.yaml", "x.html" }, "profile file not found: /no/such/profile.yaml")]
     public async Task Usage_errors_exit_3_with_one_line(string[] args, string expected)

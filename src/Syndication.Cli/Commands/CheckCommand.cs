@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Syndication.Partners;
 using Syndication.Pipeline;
+using Syndication.Text;
 
 namespace Syndication.Cli.Commands;
 
@@ -38,7 +39,7 @@ public static class CheckCommand
             {
                 Profile = result.GetValue(profile),
                 Originals = result.GetValue(originals) ?? [],
-                Reporters = result.GetValue(reporters) ?? [],
+                Reporters = Named(result.GetValue(reporters) ?? []),
                 Fetch = fetch.Build(result, settings, defaultCache: null),
                 Concurrency = fetch.ConcurrencyFrom(result, settings),
                 Targets = RunJob.TargetsFrom(result.GetValue(pages) ?? []),
@@ -52,4 +53,10 @@ public static class CheckCommand
         });
         return command;
     }
+
+    /// <summary>Each --reporter must name someone: an empty or punctuation-only name would silently check nobody.</summary>
+    private static string[] Named(string[] reporters) =>
+        reporters.FirstOrDefault(r => new PersonName(r).Words.Count == 0) is { } nobody
+            ? throw new UsageException($"--reporter \"{nobody}\" names no one: give the reporter's name as the byline shows it")
+            : reporters;
 }
