@@ -121,13 +121,10 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         await recorder;
 
         var notChecked = queue.Drain();
-        foreach (var index in notChecked.Order())
-        {
-            var (kind, why) = budget.IsCancellationRequested
-                ? (ErrorKinds.Budget, $"not checked: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out")
-                : (ErrorKinds.Interrupted, "not checked: the run was stopped");
-            keeper.Record(index, PageResult.Failed(targets[index], kind, why));
-        }
+        var (kind, why) = budget.IsCancellationRequested
+            ? (ErrorKinds.Budget, $"not checked: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out")
+            : (ErrorKinds.Interrupted, "not checked: the run was stopped");
+        keeper.NotChecked(targets, notChecked.Order(), kind, why);
 
         if (notChecked.Count > 0)
         {
@@ -145,10 +142,7 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
     {
         var spool = new ResultSpool(targets.Count, options.SpoolDirectory);
         var keeper = new Keeper(options, spool, null, log);
-        for (var index = 0; index < targets.Count; index++)
-        {
-            keeper.Record(index, PageResult.Failed(targets[index], ErrorKinds.Interrupted, "not checked: the run was stopped"));
-        }
+        keeper.NotChecked(targets, Enumerable.Range(0, targets.Count), ErrorKinds.Interrupted, "not checked: the run was stopped");
 
         log.Warning("{Count} page(s) were not checked: {Reason}", targets.Count, "the run was stopped before the first page");
         return RunSummary.Create(started, time.GetUtcNow(), spool, spool.Gists, complete: false) with { Spool = spool };
@@ -159,6 +153,15 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
     {
         private readonly Lock _recording = new();
         private VerdictCounts _counts = VerdictCounts.None;
+
+        /// <summary>Records the pages never handed to a worker, each with the same reason.</summary>
+        public void NotChecked(IReadOnlyList<PageTarget> targets, IEnumerable<int> indexes, string kind, string why)
+        {
+            foreach (var index in indexes)
+            {
+                Record(index, PageResult.Failed(targets[index], kind, why));
+            }
+        }
 
         public void Record(int index, PageResult result)
         {
