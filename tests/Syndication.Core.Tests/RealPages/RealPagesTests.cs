@@ -45,10 +45,7 @@ public sealed class RealPagesTests
     [TestCaseSource(nameof(RewrittenAuthors))]
     public void Byline_check_finds_the_real_reporter_after_a_rewrite(RealPageCase page, string rewrite)
     {
-        var text = CharsetDecoder.Decode(page.Bytes(), null).Text;
-        var document = PageParser.ParseText(Samples.InvarianceTests.Rewrites[rewrite](text));
-        var result = Engines.Evaluator([], [.. page.Reporters]).Evaluate(document, PageTarget.Of(page.Case + ".html"));
-        var byline = result.Requirements.Single(r => r.Id == "byline");
+        var byline = Byline(Rewritten(page, rewrite), page, [.. page.Reporters]);
         Assert.That(byline.Status, Is.EqualTo(Outcome.Pass), $"{byline.Message}\nthe byline is at: {page.Byline}");
     }
 
@@ -61,11 +58,8 @@ public sealed class RealPagesTests
     [TestCaseSource(nameof(RewrittenDecoys))]
     public void Byline_check_refuses_the_other_names_after_a_rewrite(RealPageCase page, string rewrite)
     {
-        var text = CharsetDecoder.Decode(page.Bytes(), null).Text;
-        var document = PageParser.ParseText(Samples.InvarianceTests.Rewrites[rewrite](text));
-        var accepted = page.Decoys
-            .Where(decoy => Engines.Evaluator([], decoy.Name).Evaluate(document, PageTarget.Of(page.Case + ".html")).Requirements.Single(r => r.Id == "byline").Status == Outcome.Pass)
-            .ToList();
+        var document = Rewritten(page, rewrite);
+        var accepted = page.Decoys.Where(decoy => Byline(document, page, decoy.Name).Status == Outcome.Pass).ToList();
         Assert.That(accepted, Is.Empty, "accepted as the byline");
     }
 
@@ -90,7 +84,12 @@ public sealed class RealPagesTests
             }
         }
 
-        var result = Engines.Evaluator([], reporters).Evaluate(document, PageTarget.Of(page.Case + ".html"));
-        return result.Requirements.Single(r => r.Id == "byline");
+        return Byline(document, page, reporters);
     }
+
+    private static RequirementOutcome Byline(PageDocument document, RealPageCase page, params string[] reporters) =>
+        Engines.Evaluator([], reporters).Evaluate(document, PageTarget.Of(page.Case + ".html")).Requirements.Single(r => r.Id == "byline");
+
+    private static PageDocument Rewritten(RealPageCase page, string rewrite) =>
+        PageParser.ParseText(Samples.InvarianceTests.Rewrites[rewrite](CharsetDecoder.Decode(page.Bytes(), null).Text));
 }

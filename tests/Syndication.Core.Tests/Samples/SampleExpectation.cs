@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Syndication.Pipeline;
+using Syndication.Verdicts;
 
 namespace Syndication.Core.Tests.Samples;
 
@@ -25,6 +27,16 @@ public sealed record SampleExpectation
     public string? Why { get; init; }
 
     public override string ToString() => File;
+
+    /// <summary>The result has this row's verdict, original and per-requirement outcomes; a failure shows every outcome's reason.</summary>
+    public void AssertMatches(PageResult result, string context)
+    {
+        var details = $"{context}: {VerdictNames.Of(result.Verdict)} {result.Note} {result.Error?.Message}\n" +
+            string.Join("\n", result.Requirements.Select(r => $"  {r.Id} {VerdictNames.Of(r.Status)}: {r.Message}"));
+        Assert.That(VerdictNames.Of(result.Verdict), Is.EqualTo(Verdict), details);
+        Assert.That(result.Original?.Title, Is.EqualTo(Original), details);
+        Assert.That(result.Requirements.ToDictionary(r => r.Id, r => VerdictNames.Of(r.Status)), Is.EquivalentTo(Requirements), details);
+    }
 
     public static List<SampleExpectation> Load(string path)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using NUnit.Framework.Constraints;
 
 namespace Syndication.Core.Tests.Support;
 
@@ -48,5 +49,39 @@ public static class Damage
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Damages <paramref name="original"/> 300 times and reads each result: it must read, or be refused with
+    /// <typeparamref name="TRefusal"/> and a one-line message the constraint accepts; any other exception fails. Both
+    /// outcomes must occur, so the damage is neither all harmless nor all fatal.
+    /// </summary>
+    public static void ReadsOrRefuses<TRefusal>(string original, int seed, IReadOnlyList<string> pieces, int longestRun, Action<string> read, IResolveConstraint refusalMessage, string whatStillReads)
+        where TRefusal : Exception
+    {
+        var random = new Random(seed);
+        var (readCount, refused) = (0, 0);
+        for (var round = 0; round < 300; round++)
+        {
+            var text = Apply(original, random, 1 + random.Next(4), pieces, longestRun);
+            try
+            {
+                read(text);
+                readCount++;
+            }
+            catch (TRefusal e)
+            {
+                refused++;
+                Assert.That(e.Message, refusalMessage, $"round {round}: {e.Message}\n--- input ---\n{text}");
+                Assert.That(e.Message, Does.Not.Contain('\n'), $"round {round}: {e.Message}");
+            }
+            catch (Exception e) when (e is not AssertionException)
+            {
+                Assert.Fail($"round {round}: {e.GetType().Name}: {e.Message}\n{e.StackTrace}\n--- input ---\n{text}");
+            }
+        }
+
+        Assert.That(refused, Is.GreaterThan(0), "some damage is refused");
+        Assert.That(readCount, Is.GreaterThan(0), whatStillReads);
     }
 }
