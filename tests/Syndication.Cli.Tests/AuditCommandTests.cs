@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Syndication.Cli.Tests.Support;
+using Syndication.History;
 
 namespace Syndication.Cli.Tests;
 
@@ -125,5 +126,28 @@ public sealed class AuditCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(3), result.Stderr);
         Assert.That(result.Stderr, Does.Contain(expected).And.Not.Contain("System."));
         Assert.That(result.Stderr.TrimEnd('\n'), Does.Not.Contain('\n'), "one line");
+    }
+
+    [Test]
+    public async Task A_bad_option_stops_the_audit_before_the_history_is_touched()
+    {
+        using var folder = new AuditFolder();
+        folder.Page("a.html", "wordpress-compliant.html");
+        folder.WriteList([("Plains Reporter", ["a.html"])]);
+        var result = await CliRunner.RunAsync("audit", folder.List, "--history", folder.History, "--timeout", "0");
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.Stderr);
+        Assert.That(File.Exists(folder.History), Is.False, "no run was begun, so none is left 'running'");
+    }
+
+    [Test]
+    public async Task Originals_that_cannot_load_end_the_run_incomplete_not_running()
+    {
+        using var folder = new AuditFolder();
+        folder.Page("a.html", "wordpress-compliant.html");
+        folder.WriteList([("Plains Reporter", ["a.html"])]);
+        var result = await CliRunner.RunAsync("audit", folder.List, "--history", folder.History, "--originals", folder.File("no-such-feed.xml"));
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.Stderr);
+        using var store = HistoryStore.Open(folder.History, createIfMissing: false);
+        Assert.That(store.Runs().Select(r => r.Status), Is.EqualTo(new[] { HistoryStore.Incomplete }));
     }
 }

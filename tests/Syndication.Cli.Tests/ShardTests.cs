@@ -138,6 +138,20 @@ public sealed class ShardTests
         Assert.That(JsonReport.Parse(ok.Stdout).Pages, Has.Count.EqualTo(1));
     }
 
+    [TestCase("--fail-on", "sometimes")]
+    [TestCase("--keep-evidence-days", "-1")]
+    [TestCase("--confirm-after", "0")]
+    public async Task A_bad_merge_option_records_nothing(string option, string value)
+    {
+        using var folder = new AuditFolder();
+        folder.Page("a.html", "wordpress-no-logo.html");
+        folder.WriteList([("Plains Reporter", ["a.html"])]);
+        Assert.That((await CliRunner.RunAsync("audit", folder.List, "--shard", "1/1", "--format", "json")).ExitCode, Is.Not.EqualTo(3));
+        var merge = await CliRunner.RunAsync("merge", folder.File("partners.shard-1-of-1.db"), "--history", folder.File("merged.db"), option, value);
+        Assert.That(merge.ExitCode, Is.EqualTo(3), merge.Stderr);
+        Assert.That(File.Exists(folder.File("merged.db")), Is.False, "a second merge after the fix must not find tonight's run already there");
+    }
+
     [Test]
     public async Task Merge_refuses_a_shard_left_from_an_earlier_night()
     {

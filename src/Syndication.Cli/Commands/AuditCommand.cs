@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Serilog;
 using Syndication.History;
+using Syndication.Originals;
 using Syndication.Partners;
 using Syndication.Pipeline;
+using Syndication.Profiles;
 
 namespace Syndication.Cli.Commands;
 
@@ -56,6 +58,10 @@ public static class AuditCommand
             var time = context.Time;
             var started = time.GetUtcNow();
 
+            // Every option is checked before the history is touched: a typo must not leave a run marked running.
+            var fetchOptions = fetch.Build(result, settings, defaultCache: Path.Combine(folder, ".syndication", "cache"));
+            var concurrency = fetch.ConcurrencyFrom(result, settings);
+
             using var store = result.GetValue(history.NoHistory) ? null : HistoryOptions.Open(HistoryPath(result.GetValue(history.History), settings.History, list.Source, slice), create: true, writer: true);
             if (store?.MarkAbandonedRuns(time) is > 0 and var abandoned)
             {
@@ -74,8 +80,8 @@ public static class AuditCommand
             {
                 Profile = result.GetValue(profile) ?? settings.Profile,
                 Originals = result.GetValue(originals) is { Length: > 0 } given ? given : settings.Originals,
-                Fetch = fetch.Build(result, settings, defaultCache: Path.Combine(folder, ".syndication", "cache")),
-                Concurrency = fetch.ConcurrencyFrom(result, settings),
+                Fetch = fetchOptions,
+                Concurrency = concurrency,
                 Budget = minutes is { } m ? TimeSpan.FromMinutes(m) : null,
                 Targets = targets,
                 Positions = positions,
@@ -94,6 +100,13 @@ public static class AuditCommand
             {
                 // Stopped while the originals were loading: no page was checked, and the reports and history say so.
                 summary = AuditRun.Stopped(targets, new AuditRun.Options { Stages = stages, Positions = positions }, started, time, log);
+            }
+            catch (Exception e) when (store is not null && e is ProfileException or OriginalsException)
+            {
+                // The profile or the originals could not be loaded: the run never began checking, and ends incomplete
+                // now rather than staying "running" until the next audit calls it killed.
+                store.MarkAbandonedRuns(time);
+                throw;
             }
 
             // The run began when the command did (loading the originals is part of it): the reports, the history's

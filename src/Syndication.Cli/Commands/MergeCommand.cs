@@ -27,37 +27,49 @@ public static class MergeCommand
         {
             var reports = report.Plan(result);
             var log = report.Log(result, context.Stderr);
-            var inputs = (result.GetValue(shards) ?? []).Select(path => HistoryOptions.Open(path, create: false)).ToList();
+
+            // Every option is read before anything is written: a typo found after the merged run was recorded would
+            // leave a run that a second merge of the same night then compares with, turning new findings into old.
+            var confirmAfter = options.ConfirmAfterFrom(result);
+            var keepDays = options.KeepDaysFrom(result);
+            var failOn = options.FailOnFrom(result);
+            var inputs = new List<HistoryStore>();
             try
             {
+                foreach (var path in result.GetValue(shards) ?? [])
+                {
+                    inputs.Add(HistoryOptions.Open(path, create: false));
+                }
+
                 var runs = inputs.Select(store => (Store: store, Run: Latest(store))).ToList();
                 var complete = CheckShards(runs.Select(r => (r.Store.Path, r.Run)).ToList());
                 using var main = HistoryOptions.Open(result.GetValue(history)!, create: true, writer: true);
                 main.MarkAbandonedRuns(context.Time);
                 var started = runs.Min(r => r.Run.StartedAt);
                 var runId = main.BeginRun(started, runs[0].Run.Source, shard: null);
-                using (var recorder = new HistoryRecorder(main, runId, started, options.ConfirmAfterFrom(result)))
+                var gists = new List<PageGist>();
+                using (var recorder = new HistoryRecorder(main, runId, started, confirmAfter))
                 {
                     // The shards applied their waivers when they recorded; only a non-compliant page has archived evidence.
                     foreach (var (store, run, page) in InListOrder(runs))
                     {
                         var position = page.Position!.Value;
                         var evidence = page.Verdict == PageVerdict.NonCompliant ? store.ArchivedAt(run.Id, position) : null;
-                        recorder.Process(position, page, evidence);
+                        gists.Add(PageGist.Of(recorder.Process(position, page, evidence)));
                     }
                 }
 
+                // The gists kept while merging decide the exit code: no stored result is unpacked again for it.
                 var finished = runs.Max(r => r.Run.FinishedAt ?? r.Run.StartedAt);
-                var summary = main.Summary(runId) with { FinishedAt = finished, Complete = complete };
+                var summary = main.Summary(runId) with { FinishedAt = finished, Complete = complete, Gists = gists };
                 main.FinishRun(runId, summary, complete ? HistoryStore.Complete : HistoryStore.Incomplete);
                 if (complete)
                 {
-                    AuditCommand.Prune(main, context.Time, options.KeepDaysFrom(result), log);
+                    AuditCommand.Prune(main, context.Time, keepDays, log);
                 }
 
                 log.Information("Merged {Shards} shard(s) into run {Run} of {History}: {Pages} page(s)", runs.Count, runId, main.Path, summary.Counts.Pages);
-                var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
-                return unwritten.Count > 0 ? ExitCodes.Usage : ExitCodes.For(summary, options.FailOnFrom(result));
+                return RunJob.Finish(context, log, summary, reports, interrupted: false, () => ExitCodes.For(summary, failOn), partnerTable: true);
             }
             finally
             {
