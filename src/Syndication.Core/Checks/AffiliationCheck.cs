@@ -46,8 +46,8 @@ public sealed partial class AffiliationCheck : IRequirementCheck
 
         var licensor = new List<Seen>();
         var others = new List<Seen>();
-        // Every mention holds the name's last word ("foundation", "dcnf", "caller"); first words like "the" are everywhere.
-        var words = profile.Names.Concat(profile.NotNames).Where(n => n.Words.Count > 0).Select(n => n.Words[^1]).Distinct();
+        // Every full mention holds the name's last word ("foundation", "dcnf", "caller") or the name glued together.
+        var words = profile.Names.Concat(profile.NotNames).SelectMany(n => NameFinder.IndexWords(n, partial: false)).Distinct();
         foreach (var block in context.Page.BlocksWithAnyWord(words))
         {
             for (var i = 0; i < block.Lines.Count; i++)

@@ -55,8 +55,7 @@ public sealed partial class CreditAnalysis
     {
         var region = context.Region;
         var sightings = new List<NameSighting>();
-        var words = name.Words.Count > 1 ? [name.Words[0], name.Words[^1], string.Concat(name.Words)] : name.Words.ToArray();
-        foreach (var block in context.Page.BlocksWithAnyWord(words))
+        foreach (var block in context.Page.BlocksWithAnyWord(NameFinder.IndexWords(name, partial: true)))
         {
             for (var lineIndex = 0; lineIndex < block.Lines.Count; lineIndex++)
             {

@@ -9,6 +9,30 @@ public static class NameFinder
 {
     public static List<NameMatch> Find(string text, PersonName name) => Find(text, Tokenizer.Tokenize(text), name);
 
+    /// <summary>
+    /// Folded words of which every match <see cref="Find(string, IReadOnlyList{Token}, PersonName)"/> can return holds
+    /// at least one: the last word and the glued form for a full match, and the first word too for a partial one. A
+    /// page's word index is asked for these, so only blocks that can hold the name are read.
+    /// </summary>
+    public static IEnumerable<string> IndexWords(PersonName name, bool partial)
+    {
+        var words = name.Words;
+        if (words.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return words[^1];
+        if (words.Count > 1)
+        {
+            yield return string.Concat(words);
+            if (partial)
+            {
+                yield return words[0];
+            }
+        }
+    }
+
     public static List<NameMatch> Find(string text, IReadOnlyList<Token> tokens, PersonName name)
     {
         var matches = new List<NameMatch>();
