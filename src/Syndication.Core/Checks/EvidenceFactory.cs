@@ -13,10 +13,14 @@ public static class EvidenceFactory
     public static Evidence For(IElement element, string? note = null, string? text = null) =>
         new(SelectorPath.For(element), Snippet.Of(element), Shorten(text ?? TextFolding.CollapseWhiteSpace(element.TextContent)), note);
 
-    /// <summary>The smallest element inside the block (not crossing into nested blocks) whose text holds the words.</summary>
+    /// <summary>
+    /// The smallest element inside the block (not crossing into nested blocks) whose text holds the words. Spaces are
+    /// left out on both sides: the block's text has a space where two inline elements meet ("Micaela Burrow" from
+    /// &lt;a&gt;Micaela&lt;/a&gt;&lt;a&gt;Burrow&lt;/a&gt;), an element's own text does not.
+    /// </summary>
     public static IElement Narrowest(TextBlock block, string words)
     {
-        var target = TextFolding.Fold(words);
+        var target = WithoutSpaces(TextFolding.Fold(words));
         var best = block.Element;
         var stack = new Stack<IElement>();
         foreach (var child in ElementChildren.Of(block.Element))
@@ -33,7 +37,7 @@ public static class EvidenceFactory
                 continue;
             }
 
-            if (TextFolding.Fold(TextFolding.CollapseWhiteSpace(element.TextContent)).Contains(target, StringComparison.Ordinal))
+            if (WithoutSpaces(TextFolding.Fold(TextFolding.CollapseWhiteSpace(element.TextContent))).Contains(target, StringComparison.Ordinal))
             {
                 best = element;
                 stack.Clear();
@@ -46,6 +50,8 @@ public static class EvidenceFactory
 
         return best;
     }
+
+    private static string WithoutSpaces(string folded) => folded.Replace(" ", string.Empty, StringComparison.Ordinal);
 
     public static string Shorten(string text, int length = TextLength) =>
         text.Length <= length ? text : text[..(length - 1)] + "…";

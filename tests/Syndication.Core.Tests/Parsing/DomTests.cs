@@ -49,6 +49,16 @@ public sealed class DomTests
     }
 
     [Test]
+    public void Evidence_narrows_to_the_element_holding_a_name_that_markup_split_without_a_space()
+    {
+        // The block reads "By Micaela Burrow, …" (a space where the links meet); the element's own text has none.
+        var page = PageParser.ParseText("<html><body><p id=t>By <span class=author id=a><a href=/m>Micaela</a><a href=/b>Burrow</a></span>, Daily Caller News Foundation</p></body></html>");
+        var block = page.BlockOf(page.Document.GetElementById("t")!)!;
+        Assert.That(block.Text, Does.StartWith("By Micaela Burrow,"));
+        Assert.That(Syndication.Checks.EvidenceFactory.Narrowest(block, "Micaela Burrow").Id, Is.EqualTo("a"));
+    }
+
+    [Test]
     public void Deeply_nested_pages_are_read_without_recursion()
     {
         var html = new StringBuilder("<html><body>");
