@@ -14,7 +14,14 @@ internal static class StyleSheetRules
 {
     private sealed record Rule(ISelector Selector, string Property, string? HidingReason, Priority Specificity, int Order, string Text);
 
-    public static Dictionary<IElement, string> HiddenElements(IDocument document, CssParser parser)
+    /// <summary>A page element a style rule hides: which property hides it, and the reason a report shows.</summary>
+    public sealed record Hiding(string Property, string Reason);
+
+    /// <summary>
+    /// The elements the page's own hiding rules hide, each with the first such rule that is not overridden. Rules are
+    /// matched with their parsed selectors, element by element: a sheet is parsed once, however many pages share it.
+    /// </summary>
+    public static Dictionary<IElement, Hiding> HiddenElements(IDocument document, CssParser parser)
     {
         var rules = new List<Rule>();
         foreach (var style in document.QuerySelectorAll("style"))
@@ -31,34 +38,22 @@ internal static class StyleSheetRules
             }
         }
 
-        var hidden = new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
-        foreach (var rule in rules.Where(r => r.HidingReason is not null))
+        var hiding = rules.Where(r => r.HidingReason is not null).ToList();
+        var hidden = new Dictionary<IElement, Hiding>(ReferenceEqualityComparer.Instance);
+        if (hiding.Count == 0)
         {
-            IHtmlCollection<IElement> matches;
-            try
-            {
-                matches = document.QuerySelectorAll(rule.Selector.Text);
-            }
-            catch (Exception e) when (e is DomException or ArgumentException or InvalidOperationException)
-            {
-                continue;
-            }
+            return hidden;
+        }
 
-            foreach (var element in matches)
+        foreach (var element in document.All)
+        {
+            foreach (var rule in hiding)
             {
-                // "html { display: none }" is a frame-busting or anti-flicker snippet that a script undoes on load;
-                // a page whose every word is hidden is not one a reader sees hidden.
-                if (element.LocalName is "html" or "body")
+                if (rule.Selector.Match(element, null) && !Overridden(rule, element, rules) && !IsLazyFadeIn(rule, element))
                 {
-                    continue;
+                    hidden[element] = new Hiding(rule.Property, $"<style> rule {Shorten(rule.Text)}");
+                    break;
                 }
-
-                if (hidden.ContainsKey(element) || Overridden(rule, element, rules) || IsLazyFadeIn(rule, element))
-                {
-                    continue;
-                }
-
-                hidden[element] = $"<style> rule {Shorten(rule.Text)}";
             }
         }
 

@@ -59,7 +59,7 @@ public sealed class Visibility
     /// <summary>Why the element is hidden (its own rule or an ancestor's), or null when visible.</summary>
     public string? ReasonFor(IElement element) => _hidden.GetValueOrDefault(element);
 
-    private static string? OwnReason(IElement element, CssParser parser, Dictionary<IElement, string> sheetHidden)
+    private static string? OwnReason(IElement element, CssParser parser, Dictionary<IElement, StyleSheetRules.Hiding> sheetHidden)
     {
         if (element.LocalName is "html" or "body")
         {
@@ -84,9 +84,10 @@ public sealed class Visibility
             return $"inline style {inlineReason}";
         }
 
-        if (sheetHidden.TryGetValue(element, out var sheetReason) && !InlineOverrides(inlineStyle, sheetReason))
+        // An inline style that sets the property the rule hides with wins over the rule.
+        if (sheetHidden.TryGetValue(element, out var sheet) && inlineStyle?.SetProperties.Contains(sheet.Property) != true)
         {
-            return sheetReason;
+            return sheet.Reason;
         }
 
         if (HiddenClass(element) is { } cls)
@@ -95,24 +96,6 @@ public sealed class Visibility
         }
 
         return null;
-    }
-
-    private static bool InlineOverrides(InlineFacts? inlineStyle, string sheetReason)
-    {
-        if (inlineStyle is null)
-        {
-            return false;
-        }
-
-        foreach (var property in inlineStyle.SetProperties)
-        {
-            if (sheetReason.Contains(property + ":", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>What an inline style says about hiding: a page repeats the same few style attributes many times.</summary>

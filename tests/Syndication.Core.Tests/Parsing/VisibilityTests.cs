@@ -25,6 +25,7 @@ public sealed class VisibilityTests
     [TestCase("<style>.b { display: none } div .b { display: block }</style><div><p id=t class=b>x</p></div>")]
     [TestCase("<style>.b { display: none } .b { display: inline }</style><p id=t class=b>x</p>")]
     [TestCase("<style>.b { display: none }</style><p id=t class=b style='display:block'>x</p>")]
+    [TestCase("<style>.wp-block-group.is-layout-constrained.wp-container-core-group-is-layout-1.wp-block-group-is-layout-constrained > .b { display: none }</style><div class='wp-block-group is-layout-constrained wp-container-core-group-is-layout-1 wp-block-group-is-layout-constrained'><p id=t class=b style='display:block'>x</p></div>")]
     [TestCase("<style>a:hover .b { display: none }</style><a><p id=t class=b>x</p></a>")]
     [TestCase("<style>.lazyload { opacity: 0 }</style><img id=t class=lazyload data-src=x.png>")]
     [TestCase("<style>html { display: none }</style><p id=t>x</p>")]
