@@ -28,6 +28,12 @@ public sealed record FetchOptions
     /// <summary>The longest Retry-After the fetcher waits; a longer one pauses the host and its pages are rate-limited.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The longest wait a page can honour: <see cref="MaxRetryAfter"/>, or less when the page's own deadline comes
+    /// first. Waiting past the deadline would end the page as a timeout and leave the host's other pages to wait too.
+    /// </summary>
+    public TimeSpan RetryAfterCap => MaxRetryAfter < Timeout ? MaxRetryAfter : Timeout;
+
     public int MaxRedirects { get; init; } = 10;
 
     /// <summary>Requests in flight to one host at most.</summary>

@@ -236,7 +236,7 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
             var paused = _hosts.PausedUntil(url.Host);
             throw new FetchException(ErrorKinds.RateLimited, paused is null
                 ? $"HTTP 429 Too Many Requests from {url.Host} after {_options.MaxRetries + 1} attempts"
-                : $"HTTP 429 from {url.Host} with Retry-After beyond {_options.MaxRetryAfter.TotalSeconds:0} s: host paused, its pages are reported rate-limited");
+                : $"HTTP 429 from {url.Host} with Retry-After beyond {_options.RetryAfterCap.TotalSeconds:0} s: host paused, its pages are reported rate-limited");
         }
 
         var attempts = status is 408 or >= 500 ? $" after {_options.MaxRetries + 1} attempts" : string.Empty;
@@ -315,10 +315,10 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
 
     private static bool IsRetryable(HttpResponseMessage response) => (int)response.StatusCode is 408 or 429 or >= 500 and < 600;
 
-    /// <summary>True (and the host is paused) when the server asks for a wait longer than we accept.</summary>
+    /// <summary>True (and the host is paused) when the server asks for a wait longer than we accept (<see cref="FetchOptions.RetryAfterCap"/>).</summary>
     private static bool PausesHost(HttpResponseMessage response, FetchOptions options, TimeProvider time, HostLimiter hosts)
     {
-        if (RetryAfter(response, time) is { } wait && wait > options.MaxRetryAfter)
+        if (RetryAfter(response, time) is { } wait && wait >= options.RetryAfterCap)
         {
             var host = response.RequestMessage?.RequestUri?.Host;
             if (host is not null)

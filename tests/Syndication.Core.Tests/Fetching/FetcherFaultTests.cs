@@ -169,6 +169,22 @@ public sealed class FetcherFaultTests
     }
 
     [Test]
+    public async Task A_retry_after_longer_than_the_page_deadline_pauses_the_host_at_once()
+    {
+        _server.Route("/limited", context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "20";
+            return Task.CompletedTask;
+        });
+        var (error, elapsed) = await FetchError("/limited", Options(timeoutSeconds: 5));
+        Assert.That(error.Kind, Is.EqualTo(ErrorKinds.RateLimited), error.Message);
+        Assert.That(error.Message, Does.Contain("beyond 5 s: host paused"));
+        Assert.That(elapsed.TotalSeconds, Is.LessThan(3), "not waited on until the deadline, then called a timeout");
+        Assert.That(_server.Hits("/limited"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_redirect_loop_is_detected()
     {
         _server.Redirect("/a", "/b");
