@@ -120,6 +120,7 @@ public sealed class AuditCommandTests
     [TestCase("--concurrency", "1.5", "syndication: --concurrency expects a whole number, not '1.5' (see 'syndication --help')")]
     [TestCase("--max-bytes", "lots", "syndication: --max-bytes expects a whole number, not 'lots' (see 'syndication --help')")]
     [TestCase("--user-agent", " ", "--user-agent must not be empty")]
+    [TestCase("--user-agent", "ops@example.com", "--user-agent \"ops@example.com\" is not a valid User-Agent")]
     public async Task Bad_fetch_options_exit_3(string option, string value, string expected)
     {
         var result = await CliRunner.RunAsync("audit", RepoPaths.Samples("partners.yaml"), option, value, "--no-history");

@@ -48,6 +48,12 @@ public sealed class FetchOptionSet
             throw new UsageException("--user-agent must not be empty: a partner's server must see who is asking (keep a contact URL in it)");
         }
 
+        using var probe = new HttpRequestMessage();
+        if (!probe.Headers.UserAgent.TryParseAdd(userAgent))
+        {
+            throw new UsageException($"--user-agent \"{userAgent}\" is not a valid User-Agent: write it as product/version (+contact URL), e.g. \"{FetchOptions.DefaultUserAgent}\"");
+        }
+
         return new FetchOptions
         {
             Timeout = TimeSpan.FromSeconds(timeout),

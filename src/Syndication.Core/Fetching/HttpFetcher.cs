@@ -43,6 +43,13 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
             MaxResponseHeadersLength = 64,
         };
         _client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+
+        // Every request, pages and robots.txt alike, says who is asking. (Accept-Encoding comes from the handler's
+        // automatic decompression.)
+        if (!_client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent))
+        {
+            throw new ArgumentException($"\"{options.UserAgent}\" is not a valid User-Agent (product/version (comment))", nameof(options));
+        }
         _hosts = new HostLimiter(options.PerHost, time);
         _robots = new RobotsCache(_client, options, _hosts);
         _cache = options.CacheDirectory is null ? null : new ConditionalCache(options.CacheDirectory);
@@ -175,9 +182,7 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
     private async Task<HttpResponseMessage> SendAsync(Uri url, ContentKinds accepts, ConditionalCache.Entry? conditional, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.UserAgent.ParseAdd(_options.UserAgent);
         request.Headers.Accept.ParseAdd(accepts.AcceptHeader);
-        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
         if (conditional?.ETag is { } etag)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);

@@ -33,7 +33,6 @@ public sealed class RobotsCache(HttpClient client, FetchOptions options, HostLim
             {
                 using var slot = await hosts.AcquireAsync(current.Host, deadline.Token);
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
-                request.Headers.UserAgent.ParseAdd(options.UserAgent);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
                 var status = (int)response.StatusCode;
                 if (status is >= 300 and < 400 && response.Headers.Location is { } location)

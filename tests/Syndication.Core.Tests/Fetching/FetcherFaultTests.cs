@@ -421,6 +421,12 @@ public sealed class FetcherFaultTests
     public async Task The_user_agent_names_the_tool_and_a_contact()
     {
         string? agent = null;
+        string? robotsAgent = null;
+        _server.Route("/robots.txt", async context =>
+        {
+            robotsAgent = context.Request.Headers.UserAgent;
+            await context.Response.WriteAsync("User-agent: *\nAllow: /\n");
+        });
         _server.Route("/ua", async context =>
         {
             agent = context.Request.Headers.UserAgent;
@@ -429,6 +435,7 @@ public sealed class FetcherFaultTests
         });
         await Fetch("/ua");
         Assert.That(agent, Does.StartWith("syndication/").And.Contain("+https://"));
+        Assert.That(robotsAgent, Is.EqualTo(agent), "robots.txt is asked for under the same name");
     }
 
     [TestCase("gzip")]
