@@ -33,105 +33,114 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         using var taking = CancellationTokenSource.CreateLinkedTokenSource(stop, budget.Token);
         using var queue = new HostQueue(targets, options.PerHost);
         var spool = new ResultSpool(targets.Count, options.SpoolDirectory);
-        var keeper = new Keeper(options, spool, observer, log);
-        observer?.OnStarted(targets.Count);
-
-        // Workers hand results to one recorder and go on with the next page: recording (history, spool, progress)
-        // is serial, and a worker waiting on a lock would hold a thread-pool thread that parsing needs. At most as
-        // many results wait as there are workers: each holds its page's bytes until the history has archived them.
-        var finished = Channel.CreateBounded<(int Index, PageResult Result)>(new BoundedChannelOptions(Math.Max(1, options.Concurrency)) { SingleReader = true });
-        var recorder = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var (index, result) in finished.Reader.ReadAllAsync(CancellationToken.None))
-                {
-                    keeper.Record(index, result);
-                }
-            }
-            catch (Exception e)
-            {
-                // A result that cannot be kept ends the run: workers learn it at their next hand-over.
-                finished.Writer.TryComplete(e);
-                throw;
-            }
-        }, CancellationToken.None);
-
-        async ValueTask Record(int index, PageResult result)
-        {
-            try
-            {
-                await finished.Writer.WriteAsync((index, result), CancellationToken.None);
-            }
-            catch (ChannelClosedException)
-            {
-                // The recorder failed: its exception is the run's.
-                await recorder;
-                throw;
-            }
-        }
-
-        async Task Worker()
-        {
-            while (true)
-            {
-                int index;
-                try
-                {
-                    index = await queue.TakeAsync(taking.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                if (index < 0)
-                {
-                    return;
-                }
-
-                var target = targets[index];
-                PageResult result;
-                try
-                {
-                    result = await checker.CheckAsync(target, budget.Token);
-                }
-                catch (OperationCanceledException) when (budget.IsCancellationRequested)
-                {
-                    result = PageResult.Failed(target, ErrorKinds.Budget, $"not finished: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out");
-                }
-                finally
-                {
-                    queue.Done(target);
-                }
-
-                await Record(index, result);
-            }
-        }
-
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(Worker, CancellationToken.None)));
+            var keeper = new Keeper(options, spool, observer, log);
+            observer?.OnStarted(targets.Count);
+
+            // Workers hand results to one recorder and go on with the next page: recording (history, spool, progress)
+            // is serial, and a worker waiting on a lock would hold a thread-pool thread that parsing needs. At most as
+            // many results wait as there are workers: each holds its page's bytes until the history has archived them.
+            var finished = Channel.CreateBounded<(int Index, PageResult Result)>(new BoundedChannelOptions(Math.Max(1, options.Concurrency)) { SingleReader = true });
+            var recorder = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var (index, result) in finished.Reader.ReadAllAsync(CancellationToken.None))
+                    {
+                        keeper.Record(index, result);
+                    }
+                }
+                catch (Exception e)
+                {
+                    // A result that cannot be kept ends the run: workers learn it at their next hand-over.
+                    finished.Writer.TryComplete(e);
+                    throw;
+                }
+            }, CancellationToken.None);
+
+            async ValueTask Record(int index, PageResult result)
+            {
+                try
+                {
+                    await finished.Writer.WriteAsync((index, result), CancellationToken.None);
+                }
+                catch (ChannelClosedException)
+                {
+                    // The recorder failed: its exception is the run's.
+                    await recorder;
+                    throw;
+                }
+            }
+
+            async Task Worker()
+            {
+                while (true)
+                {
+                    int index;
+                    try
+                    {
+                        index = await queue.TakeAsync(taking.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+
+                    if (index < 0)
+                    {
+                        return;
+                    }
+
+                    var target = targets[index];
+                    PageResult result;
+                    try
+                    {
+                        result = await checker.CheckAsync(target, budget.Token);
+                    }
+                    catch (OperationCanceledException) when (budget.IsCancellationRequested)
+                    {
+                        result = PageResult.Failed(target, ErrorKinds.Budget, $"not finished: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out");
+                    }
+                    finally
+                    {
+                        queue.Done(target);
+                    }
+
+                    await Record(index, result);
+                }
+            }
+
+            try
+            {
+                await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(Worker, CancellationToken.None)));
+            }
+            finally
+            {
+                finished.Writer.TryComplete();
+            }
+
+            await recorder;
+
+            var notChecked = queue.Drain();
+            var (kind, why) = budget.IsCancellationRequested
+                ? (ErrorKinds.Budget, $"not checked: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out")
+                : (ErrorKinds.Interrupted, "not checked: the run was stopped");
+            keeper.NotChecked(targets, notChecked.Order(), kind, why);
+
+            if (notChecked.Count > 0)
+            {
+                log.Warning("{Count} page(s) were not checked: {Reason}", notChecked.Count, budget.IsCancellationRequested ? "the run's budget ran out" : "the run was stopped");
+            }
+
+            return RunSummary.Create(started, time.GetUtcNow(), spool, spool.Gists, complete: notChecked.Count == 0 && !budget.IsCancellationRequested) with { Spool = spool };
         }
-        finally
+        catch
         {
-            finished.Writer.TryComplete();
+            // The run failed (a stage could not record): its spool file goes with it.
+            spool.Dispose();
+            throw;
         }
-
-        await recorder;
-
-        var notChecked = queue.Drain();
-        var (kind, why) = budget.IsCancellationRequested
-            ? (ErrorKinds.Budget, $"not checked: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out")
-            : (ErrorKinds.Interrupted, "not checked: the run was stopped");
-        keeper.NotChecked(targets, notChecked.Order(), kind, why);
-
-        if (notChecked.Count > 0)
-        {
-            log.Warning("{Count} page(s) were not checked: {Reason}", notChecked.Count, budget.IsCancellationRequested ? "the run's budget ran out" : "the run was stopped");
-        }
-
-        return RunSummary.Create(started, time.GetUtcNow(), spool, spool.Gists, complete: notChecked.Count == 0 && !budget.IsCancellationRequested) with { Spool = spool };
     }
 
     /// <summary>
@@ -151,7 +160,6 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
     /// <summary>Passes each result through the stages (history) and to the observer, one at a time, in the order results are handed in, and spools it.</summary>
     private sealed class Keeper(Options options, ResultSpool spool, IRunObserver? observer, ILogger log)
     {
-        private readonly Lock _recording = new();
         private VerdictCounts _counts = VerdictCounts.None;
 
         /// <summary>Records the pages never handed to a worker, each with the same reason.</summary>
@@ -163,21 +171,19 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
             }
         }
 
+        /// <summary>Called by the one recorder task, then (for pages never checked) after it has ended: never twice at once.</summary>
         public void Record(int index, PageResult result)
         {
-            lock (_recording)
+            result = result with { Position = options.Positions?[index] ?? index };
+            foreach (var stage in options.Stages)
             {
-                result = result with { Position = options.Positions?[index] ?? index };
-                foreach (var stage in options.Stages)
-                {
-                    result = stage.Process(result.Position!.Value, result);
-                }
-
-                log.Debug("{Page}: {Verdict} {Error}", result.Url, result.Verdict, result.Error?.Message ?? result.Note ?? string.Empty);
-                spool.Write(index, result);
-                _counts = _counts.Plus(result.Verdict);
-                observer?.OnResult(index, result, _counts);
+                result = stage.Process(result.Position!.Value, result);
             }
+
+            log.Debug("{Page}: {Verdict} {Error}", result.Url, result.Verdict, result.Error?.Message ?? result.Note ?? string.Empty);
+            spool.Write(index, result);
+            _counts = _counts.Plus(result.Verdict);
+            observer?.OnResult(index, result, _counts);
         }
     }
 }

@@ -34,6 +34,12 @@ public static class ExitCodes
         // to the first one that fails the run.
         if (failOn != FailOn.Never && summary.Gists.Any(g => g.Verdict == PageVerdict.NonCompliant && !g.Waived))
         {
+            if (failOn == FailOn.Any)
+            {
+                // Any unwaived violation fails the run: the gists settle it without reading a page.
+                return NonCompliant;
+            }
+
             foreach (var page in summary.Pages)
             {
                 if (page.Verdict != PageVerdict.NonCompliant || page.Waived)
@@ -41,7 +47,7 @@ public static class ExitCodes
                     continue;
                 }
 
-                if (failOn == FailOn.Any || page.Change is null or Changes.New || HasNewRequirement(page) || HasExpiredWaiver(page))
+                if (page.Change is null or Changes.New || HasNewRequirement(page) || HasExpiredWaiver(page))
                 {
                     return NonCompliant;
                 }

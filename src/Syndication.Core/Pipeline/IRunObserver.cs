@@ -1,6 +1,6 @@
 namespace Syndication.Pipeline;
 
-/// <summary>Sees each page's result as it is ready (progress display, history). Called from worker threads, one result at a time.</summary>
+/// <summary>Sees each page's result as it is ready (progress display, history). Called by the run's one recorder, one result at a time, in the order results are handed in.</summary>
 public interface IRunObserver
 {
     void OnStarted(int pages);

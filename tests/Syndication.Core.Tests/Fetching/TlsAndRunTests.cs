@@ -163,11 +163,13 @@ public sealed class TlsAndRunTests
     {
         await using var server = await FaultServer.StartAsync();
         var targets = CompliantPages(server, 40);
-        var run = Run(targets, concurrency: 8, perHost: 8, stages: [new CountingStage(failAt: 5)]);
+        using var spool = new TempFolder();
+        var run = Run(targets, concurrency: 8, perHost: 8, stages: [new CountingStage(failAt: 5)], spoolDirectory: spool.Path);
         var ended = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
         Assert.That(ended, Is.SameAs(run), "the workers still waiting to hand over results were released");
         var error = await Assert.ThrowsAsync<IOException>(async () => await run);
         Assert.That(error!.Message, Is.EqualTo("disk full at result 5"));
+        Assert.That(Directory.GetFiles(spool.Path), Is.Empty, "the failed run's spool file is closed and gone");
     }
 
     private static List<PageTarget> CompliantPages(FaultServer server, int count)
@@ -196,7 +198,7 @@ public sealed class TlsAndRunTests
         }
     }
 
-    internal static async Task<RunSummary> Run(List<PageTarget> targets, int concurrency, int perHost, TimeSpan? timeout = null, TimeSpan? budget = null, IRunObserver? observer = null, IReadOnlyList<IResultStage>? stages = null)
+    internal static async Task<RunSummary> Run(List<PageTarget> targets, int concurrency, int perHost, TimeSpan? timeout = null, TimeSpan? budget = null, IRunObserver? observer = null, IReadOnlyList<IResultStage>? stages = null, string? spoolDirectory = null)
     {
         var options = new FetchOptions
         {
@@ -209,7 +211,7 @@ public sealed class TlsAndRunTests
         using var fetcher = Engine.CreateFetcher(options, TimeProvider.System);
         var log = new LoggerConfiguration().CreateLogger();
         var checker = new PageChecker(fetcher, Engines.Evaluator(), log);
-        var summary = await new AuditRun(checker, TimeProvider.System, log).RunAsync(targets, new AuditRun.Options(concurrency, perHost, budget) { Stages = stages ?? [] }, observer, CancellationToken.None);
+        var summary = await new AuditRun(checker, TimeProvider.System, log).RunAsync(targets, new AuditRun.Options(concurrency, perHost, budget, spoolDirectory) { Stages = stages ?? [] }, observer, CancellationToken.None);
         var pages = summary.Pages.ToList();
         (summary.Spool as IDisposable)?.Dispose();
         return summary with { Pages = pages };
