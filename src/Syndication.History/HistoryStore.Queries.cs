@@ -27,10 +27,12 @@ public sealed partial class HistoryStore
     }
 
     /// <summary>The most recent complete runs, newest first.</summary>
-    public IReadOnlyList<RunRecord> CompleteRuns(int limit)
+    /// <summary>The newest complete runs, newest first; with <paramref name="before"/>, only runs older than that one.</summary>
+    public IReadOnlyList<RunRecord> CompleteRuns(int limit, long? before = null)
     {
-        using var command = Command($"SELECT {RunColumns} FROM runs WHERE status = @complete ORDER BY id DESC LIMIT @limit");
+        using var command = Command($"SELECT {RunColumns} FROM runs WHERE status = @complete AND (@before IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit");
         command.Parameters.AddWithValue("@complete", Complete);
+        command.Parameters.AddWithValue("@before", (object?)before ?? DBNull.Value);
         command.Parameters.AddWithValue("@limit", limit);
         return ReadRuns(command);
     }

@@ -55,6 +55,9 @@ public sealed class HistoryCommandTests
         Assert.That(diff, Has.Some.Match(@"^  changed +\S*flaky\.html \(Tri-County Herald\): error -> non-compliant  fails: affiliation$"));
         Assert.That(Lines((await Run("diff", "--history", folder.History, "3")).Stdout)[0], Is.EqualTo("run 2 -> run 3: 0 new, 0 fixed, 1 other change(s)"), "one run: against the complete run before it");
         Assert.That(Lines((await Run("diff", "--history", folder.History, "1", "3")).Stdout)[0], Is.EqualTo("run 1 -> run 3: 1 new, 1 fixed, 0 other change(s)"));
+        var first = await CliRunner.RunAsync("diff", "--history", folder.History, "1");
+        Assert.That(first.ExitCode, Is.EqualTo(3));
+        Assert.That(first.Stderr, Does.Contain("has no complete run before run 1 to compare it with"), "not 'no run 0'");
 
         // history of a page: one line per run, with its verdict, change, since and failing requirements.
         var page = Lines((await Run("history", "turns-bad.html", "--history", folder.History)).Stdout);

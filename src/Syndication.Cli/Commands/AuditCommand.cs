@@ -142,7 +142,7 @@ public static class AuditCommand
         {
             foreach (var page in partner.Pages)
             {
-                var target = RunJob.TargetsFrom([page.Location])[0];
+                var target = RunJob.TargetFrom(page.Location);
                 targets.Add(target with { Partner = partner.Name, ExpectedOriginal = page.Original, IgnoreRobots = partner.IgnoreRobots });
             }
         }

@@ -87,22 +87,17 @@ public static class DiffCommand
             {
                 (before, after) = (ids[0], ids[1]);
             }
+            else if (ids.Length == 1)
+            {
+                after = ids[0];
+                before = store.CompleteRuns(1, before: after) is [var earlier] ? earlier.Id
+                    : throw new UsageException($"{store.Path} has no complete run before run {after} to compare it with");
+            }
             else
             {
                 var complete = store.CompleteRuns(2);
-                if (ids.Length == 1)
-                {
-                    after = ids[0];
-                    before = store.CompleteRuns(50).Select(r => r.Id).FirstOrDefault(id => id < after);
-                }
-                else if (complete.Count == 2)
-                {
-                    (before, after) = (complete[1].Id, complete[0].Id);
-                }
-                else
-                {
-                    throw new UsageException($"diff needs two runs; {store.Path} has {complete.Count} complete run(s)");
-                }
+                (before, after) = complete.Count == 2 ? (complete[1].Id, complete[0].Id)
+                    : throw new UsageException($"diff needs two runs; {store.Path} has {complete.Count} complete run(s)");
             }
 
             var lines = RunDiff.Compare(store, before, after);

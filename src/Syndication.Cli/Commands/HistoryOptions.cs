@@ -62,16 +62,7 @@ public sealed class HistoryOptions
         return shard is null ? stem + ".history.db" : $"{stem}.shard-{shard.Index}-of-{shard.Count}.db";
     }
 
+    /// <summary>Opens a history; its problems are HistoryExceptions, which the CLI prints as one line with exit 3.</summary>
     /// <param name="writer">True for commands that write the history (audit, merge): one at a time.</param>
-    public static HistoryStore Open(string path, bool create, bool writer = false)
-    {
-        try
-        {
-            return HistoryStore.Open(path, create, exclusive: writer);
-        }
-        catch (HistoryException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
+    public static HistoryStore Open(string path, bool create, bool writer = false) => HistoryStore.Open(path, create, exclusive: writer);
 }

@@ -28,9 +28,6 @@ public sealed record RunJob
     /// <summary>The targets' positions in the whole list (a shard's pages keep their global order).</summary>
     public IReadOnlyList<int>? Positions { get; init; }
 
-    /// <summary>Page arguments that could not be read as a page, with why (they get an error result at their place).</summary>
-    public IReadOnlyDictionary<int, string> BadArguments { get; init; } = new Dictionary<int, string>();
-
     public async Task<RunSummary> RunAsync(ILogger log, IRunObserver observer, TimeProvider time, CancellationToken stop)
     {
         using var fetcher = Engine.CreateFetcher(Fetch, time);
@@ -42,22 +39,19 @@ public sealed record RunJob
     }
 
     /// <summary>Turns page arguments into targets; a bad one becomes an error page at its place, not a usage error.</summary>
-    public static List<PageTarget> TargetsFrom(IEnumerable<string> arguments)
-    {
-        var targets = new List<PageTarget>();
-        foreach (var argument in arguments)
-        {
-            try
-            {
-                targets.Add(PageTarget.Of(argument));
-            }
-            catch (FormatException e)
-            {
-                targets.Add(new PageTarget(PageAddress.Invalid(argument, e.Message)));
-            }
-        }
+    public static List<PageTarget> TargetsFrom(IEnumerable<string> arguments) => arguments.Select(TargetFrom).ToList();
 
-        return targets;
+    /// <summary>One page argument as a target, or, when it is no page at all, an error page that says why.</summary>
+    public static PageTarget TargetFrom(string argument)
+    {
+        try
+        {
+            return PageTarget.Of(argument);
+        }
+        catch (FormatException e)
+        {
+            return new PageTarget(PageAddress.Invalid(argument, e.Message));
+        }
     }
 
     /// <summary>
