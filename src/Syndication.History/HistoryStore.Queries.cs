@@ -27,6 +27,9 @@ public sealed partial class HistoryStore
     }
 
     /// <summary>The most recent complete runs, newest first.</summary>
+    /// <summary>The most rows <see cref="Timeline"/> gives unless asked for another number.</summary>
+    public const int TimelineLimit = 500;
+
     /// <summary>The newest complete runs, newest first; with <paramref name="before"/>, only runs older than that one.</summary>
     public IReadOnlyList<RunRecord> CompleteRuns(int limit, long? before = null)
     {
@@ -60,14 +63,20 @@ public sealed partial class HistoryStore
         };
     }
 
-    public IReadOnlyList<TimelineEntry> Timeline(string partnerOrUrl, int limit = 500)
+    /// <summary>
+    /// A partner's or page's verdict run by run, by page then run. Past <paramref name="limit"/> rows the oldest runs
+    /// are the ones left out: the latest nights are what a person asks the history for.
+    /// </summary>
+    public IReadOnlyList<TimelineEntry> Timeline(string partnerOrUrl, int limit = TimelineLimit)
     {
         using var command = Command("""
-            SELECT p.run_id, r.started_at, r.status, p.url, p.partner, p.verdict, p.change, p.since, p.error_kind,
-                   (SELECT group_concat(requirement, ',') FROM run_requirements q WHERE q.run_id = p.run_id AND q.position = p.position AND q.status = @fail)
-            FROM run_pages p JOIN runs r ON r.id = p.run_id
-            WHERE p.partner = @arg COLLATE NOCASE OR instr(p.url, @arg) > 0
-            ORDER BY p.url, p.run_id LIMIT @limit
+            SELECT * FROM (
+                SELECT p.run_id AS run_id, r.started_at, r.status, p.url AS url, p.partner, p.verdict, p.change, p.since, p.error_kind,
+                       (SELECT group_concat(requirement, ',') FROM run_requirements q WHERE q.run_id = p.run_id AND q.position = p.position AND q.status = @fail)
+                FROM run_pages p JOIN runs r ON r.id = p.run_id
+                WHERE p.partner = @arg COLLATE NOCASE OR instr(p.url, @arg) > 0
+                ORDER BY p.run_id DESC LIMIT @limit)
+            ORDER BY url, run_id
             """);
         command.Parameters.AddWithValue("@arg", partnerOrUrl);
         command.Parameters.AddWithValue("@fail", FailName);

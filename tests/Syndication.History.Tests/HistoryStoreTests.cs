@@ -155,6 +155,23 @@ public sealed class HistoryStoreTests
         Assert.That(store.Timeline("Partner"), Has.Count.EqualTo(2), "a partner's name finds its pages");
     }
 
+    [Test]
+    public void A_long_timeline_keeps_the_newest_runs()
+    {
+        using var store = HistoryStore.Open(DbPath);
+        for (var night = 0; night < 4; night++)
+        {
+            Run(store, HistoryStore.Complete, Page("a", PageVerdict.Compliant), Page("b", PageVerdict.Compliant));
+            _time.Advance(TimeSpan.FromDays(1));
+        }
+
+        var timeline = store.Timeline("Partner", limit: 4);
+        Assert.That(timeline.Select(t => (t.Url, t.RunId)), Is.EqualTo(new[]
+        {
+            ("https://partner.example/a", 3L), ("https://partner.example/a", 4L), ("https://partner.example/b", 3L), ("https://partner.example/b", 4L),
+        }), "the two latest nights of both pages, by page then run; not every night of page a and none of b");
+    }
+
     private List<PageResult> Run(HistoryStore store, string status, params PageResult[] pages)
     {
         var started = _time.GetUtcNow();

@@ -64,6 +64,11 @@ public static class HistoryCommand
                 }
             }
 
+            if (entries.Count == HistoryStore.TimelineLimit)
+            {
+                context.Stderr.WriteLine($"syndication: showing the newest {HistoryStore.TimelineLimit} entries; older runs are left out");
+            }
+
             return ExitCodes.Ok;
         });
         return command;
