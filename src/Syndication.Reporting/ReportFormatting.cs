@@ -1,5 +1,6 @@
 using System.Globalization;
 using Syndication.Pipeline;
+using Syndication.Text;
 using Syndication.Verdicts;
 
 namespace Syndication.Reporting;
@@ -36,44 +37,11 @@ public static class ReportFormatting
             + $"{N(PageVerdict.NotApplicable)} not applicable, {N(PageVerdict.Error)} error(s)";
     }
 
-    /// <summary>
-    /// The text in at most <paramref name="max"/> characters: when longer, its end gives way to "…". A surrogate pair
-    /// (an emoji) is kept whole or dropped whole, never split into a lone half.
-    /// </summary>
-    public static string Truncate(string text, int max)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        if (text.Length <= max)
-        {
-            return text;
-        }
+    /// <summary>The text in at most <paramref name="max"/> characters, its end giving way to "…" (<see cref="TextShortening.End"/>).</summary>
+    public static string Truncate(string text, int max) => TextShortening.End(text, max);
 
-        var keep = max - 1;
-        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
-        {
-            keep--;
-        }
-
-        return text[..keep] + "…";
-    }
-
-    /// <summary>Like <see cref="Truncate"/>, but the start gives way to "…" (an address, whose end tells pages apart).</summary>
-    public static string TruncateStart(string text, int max)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        var from = text.Length - (max - 1);
-        if (from < text.Length && char.IsLowSurrogate(text[from]))
-        {
-            from++;
-        }
-
-        return "…" + text[from..];
-    }
+    /// <summary>The text in at most <paramref name="max"/> characters, its start giving way to "…" (<see cref="TextShortening.Start"/>).</summary>
+    public static string TruncateStart(string text, int max) => TextShortening.Start(text, max);
 
     /// <summary>The partner a page's rows are grouped under: its partner, or "pages" for a check run.</summary>
     public static string GroupOf(string? partner) => partner ?? UngroupedName;

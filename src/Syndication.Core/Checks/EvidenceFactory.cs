@@ -53,6 +53,5 @@ public static class EvidenceFactory
 
     private static string WithoutSpaces(string folded) => folded.Replace(" ", string.Empty, StringComparison.Ordinal);
 
-    public static string Shorten(string text, int length = TextLength) =>
-        text.Length <= length ? text : text[..(length - 1)] + "…";
+    public static string Shorten(string text, int length = TextLength) => TextShortening.End(text, length);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
+using Syndication.Text;
 
 namespace Syndication.Parsing;
 
@@ -62,7 +63,7 @@ public static class Snippet
             var value = attribute.Value;
             if (value.Length > MaxAttributeLength)
             {
-                value = value[..MaxAttributeLength] + "…";
+                value = TextShortening.End(value, MaxAttributeLength + 1);
             }
 
             builder.Append(' ').Append(attribute.Name).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');

@@ -2,6 +2,7 @@ using AngleSharp.Css;
 using AngleSharp.Css.Dom;
 using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
+using Syndication.Text;
 
 namespace Syndication.Parsing;
 
@@ -162,5 +163,5 @@ internal static class StyleSheetRules
         css.Contains("none", StringComparison.OrdinalIgnoreCase) || css.Contains("hidden", StringComparison.OrdinalIgnoreCase)
         || css.Contains("collapse", StringComparison.OrdinalIgnoreCase) || css.Contains("opacity", StringComparison.OrdinalIgnoreCase);
 
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "...";
+    private static string Shorten(string text) => TextShortening.End(text, 120);
 }

@@ -46,4 +46,13 @@ public sealed class TokenizerTests
     [Test]
     public void An_unpaired_surrogate_separates_words() =>
         Assert.That(Tokenizer.Words($"Ren\u00E9e {High} Smith{Low}Jones"), Is.EqualTo(new[] { "renee", "smith", "jones" }));
+
+    [Test]
+    public void Evidence_text_is_shortened_without_splitting_an_emoji()
+    {
+        var text = new string('a', 198) + "\U0001F600" + " and more after it";
+        var shortened = Syndication.Checks.EvidenceFactory.Shorten(text);
+        Assert.That(shortened, Has.Length.LessThanOrEqualTo(200).And.EndsWith("…"));
+        Assert.That(shortened.Any(char.IsSurrogate), Is.False, "the emoji went whole, not half");
+    }
 }
