@@ -48,7 +48,7 @@ public static class ArticleLocator
         }
 
         var (chromeRoot, reasons) = Chrome(page, keep);
-        var headline = Headline(page, story[0], titled, chromeRoot);
+        var headline = bestTitled ?? Headline(page, story[0], chromeRoot);
         var start = Start(page, headline ?? story[0].Element, story[0], chromeRoot);
         var end = End(page, body, story[^1], chromeRoot);
         return new ArticleRegion(page, body, headline, story, start, end, chromeRoot, reasons, method);
@@ -152,7 +152,7 @@ public static class ArticleLocator
             }
 
             var reason = ChromeRules.Reason(element, pageLevel: !inArticle[i]) ?? LinkListReason(page, i);
-            if (reason is not null && !(inArticle[i] && reason == "<aside>" && IsCreditBox(page, i)))
+            if (reason is not null && !(inArticle[i] && element.LocalName == "aside" && IsCreditBox(page, i)))
             {
                 chromeRoot[i] = i;
                 reasons[i] = reason;
@@ -177,7 +177,16 @@ public static class ArticleLocator
             return false;
         }
 
-        return Checks.CreditMarkers.IsBylineElement(element) || element.QuerySelectorAll("*").Any(Checks.CreditMarkers.IsBylineElement);
+        // The aside and its descendants are the DomOrder range index..EndOf(aside).
+        for (int i = index, end = page.Order.EndOf(element); i <= end; i++)
+        {
+            if (Checks.CreditMarkers.IsBylineElement(page.Order[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsArticleLike(IElement element) =>
@@ -223,19 +232,12 @@ public static class ArticleLocator
         return teasers >= 3 ? $"a run of {teasers} linked headlines (teasers)" : null;
     }
 
-    private static IElement? Headline(PageDocument page, TextBlock firstStory, List<IElement> titled, int[] chromeRoot)
+    /// <summary>
+    /// The headline when no heading carries the original's title (the best titled heading, kept out of the chrome
+    /// with its ancestors, is the headline when there is one): the nearest h1, else h2, close before the story.
+    /// </summary>
+    private static IElement? Headline(PageDocument page, TextBlock firstStory, int[] chromeRoot)
     {
-        var order = page.Order;
-        IElement? nearestTitled = titled
-            .Where(h => chromeRoot[order.IndexOf(h)] < 0)
-            .OrderByDescending(h => h.LocalName == "h1")
-            .ThenByDescending(order.IndexOf)
-            .FirstOrDefault();
-        if (nearestTitled is not null)
-        {
-            return nearestTitled;
-        }
-
         foreach (var tag in new[] { "h1", "h2" })
         {
             var limit = tag == "h1" ? HeadlineMaxDistanceChars : HeadlineMaxDistanceChars / 2;
