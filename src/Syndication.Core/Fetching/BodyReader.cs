@@ -17,7 +17,21 @@ public static class BodyReader
         return await ReadCappedAsync(stream, maxBytes, cancellationToken);
     }
 
-    public static async Task<byte[]> ReadCappedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    public static Task<byte[]> ReadCappedAsync(Stream stream, long maxBytes, CancellationToken cancellationToken) =>
+        ReadAsync(stream, maxBytes, truncate: false, cancellationToken);
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> and stops there without error (robots.txt: the rest is ignored).</summary>
+    public static async Task<byte[]> ReadPrefixAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        return await ReadAsync(stream, maxBytes, truncate: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the stream into a buffer that grows with what arrives (a small body costs a small buffer). Past the
+    /// cap it either throws <see cref="ErrorKinds.TooLarge"/> or keeps the first <paramref name="maxBytes"/>.
+    /// </summary>
+    private static async Task<byte[]> ReadAsync(Stream stream, long maxBytes, bool truncate, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
@@ -31,30 +45,16 @@ public static class BodyReader
 
             if (buffer.Length + read > maxBytes)
             {
-                throw new FetchException(ErrorKinds.TooLarge, $"the page is over the {maxBytes:N0}-byte limit (decompressed)");
+                if (!truncate)
+                {
+                    throw new FetchException(ErrorKinds.TooLarge, $"the page is over the {maxBytes:N0}-byte limit (decompressed)");
+                }
+
+                buffer.Write(chunk, 0, (int)(maxBytes - buffer.Length));
+                return buffer.ToArray();
             }
 
             buffer.Write(chunk, 0, read);
         }
-    }
-
-    /// <summary>Reads at most <paramref name="maxBytes"/> and stops there without error (robots.txt: the rest is ignored).</summary>
-    public static async Task<byte[]> ReadPrefixAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[maxBytes];
-        var total = 0;
-        while (total < maxBytes)
-        {
-            var read = await stream.ReadAsync(buffer.AsMemory(total, maxBytes - total), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return buffer[..total];
     }
 }

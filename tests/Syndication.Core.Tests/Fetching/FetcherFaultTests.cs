@@ -354,6 +354,19 @@ public sealed class FetcherFaultTests
     }
 
     [Test]
+    public async Task An_oversized_robots_txt_is_read_up_to_its_cap_and_its_rules_hold()
+    {
+        var robots = "User-agent: *\nDisallow: /private\n" + string.Concat(Enumerable.Repeat("# padding line of a very long robots.txt\n", 20_000));
+        _server.Route("/robots.txt", context => context.Response.WriteAsync(robots));
+        _server.Html("/private", Page);
+        _server.Html("/public", Page);
+        var (error, _) = await FetchError("/private");
+        Assert.That(error.Kind, Is.EqualTo(ErrorKinds.Robots));
+        Assert.That((await Fetch("/public")).StatusCode, Is.EqualTo(200));
+        Assert.That(_server.Hits("/private"), Is.Zero);
+    }
+
+    [Test]
     public async Task Robots_txt_is_read_once_per_host()
     {
         _server.Route("/robots.txt", context => context.Response.WriteAsync("User-agent: syndication\nDisallow: /private\n"));
