@@ -149,12 +149,7 @@ public sealed class FetcherFaultTests
     [Test]
     public async Task A_long_retry_after_pauses_the_host_and_its_other_pages_are_rate_limited()
     {
-        _server.Route("/limited", context =>
-        {
-            context.Response.StatusCode = 429;
-            context.Response.Headers.RetryAfter = "86400";
-            return Task.CompletedTask;
-        });
+        TooManyRequests("/limited", retryAfter: "86400");
         _server.Html("/other", Page);
         using var fetcher = new HttpFetcher(Options(), TimeProvider.System);
         var watch = Stopwatch.StartNew();
@@ -171,12 +166,7 @@ public sealed class FetcherFaultTests
     [Test]
     public async Task A_retry_after_longer_than_the_page_deadline_pauses_the_host_at_once()
     {
-        _server.Route("/limited", context =>
-        {
-            context.Response.StatusCode = 429;
-            context.Response.Headers.RetryAfter = "20";
-            return Task.CompletedTask;
-        });
+        TooManyRequests("/limited", retryAfter: "20");
         var (error, elapsed) = await FetchError("/limited", Options(timeoutSeconds: 5));
         Assert.That(error.Kind, Is.EqualTo(ErrorKinds.RateLimited), error.Message);
         Assert.That(error.Message, Does.Contain("beyond 5 s: host paused"));
@@ -476,6 +466,14 @@ public sealed class FetcherFaultTests
         Assert.That(error.Kind, Is.EqualTo(ErrorKinds.Redirects));
         Assert.That(error.Message, Does.Contain("which is not a valid URL"));
     }
+
+    /// <summary>A route that answers every request with 429 and the given Retry-After.</summary>
+    private void TooManyRequests(string path, string retryAfter) => _server.Route(path, context =>
+    {
+        context.Response.StatusCode = 429;
+        context.Response.Headers.RetryAfter = retryAfter;
+        return Task.CompletedTask;
+    });
 
     private Task<FetchedPage> Fetch(string path, FetchOptions? options = null) => Fetch(_server.Url(path), options ?? Options());
 
