@@ -28,33 +28,61 @@ public static class BodyReader
     }
 
     /// <summary>
+    /// Copies a response body to <paramref name="destination"/> (a spool file) up to the cap, declared length first;
+    /// returns the bytes copied. Past the cap: <see cref="ErrorKinds.TooLarge"/>.
+    /// </summary>
+    public static async Task<long> CopyCappedAsync(HttpContent content, Stream destination, long maxBytes, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        if (declared > maxBytes)
+        {
+            throw new FetchException(ErrorKinds.TooLarge, $"Content-Length is {declared:N0} bytes, over the {maxBytes:N0}-byte limit");
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        return await CopyAsync(stream, destination, maxBytes, truncate: false, cancellationToken);
+    }
+
+    /// <summary>Copies a stream to <paramref name="destination"/> up to the cap (a cached body into a spool file).</summary>
+    public static Task<long> CopyCappedAsync(Stream source, Stream destination, long maxBytes, CancellationToken cancellationToken) =>
+        CopyAsync(source, destination, maxBytes, truncate: false, cancellationToken);
+
+    /// <summary>
     /// Reads the stream into a buffer that grows with what arrives (a small body costs a small buffer). Past the
     /// cap it either throws <see cref="ErrorKinds.TooLarge"/> or keeps the first <paramref name="maxBytes"/>.
     /// </summary>
     private static async Task<byte[]> ReadAsync(Stream stream, long maxBytes, bool truncate, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
+        await CopyAsync(stream, buffer, maxBytes, truncate, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private static async Task<long> CopyAsync(Stream stream, Stream destination, long maxBytes, bool truncate, CancellationToken cancellationToken)
+    {
         var chunk = new byte[64 * 1024];
+        long copied = 0;
         while (true)
         {
             var read = await stream.ReadAsync(chunk, cancellationToken);
             if (read == 0)
             {
-                return buffer.ToArray();
+                return copied;
             }
 
-            if (buffer.Length + read > maxBytes)
+            if (copied + read > maxBytes)
             {
                 if (!truncate)
                 {
                     throw new FetchException(ErrorKinds.TooLarge, $"the page is over the {maxBytes:N0}-byte limit (decompressed)");
                 }
 
-                buffer.Write(chunk, 0, (int)(maxBytes - buffer.Length));
-                return buffer.ToArray();
+                await destination.WriteAsync(chunk.AsMemory(0, (int)(maxBytes - copied)), cancellationToken);
+                return maxBytes;
             }
 
-            buffer.Write(chunk, 0, read);
+            await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            copied += read;
         }
     }
 }

@@ -37,8 +37,12 @@ public sealed class ConditionalCache(string directory)
     {
         try
         {
-            using var file = File.OpenRead(Path.Combine(Directory, Key(new Uri(entry.Url)) + ".body.gz"));
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var gzip = OpenBody(entry);
+            if (gzip is null)
+            {
+                return null;
+            }
+
             using var memory = new MemoryStream();
             gzip.CopyTo(memory);
             return memory.ToArray();
@@ -49,7 +53,25 @@ public sealed class ConditionalCache(string directory)
         }
     }
 
-    public void Put(Entry entry, byte[] body)
+    public void Put(Entry entry, byte[] body) => Put(entry, gzip => gzip.Write(body));
+
+    /// <summary>Stores a body read from a stream (a spooled document), which is left at its end.</summary>
+    public void Put(Entry entry, Stream body) => Put(entry, body.CopyTo);
+
+    /// <summary>The stored body of an entry as a stream to read once, or null when it is missing.</summary>
+    public Stream? OpenBody(Entry entry)
+    {
+        try
+        {
+            return new GZipStream(File.OpenRead(Path.Combine(Directory, Key(new Uri(entry.Url)) + ".body.gz")), CompressionMode.Decompress);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void Put(Entry entry, Action<Stream> writeBody)
     {
         try
         {
@@ -60,7 +82,7 @@ public sealed class ConditionalCache(string directory)
                 stream =>
                 {
                     using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-                    gzip.Write(body);
+                    writeBody(gzip);
                 },
                 flushToDisk: false);
             AtomicFile.Write(Path.Combine(Directory, key + ".json"), stream => stream.Write(JsonSerializer.SerializeToUtf8Bytes(entry)), flushToDisk: false);

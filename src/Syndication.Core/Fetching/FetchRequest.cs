@@ -15,8 +15,20 @@ public sealed record FetchRequest(PageAddress Address, bool IgnoreRobots = false
         "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.8,*/*;q=0.1",
         ["application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml", "text/plain", "text/html", "application/xhtml+xml"]);
 
+    /// <summary>
+    /// What a sitemap may be served as: XML, a gzipped file (<c>sitemap.xml.gz</c>, often under a generic type) or a text
+    /// sitemap (one URL a line). HTML is not among them: a "sitemap" that is a web page is a soft 404.
+    /// </summary>
+    public static readonly ContentKinds Sitemap = new(
+        "a sitemap (XML, gzip or text)",
+        "application/xml,text/xml;q=0.9,application/x-gzip;q=0.8,application/gzip;q=0.8,text/plain;q=0.5,*/*;q=0.1",
+        ["application/xml", "text/xml", "application/x-gzip", "application/gzip", "application/octet-stream", "binary/octet-stream", "text/plain"]);
+
     /// <summary>The media types the caller can read; a response of another type is refused before its body is read.</summary>
     public ContentKinds Accepts { get; init; } = Page;
+
+    /// <summary>The most bytes read from this response after decompression, when it differs from <see cref="FetchOptions.MaxBodyBytes"/>.</summary>
+    public long? MaxBytes { get; init; }
 
     public static implicit operator FetchRequest(PageAddress address) => new(address);
 

@@ -3,13 +3,27 @@ using Syndication.Verdicts;
 namespace Syndication.Fetching;
 
 /// <summary>Reads pages from local files, with the same size cap and HTML sniffing as the web.</summary>
-public sealed class FileFetcher(FetchOptions options, TimeProvider time) : IPageFetcher
+public sealed class FileFetcher(FetchOptions options, TimeProvider time) : IPageFetcher, IDocumentFetcher
 {
     public async Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
+        var body = await OpenAsync(request, path => File.ReadAllBytesAsync(path, cancellationToken));
+        return Facts(request, body, started);
+    }
+
+    /// <summary>A local document is read from its file as it is: nothing to spool.</summary>
+    public async Task<FetchedDocument> FetchDocumentAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var stream = await OpenAsync(request, path => Task.FromResult<FileStream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous)));
+        return new FetchedDocument(Facts(request, [], started), stream, stream.Length);
+    }
+
+    private async Task<T> OpenAsync<T>(FetchRequest request, Func<string, Task<T>> open)
+    {
         var address = request.Address;
         var path = address.FilePath ?? throw new ArgumentException("not a file address", nameof(request));
-        var started = time.GetTimestamp();
         if (Directory.Exists(path))
         {
             throw new FetchException(ErrorKinds.Read, $"{address.Argument} is a folder, not a page");
@@ -20,29 +34,29 @@ public sealed class FileFetcher(FetchOptions options, TimeProvider time) : IPage
             throw new FetchException(ErrorKinds.NotFound, $"file not found: {address.Argument}");
         }
 
-        byte[] body;
         try
         {
             var length = new FileInfo(path).Length;
-            if (length > options.MaxBodyBytes)
+            var maxBytes = request.MaxBytes ?? options.MaxBodyBytes;
+            if (length > maxBytes)
             {
-                throw new FetchException(ErrorKinds.TooLarge, $"the file is {length:N0} bytes, over the {options.MaxBodyBytes:N0}-byte limit");
+                throw new FetchException(ErrorKinds.TooLarge, $"the file is {length:N0} bytes, over the {maxBytes:N0}-byte limit");
             }
 
-            body = await File.ReadAllBytesAsync(path, cancellationToken);
+            return await open(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new FetchException(ErrorKinds.Read, $"cannot read {address.Argument}: {e.Message}", e);
         }
-
-        return new FetchedPage
-        {
-            Address = address,
-            Body = body,
-            FinalLocation = path,
-            FetchedAt = time.GetUtcNow(),
-            Elapsed = time.GetElapsedTime(started),
-        };
     }
+
+    private FetchedPage Facts(FetchRequest request, byte[] body, long started) => new()
+    {
+        Address = request.Address,
+        Body = body,
+        FinalLocation = request.Address.FilePath!,
+        FetchedAt = time.GetUtcNow(),
+        Elapsed = time.GetElapsedTime(started),
+    };
 }

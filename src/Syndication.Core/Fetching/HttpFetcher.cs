@@ -15,7 +15,7 @@ namespace Syndication.Fetching;
 /// decompression; the whole page has one deadline. A page that cannot be fetched ends in a
 /// <see cref="FetchException"/> with a kind, never in a compliance finding.
 /// </summary>
-public sealed class HttpFetcher : IPageFetcher, IDisposable
+public sealed class HttpFetcher : IPageFetcher, IDocumentFetcher, IDisposable
 {
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
@@ -58,9 +58,20 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    public async Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    public async Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken) =>
+        (await FetchAsync(request, spool: false, cancellationToken)).Page;
+
+    public async Task<FetchedDocument> FetchDocumentAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        var (page, spool) = await FetchAsync(request, spool: true, cancellationToken);
+        return new FetchedDocument(page, spool!, spool!.Length);
+    }
+
+    /// <summary>The fetch itself; the body in memory, or with <paramref name="spool"/> in a temporary file returned at its start.</summary>
+    private async Task<(FetchedPage Page, FileStream? Spool)> FetchAsync(FetchRequest request, bool spool, CancellationToken cancellationToken)
     {
         var address = request.Address;
+        var maxBytes = request.MaxBytes ?? _options.MaxBodyBytes;
         var start = address.Url ?? throw new ArgumentException("not a web address", nameof(request));
         var started = _time.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -95,9 +106,14 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
 
                     if (status == 304 && conditional is not null)
                     {
-                        if (_cache!.Body(conditional) is { } body304)
+                        if (spool && await SpoolCachedAsync(conditional, maxBytes, deadline.Token) is { } file)
                         {
-                            return Page(address, body304, conditional.MediaType, conditional.Charset, conditional.FinalUrl, status, chain, response, started, fromCache: true);
+                            return (Page(address, [], conditional.MediaType, conditional.Charset, conditional.FinalUrl, status, chain, response, started, fromCache: true), file);
+                        }
+
+                        if (!spool && _cache!.Body(conditional) is { } body304)
+                        {
+                            return (Page(address, body304, conditional.MediaType, conditional.Charset, conditional.FinalUrl, status, chain, response, started, fromCache: true), null);
                         }
 
                         // The stored body is gone: ask again, unconditionally.
@@ -113,10 +129,18 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
                         throw new FetchException(ErrorKinds.NotHtml, $"the server says the page is {mediaType}, not {request.Accepts.Name}");
                     }
 
-                    var body = await ReadBodyAsync(response, current, deadline.Token);
                     var charset = response.Content.Headers.ContentType?.CharSet;
-                    Remember(start, current, response, mediaType, charset, body);
-                    return Page(address, body, mediaType, charset, current.AbsoluteUri, status, chain, response, started, fromCache: false);
+                    if (spool)
+                    {
+                        var file = await ReadBodyAsync(current, () => SpoolAsync(response.Content, (source, target) => BodyReader.CopyCappedAsync(source, target, maxBytes, deadline.Token), deadline.Token));
+                        Remember(response, cache => cache.Put(CacheEntry(start, current, response, mediaType, charset), file));
+                        file.Position = 0;
+                        return (Page(address, [], mediaType, charset, current.AbsoluteUri, status, chain, response, started, fromCache: false), file);
+                    }
+
+                    var body = await ReadBodyAsync(current, () => BodyReader.ReadCappedAsync(response.Content, maxBytes, deadline.Token));
+                    Remember(response, cache => cache.Put(CacheEntry(start, current, response, mediaType, charset), body));
+                    return (Page(address, body, mediaType, charset, current.AbsoluteUri, status, chain, response, started, fromCache: false), null);
                 }
                 finally
                 {
@@ -143,11 +167,11 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
         }
     }
 
-    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, Uri current, CancellationToken cancellationToken)
+    private static async Task<T> ReadBodyAsync<T>(Uri current, Func<Task<T>> read)
     {
         try
         {
-            return await BodyReader.ReadCappedAsync(response.Content, _options.MaxBodyBytes, cancellationToken);
+            return await read();
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
@@ -248,13 +272,59 @@ public sealed class HttpFetcher : IPageFetcher, IDisposable
         throw new FetchException(ErrorKinds.HttpStatus, $"HTTP {status} {response.ReasonPhrase}{attempts}");
     }
 
-    private void Remember(Uri start, Uri final, HttpResponseMessage response, string? mediaType, string? charset, byte[] body)
+    /// <summary>Keeps the body and its validators for the next run's conditional request, when the server gave any.</summary>
+    private void Remember(HttpResponseMessage response, Action<ConditionalCache> put)
     {
-        var etag = response.Headers.ETag?.ToString();
-        var modified = response.Content.Headers.LastModified?.ToString("R");
-        if (_cache is not null && (etag is not null || modified is not null))
+        if (_cache is not null && (response.Headers.ETag is not null || response.Content.Headers.LastModified is not null))
         {
-            _cache.Put(new ConditionalCache.Entry(start.AbsoluteUri, etag, modified, mediaType, charset, final.AbsoluteUri, _time.GetUtcNow()), body);
+            put(_cache);
+        }
+    }
+
+    private ConditionalCache.Entry CacheEntry(Uri start, Uri final, HttpResponseMessage response, string? mediaType, string? charset) =>
+        new(start.AbsoluteUri, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), mediaType, charset, final.AbsoluteUri, _time.GetUtcNow());
+
+    /// <summary>The cached body of an unchanged document in a spool file, or null when it is missing or damaged.</summary>
+    private async Task<FileStream?> SpoolCachedAsync(ConditionalCache.Entry entry, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (_cache!.OpenBody(entry) is not { } cached)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await SpoolAsync(cached, (source, target) => BodyReader.CopyCappedAsync(source, target, maxBytes, cancellationToken), cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A temporary file, deleted when closed, filled by <paramref name="copy"/> and returned at its start. A copy that
+    /// fails (over the cap, a broken connection) deletes it at once.
+    /// </summary>
+    private static async Task<FileStream> SpoolAsync<TSource>(TSource source, Func<TSource, Stream, Task<long>> copy, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"syndication-{Guid.NewGuid():N}.spool");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await copy(source, file);
+            await file.FlushAsync(cancellationToken);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        finally
+        {
+            (source as IDisposable)?.Dispose();
         }
     }
 

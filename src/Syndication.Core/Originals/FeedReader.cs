@@ -7,9 +7,15 @@ namespace Syndication.Originals;
 /// <summary>
 /// Reads originals from an RSS 2.0 or Atom feed, WordPress style: one <c>dc:creator</c> per reporter, the body in
 /// <c>content:encoded</c> (Atom: <c>content</c>), <c>description</c> / <c>summary</c> as a fallback.
+/// A feed is hostile input: its DTD is never processed (no entity is declared or expanded, so billion laughs and
+/// external entities cannot happen, and nothing is fetched), yet a feed that merely carries a DOCTYPE (RSS 0.91's)
+/// is still read; the document is capped in characters as well as by the fetcher's byte cap.
 /// </summary>
 public static class FeedReader
 {
+    /// <summary>The most characters one feed document may hold (a 5 MiB fetch is far below it).</summary>
+    public const long MaxCharacters = 64L * 1024 * 1024;
+
     private const string DublinCore = "http://purl.org/dc/elements/1.1/";
     private const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
 
@@ -19,6 +25,8 @@ public static class FeedReader
         {
             DtdProcessing = DtdProcessing.Ignore,
             XmlResolver = null,
+            MaxCharactersFromEntities = 1024,
+            MaxCharactersInDocument = MaxCharacters,
             IgnoreComments = true,
             Async = false,
         };
@@ -37,9 +45,18 @@ public static class FeedReader
             formatter.ReadFrom(reader);
             feed = formatter.Feed;
         }
+        catch (XmlException e) when (e.Message.Contains("undeclared entity", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new OriginalsException($"{source}: the feed uses an entity only its DTD declares; DTDs are never processed (they can expand entities or read other files): {OneLine(e.Message)}", e);
+        }
         catch (XmlException e)
         {
-            throw new OriginalsException($"{source}: malformed feed: {e.Message}", e);
+            throw new OriginalsException($"{source}: malformed feed: {OneLine(e.Message)}", e);
+        }
+        catch (NotSupportedException e)
+        {
+            // The formatter's refusals ("does not support RSS version '0.91'") would otherwise escape as a crash.
+            throw new OriginalsException($"{source}: unreadable feed: {OneLine(e.Message)}", e);
         }
 
         var originals = new List<Original>();
@@ -100,6 +117,8 @@ public static class FeedReader
 
         return item.Summary?.Text ?? string.Empty;
     }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     private static bool TryParseDate(XmlDateTimeData data, out DateTimeOffset result)
     {

@@ -52,6 +52,15 @@ public sealed class FaultServer : IAsyncDisposable
         await context.Response.WriteAsync(html);
     });
 
+    /// <summary>Serves bytes under a content type (a sitemap, a feed, a gzip file).</summary>
+    public void Bytes(string path, byte[] body, string contentType) => Route(path, async context =>
+    {
+        context.Response.ContentType = contentType;
+        await context.Response.Body.WriteAsync(body);
+    });
+
+    public void Text(string path, string text, string contentType) => Bytes(path, System.Text.Encoding.UTF8.GetBytes(text), contentType);
+
     public void Redirect(string path, string location, int status = 302) => Route(path, context =>
     {
         context.Response.StatusCode = status;

@@ -75,5 +75,35 @@ public sealed class FeedReaderTests
         Assert.That(originals.Single().Title, Is.EqualTo("Safe"));
     }
 
+    [Test]
+    public void Billion_laughs_is_never_expanded_and_says_why_the_feed_is_refused()
+    {
+        var error = Assert.Throws<OriginalsException>(() => Read("""
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>
+            <rss version="2.0"><channel><title>t</title><item><title>&lol9;</title><description>x</description></item></channel></rss>
+            """));
+        Assert.That(error!.Message, Does.StartWith("feed.xml: the feed uses an entity only its DTD declares; DTDs are never processed"));
+        Assert.That(error.Message, Does.Not.Contain('\n'));
+    }
+
+    [Test]
+    public void An_external_dtd_is_never_fetched()
+    {
+        // A DTD on a server that would notice the request: the reader must not ask for it.
+        var originals = Read("""
+            <?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://127.0.0.1:9/rss-0.91.dtd">
+            <rss version="2.0"><channel><title>t</title><item><title>Old style</title><link>https://x.example/old</link><description>ok</description></item></channel></rss>
+            """);
+        Assert.That(originals.Single().Title, Is.EqualTo("Old style"));
+    }
+
+    [Test]
+    public void A_feed_version_the_reader_does_not_know_is_a_one_line_error()
+    {
+        var error = Assert.Throws<OriginalsException>(() => Read("<rss version=\"0.91\"><channel><title>t</title><item><title>x</title></item></channel></rss>"));
+        Assert.That(error!.Message, Does.StartWith("feed.xml: unreadable feed:").And.Contain("0.91"));
+    }
+
     private static List<Original> Read(string xml) => OriginalsLoader.Read(Encoding.UTF8.GetBytes(xml), null, "feed.xml");
 }

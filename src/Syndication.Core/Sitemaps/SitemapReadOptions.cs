@@ -1,0 +1,20 @@
+namespace Syndication.Sitemaps;
+
+/// <summary>What a caller asks of one read of a sitemap.</summary>
+public sealed record SitemapReadOptions
+{
+    /// <summary>
+    /// Skip the sitemaps an index says were last modified before this time (their pages have not changed since).
+    /// Sitemaps without a lastmod are always read. Entries are never filtered: each carries its own dates.
+    /// </summary>
+    public DateTimeOffset? ModifiedSince { get; init; }
+
+    /// <summary>
+    /// The hosts whose pages and sitemaps belong to the site. Default: the first sitemap's host, with and without
+    /// <c>www.</c>; a local sitemap file allows any host unless this is given. Other hosts are skipped and reported.
+    /// </summary>
+    public IReadOnlyCollection<string>? Hosts { get; init; }
+
+    /// <summary>Fetch the sitemaps even where robots.txt disallows them (a partner agreed to be audited).</summary>
+    public bool IgnoreRobots { get; init; }
+}
