@@ -58,7 +58,7 @@ public sealed partial class HistoryStore
             Pages = new StoredPages(this, runId, counts.Pages),
             Counts = counts,
             Partners = partners,
-            Complete = run.Status == Complete,
+            Complete = CheckedEveryPage(run.Status),
             RunId = runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }

@@ -14,9 +14,22 @@ namespace Syndication.History;
 /// </summary>
 public sealed partial class HistoryStore : IDisposable
 {
+    /// <summary>Pages are being checked.</summary>
     public const string Running = "running";
+
+    /// <summary>Every page is checked and recorded; the reports are being written.</summary>
+    public const string Checked = "checked";
+
+    /// <summary>Every page checked and every report written: the run the next one compares with.</summary>
     public const string Complete = "complete";
+
+    /// <summary>Every page was checked but not every report was written (one failed, or the process was killed while writing them).</summary>
+    public const string Unreported = "unreported";
+
+    /// <summary>Not every page was checked: killed, failed, or out of budget.</summary>
     public const string Incomplete = "incomplete";
+
+    /// <summary>Stopped by Ctrl+C or SIGTERM.</summary>
     public const string Interrupted = "interrupted";
 
     // The verdict and status words the history stores and compares: the reports' own (VerdictNames).
@@ -93,14 +106,36 @@ public sealed partial class HistoryStore : IDisposable
         }
     }
 
-    /// <summary>Runs that were still "running" when their process died are marked incomplete. Returns how many.</summary>
-    public int MarkAbandonedRuns(TimeProvider time)
+    /// <summary>
+    /// Runs whose process died: one still "running" is marked incomplete, one "checked" (its pages all recorded, its
+    /// reports never finished) unreported. Neither is ever compared with. Call it holding the writer lock.
+    /// </summary>
+    public AbandonedRuns MarkAbandonedRuns(TimeProvider time)
     {
-        using var command = Command("UPDATE runs SET status = @incomplete, finished_at = COALESCE(finished_at, @now) WHERE status = @running");
+        using var transaction = BeginTransaction();
+        var unreported = new List<long>();
+        using (var find = Command("SELECT id FROM runs WHERE status = @checked ORDER BY id", transaction))
+        {
+            find.Parameters.AddWithValue("@checked", Checked);
+            using var reader = find.ExecuteReader();
+            while (reader.Read())
+            {
+                unreported.Add(reader.GetInt64(0));
+            }
+        }
+
+        using var command = Command("""
+            UPDATE runs SET status = CASE status WHEN @checked THEN @unreported ELSE @incomplete END, finished_at = COALESCE(finished_at, @now)
+            WHERE status IN (@running, @checked)
+            """, transaction);
         command.Parameters.AddWithValue("@incomplete", Incomplete);
+        command.Parameters.AddWithValue("@unreported", Unreported);
         command.Parameters.AddWithValue("@running", Running);
+        command.Parameters.AddWithValue("@checked", Checked);
         command.Parameters.AddWithValue("@now", Time(time.GetUtcNow()));
-        return command.ExecuteNonQuery();
+        var all = command.ExecuteNonQuery();
+        transaction.Commit();
+        return new AbandonedRuns(all - unreported.Count, unreported);
     }
 
     public long BeginRun(DateTimeOffset startedAt, string? source, string? shard)
@@ -115,54 +150,81 @@ public sealed partial class HistoryStore : IDisposable
     }
 
     /// <summary>
-    /// Ends a run. Only a complete run becomes the state the next run compares with, in the same transaction that
-    /// marks it complete: a run killed half-way never leaves a half-applied state behind.
+    /// Records how a run's checking ended: its counts and status (<see cref="Checked"/> when every page was checked,
+    /// else incomplete or interrupted). The state the next run compares with is not touched: that waits for
+    /// <see cref="CompleteRun"/>, once the reports are written.
     /// </summary>
-    public void FinishRun(long runId, RunSummary summary, string status)
+    public void EndRun(long runId, RunSummary summary, string status)
     {
-        using var transaction = _connection.BeginTransaction();
         var c = summary.Counts;
-        using (var command = Command("""
+        using var command = Command("""
             UPDATE runs SET finished_at = @at, status = @status, pages = @pages, compliant = @compliant, non_compliant = @nonCompliant,
                 needs_review = @review, not_applicable = @na, errors = @errors WHERE id = @id
-            """, transaction))
+            """);
+        command.Parameters.AddWithValue("@at", Time(summary.FinishedAt));
+        command.Parameters.AddWithValue("@status", status);
+        command.Parameters.AddWithValue("@pages", c.Pages);
+        command.Parameters.AddWithValue("@compliant", c.Compliant);
+        command.Parameters.AddWithValue("@nonCompliant", c.NonCompliant);
+        command.Parameters.AddWithValue("@review", c.NeedsReview);
+        command.Parameters.AddWithValue("@na", c.NotApplicable);
+        command.Parameters.AddWithValue("@errors", c.Errors);
+        command.Parameters.AddWithValue("@id", runId);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Marks a checked run whose reports are all written complete, and makes its pages the state the next run
+    /// compares with, in one transaction: a run killed before this point is never compared with, so what was new in
+    /// it is new again (and fails the job) in the next run.
+    /// </summary>
+    public void CompleteRun(long runId)
+    {
+        using var transaction = _connection.BeginTransaction();
+        using (var command = Command("UPDATE runs SET status = @complete WHERE id = @id AND status = @checked", transaction))
         {
-            command.Parameters.AddWithValue("@at", Time(summary.FinishedAt));
-            command.Parameters.AddWithValue("@status", status);
-            command.Parameters.AddWithValue("@pages", c.Pages);
-            command.Parameters.AddWithValue("@compliant", c.Compliant);
-            command.Parameters.AddWithValue("@nonCompliant", c.NonCompliant);
-            command.Parameters.AddWithValue("@review", c.NeedsReview);
-            command.Parameters.AddWithValue("@na", c.NotApplicable);
-            command.Parameters.AddWithValue("@errors", c.Errors);
+            command.Parameters.AddWithValue("@complete", Complete);
+            command.Parameters.AddWithValue("@checked", Checked);
             command.Parameters.AddWithValue("@id", runId);
-            command.ExecuteNonQuery();
+            if (command.ExecuteNonQuery() != 1)
+            {
+                throw new InvalidOperationException($"run {runId} is not a checked run");
+            }
         }
 
-        if (status == Complete)
-        {
-            using var pages = Command("""
-                INSERT INTO page_state (page_key, verdict, since, streak, run_id)
-                SELECT page_key, verdict, since, streak, run_id FROM run_pages WHERE run_id = @id AND verdict <> @error AND since IS NOT NULL
-                ON CONFLICT(page_key) DO UPDATE SET verdict = excluded.verdict, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
-                """, transaction);
-            pages.Parameters.AddWithValue("@id", runId);
-            pages.Parameters.AddWithValue("@error", ErrorName);
-            pages.ExecuteNonQuery();
-            using var requirements = Command("""
-                INSERT INTO requirement_state (page_key, requirement, status, since, streak, run_id)
-                SELECT r.page_key, r.requirement, r.status, r.since, r.streak, r.run_id FROM run_requirements r
-                JOIN run_pages p ON p.run_id = r.run_id AND p.position = r.position
-                WHERE r.run_id = @id AND p.verdict <> @error AND r.since IS NOT NULL
-                ON CONFLICT(page_key, requirement) DO UPDATE SET status = excluded.status, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
-                """, transaction);
-            requirements.Parameters.AddWithValue("@id", runId);
-            requirements.Parameters.AddWithValue("@error", ErrorName);
-            requirements.ExecuteNonQuery();
-        }
-
+        using var pages = Command("""
+            INSERT INTO page_state (page_key, verdict, since, streak, run_id)
+            SELECT page_key, verdict, since, streak, run_id FROM run_pages WHERE run_id = @id AND verdict <> @error AND since IS NOT NULL
+            ON CONFLICT(page_key) DO UPDATE SET verdict = excluded.verdict, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
+            """, transaction);
+        pages.Parameters.AddWithValue("@id", runId);
+        pages.Parameters.AddWithValue("@error", ErrorName);
+        pages.ExecuteNonQuery();
+        using var requirements = Command("""
+            INSERT INTO requirement_state (page_key, requirement, status, since, streak, run_id)
+            SELECT r.page_key, r.requirement, r.status, r.since, r.streak, r.run_id FROM run_requirements r
+            JOIN run_pages p ON p.run_id = r.run_id AND p.position = r.position
+            WHERE r.run_id = @id AND p.verdict <> @error AND r.since IS NOT NULL
+            ON CONFLICT(page_key, requirement) DO UPDATE SET status = excluded.status, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
+            """, transaction);
+        requirements.Parameters.AddWithValue("@id", runId);
+        requirements.Parameters.AddWithValue("@error", ErrorName);
+        requirements.ExecuteNonQuery();
         transaction.Commit();
     }
+
+    /// <summary>A checked run whose reports could not all be written: it stays in the history but is never compared with.</summary>
+    public void MarkUnreported(long runId)
+    {
+        using var command = Command("UPDATE runs SET status = @unreported WHERE id = @id AND status = @checked");
+        command.Parameters.AddWithValue("@unreported", Unreported);
+        command.Parameters.AddWithValue("@checked", Checked);
+        command.Parameters.AddWithValue("@id", runId);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Whether a run with this status checked every page (complete, or checked but not reported).</summary>
+    public static bool CheckedEveryPage(string status) => status is Complete or Checked or Unreported;
 
     internal SqliteTransaction BeginTransaction() => _connection.BeginTransaction();
 

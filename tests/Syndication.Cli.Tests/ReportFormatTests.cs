@@ -91,14 +91,14 @@ public sealed class ReportFormatTests
     }
 
     [Test]
-    public async Task A_report_that_cannot_be_written_is_logged_the_others_are_written_and_the_exit_code_says_so()
+    public async Task A_report_that_cannot_be_written_is_found_before_the_first_page_is_checked()
     {
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder.File("report.json"));
-        var result = await CliRunner.RunAsync("check", "--originals", RepoPaths.Feed, "--format", "json,csv", "--output-dir", folder.Path, RepoPaths.Page("wordpress-compliant.html"));
+        var result = await CliRunner.RunAsync("check", "--originals", RepoPaths.Feed, "--format", "csv,json", "--output-dir", folder.Path, RepoPaths.Page("wordpress-compliant.html"));
         Assert.That(result.ExitCode, Is.EqualTo(3), result.Stderr);
-        Assert.That(result.Stderr, Does.Contain("json"));
-        Assert.That(File.Exists(folder.File("report.csv")), Is.True, "the other report is still written");
+        Assert.That(result.Stderr.Trim(), Is.EqualTo($"syndication: cannot write the json report to {folder.File("report.json")}: it is a folder"));
+        Assert.That(Directory.GetFiles(folder.Path), Is.Empty, "nothing was checked, nothing written");
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;

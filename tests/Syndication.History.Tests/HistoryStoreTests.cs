@@ -105,17 +105,20 @@ public sealed class HistoryStoreTests
     }
 
     [Test]
-    public void A_run_left_running_by_a_killed_process_is_marked_incomplete_by_the_next()
+    public void A_run_left_running_by_a_killed_process_is_marked_incomplete_and_one_left_unreported_unreported_by_the_next()
     {
         using (var store = HistoryStore.Open(DbPath))
         {
             store.BeginRun(_time.GetUtcNow(), "partners.yaml", null);
+            var reporting = store.BeginRun(_time.GetUtcNow(), "partners.yaml", null);
+            store.EndRun(reporting, RunSummary.Create(_time.GetUtcNow(), _time.GetUtcNow(), []), HistoryStore.Checked);
         }
 
         using var again = HistoryStore.Open(DbPath);
-        Assert.That(again.Runs()[0].Status, Is.EqualTo(HistoryStore.Running));
-        Assert.That(again.MarkAbandonedRuns(_time), Is.EqualTo(1));
-        Assert.That(again.Runs()[0].Status, Is.EqualTo(HistoryStore.Incomplete));
+        Assert.That(again.Runs().Select(r => r.Status), Is.EqualTo(new[] { HistoryStore.Checked, HistoryStore.Running }));
+        Assert.That(again.MarkAbandonedRuns(_time), Is.EqualTo(new AbandonedRuns(1, [2])).Using<AbandonedRuns>((a, b) => a.Incomplete == b.Incomplete && a.Unreported.SequenceEqual(b.Unreported)));
+        Assert.That(again.Runs().Select(r => r.Status), Is.EqualTo(new[] { HistoryStore.Unreported, HistoryStore.Incomplete }));
+        Assert.That(again.CompleteRuns(5), Is.Empty, "neither is ever compared with");
     }
 
     [Test]
@@ -185,7 +188,13 @@ public sealed class HistoryStoreTests
             }
         }
 
-        store.FinishRun(runId, RunSummary.Create(started, started.AddMinutes(1), recorded), status);
+        var complete = status == HistoryStore.Complete;
+        store.EndRun(runId, RunSummary.Create(started, started.AddMinutes(1), recorded), complete ? HistoryStore.Checked : status);
+        if (complete)
+        {
+            store.CompleteRun(runId);
+        }
+
         return recorded;
     }
 

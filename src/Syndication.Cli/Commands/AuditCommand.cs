@@ -62,10 +62,11 @@ public static class AuditCommand
             var fetchOptions = fetch.Build(result, settings, defaultCache: Path.Combine(folder, ".syndication", "cache"));
             var concurrency = fetch.ConcurrencyFrom(result, settings);
 
+            RunPhase.Reached(RunPhase.ListRead);
             using var store = result.GetValue(history.NoHistory) ? null : HistoryOptions.Open(HistoryPath(result.GetValue(history.History), settings.History, list.Source, slice), create: true, writer: true);
-            if (store?.MarkAbandonedRuns(time) is > 0 and var abandoned)
+            if (store is not null)
             {
-                log.Warning("{Count} earlier run(s) never finished (killed?); they are marked incomplete", abandoned);
+                WarnAbandoned(store.MarkAbandonedRuns(time), log);
             }
 
             var runId = store?.BeginRun(started, list.Source, slice?.ToString());
@@ -114,21 +115,28 @@ public static class AuditCommand
             summary = summary with { StartedAt = started };
             using (summary.Spool)
             {
+                RunPhase.Reached(RunPhase.PagesDone);
                 var interrupted = context.Stop.IsCancellationRequested;
+                var status = summary.Complete ? HistoryStore.Checked : interrupted ? HistoryStore.Interrupted : HistoryStore.Incomplete;
                 if (store is not null)
                 {
                     recorder!.Flush();
-                    var status = summary.Complete ? HistoryStore.Complete : interrupted ? HistoryStore.Interrupted : HistoryStore.Incomplete;
-                    store.FinishRun(runId!.Value, summary, status);
+                    store.EndRun(runId!.Value, summary, status);
                     summary = summary with { RunId = runId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-                    if (status == HistoryStore.Complete && slice is null)
-                    {
-                        Prune(store, time, keepDays, log);
-                    }
+                    RunPhase.Reached(RunPhase.HistoryCommitted);
+                }
+
+                // A run is complete only with its reports: until they are all written, the next run compares with the
+                // run before this one, so what is new tonight is new again tomorrow if tonight's reports are lost.
+                var unwritten = RunJob.WriteReports(context, log, summary, reports);
+                RunPhase.Reached(RunPhase.ReportsWritten);
+                if (store is not null && status == HistoryStore.Checked)
+                {
+                    Complete(store, runId!.Value, unwritten.Count == 0, prune: slice is null, time, keepDays, log);
                 }
 
                 // The console report already ends with the partner table; otherwise it goes to stderr for the person watching.
-                return RunJob.Finish(context, log, summary, reports, interrupted, () => ExitCodes.For(summary, failOn), partnerTable: true);
+                return RunJob.End(context, log, summary, reports, unwritten, interrupted, () => ExitCodes.For(summary, failOn), partnerTable: true);
             }
         });
         return command;
@@ -148,6 +156,44 @@ public static class AuditCommand
         }
 
         return targets;
+    }
+
+    /// <summary>
+    /// Ends a checked run once its reports are written: complete (the state the next run compares with) when every
+    /// report was written, else unreported, which no run compares with and <c>report --run</c> can render again.
+    /// </summary>
+    internal static void Complete(HistoryStore store, long runId, bool reported, bool prune, TimeProvider time, int keepDays, ILogger log)
+    {
+        if (!reported)
+        {
+            store.MarkUnreported(runId);
+            log.Error(
+                "Run {Run} is recorded but not complete: not every report was written. The next audit compares with the last complete run; 'syndication report --run {Run}' writes its reports",
+                runId, runId);
+            return;
+        }
+
+        store.CompleteRun(runId);
+        if (prune)
+        {
+            Prune(store, time, keepDays, log);
+        }
+    }
+
+    /// <summary>Says what the last writer left unfinished (a killed process): neither kind of run is ever compared with.</summary>
+    internal static void WarnAbandoned(AbandonedRuns abandoned, ILogger log)
+    {
+        if (abandoned.Incomplete > 0)
+        {
+            log.Warning("{Count} earlier run(s) never finished (killed?); they are marked incomplete", abandoned.Incomplete);
+        }
+
+        foreach (var run in abandoned.Unreported)
+        {
+            log.Warning(
+                "Run {Run} checked every page but never finished its reports (killed?); it is marked unreported and not compared with: what was new in it is new in this run. 'syndication report --run {Run}' writes its reports",
+                run, run);
+        }
     }
 
     internal static void Prune(HistoryStore store, TimeProvider time, int keepDays, ILogger log)

@@ -44,7 +44,7 @@ public static class MergeCommand
                 var runs = inputs.Select(store => (Store: store, Run: Latest(store))).ToList();
                 var complete = CheckShards(runs.Select(r => (r.Store.Path, r.Run)).ToList());
                 using var main = HistoryOptions.Open(result.GetValue(history)!, create: true, writer: true);
-                main.MarkAbandonedRuns(context.Time);
+                AuditCommand.WarnAbandoned(main.MarkAbandonedRuns(context.Time), log);
                 var started = runs.Min(r => r.Run.StartedAt);
                 var runId = main.BeginRun(started, runs[0].Run.Source, shard: null);
                 var gists = new List<PageGist>();
@@ -62,14 +62,19 @@ public static class MergeCommand
                 // The gists kept while merging decide the exit code: no stored result is unpacked again for it.
                 var finished = runs.Max(r => r.Run.FinishedAt ?? r.Run.StartedAt);
                 var summary = main.Summary(runId) with { FinishedAt = finished, Complete = complete, Gists = gists };
-                main.FinishRun(runId, summary, complete ? HistoryStore.Complete : HistoryStore.Incomplete);
+                main.EndRun(runId, summary, complete ? HistoryStore.Checked : HistoryStore.Incomplete);
+                log.Information("Merged {Shards} shard(s) into run {Run} of {History}: {Pages} page(s)", runs.Count, runId, main.Path, summary.Counts.Pages);
+                RunPhase.Reached(RunPhase.HistoryCommitted);
+
+                // As for an audit: the merged run is what the next one compares with only once its reports are written.
+                var unwritten = RunJob.WriteReports(context, log, summary, reports);
+                RunPhase.Reached(RunPhase.ReportsWritten);
                 if (complete)
                 {
-                    AuditCommand.Prune(main, context.Time, keepDays, log);
+                    AuditCommand.Complete(main, runId, unwritten.Count == 0, prune: true, context.Time, keepDays, log);
                 }
 
-                log.Information("Merged {Shards} shard(s) into run {Run} of {History}: {Pages} page(s)", runs.Count, runId, main.Path, summary.Counts.Pages);
-                return RunJob.Finish(context, log, summary, reports, interrupted: false, () => ExitCodes.For(summary, failOn), partnerTable: true);
+                return RunJob.End(context, log, summary, reports, unwritten, interrupted: false, () => ExitCodes.For(summary, failOn), partnerTable: true);
             }
             finally
             {
@@ -163,6 +168,7 @@ public static class MergeCommand
             throw new UsageException($"shard {twice.Key}/{count} is given twice: {string.Join(", ", twice.Select(s => s.Path))}");
         }
 
-        return runs.All(r => r.Run.Status == HistoryStore.Complete);
+        // A shard killed while writing its own reports has still checked and recorded every page.
+        return runs.All(r => HistoryStore.CheckedEveryPage(r.Run.Status));
     }
 }

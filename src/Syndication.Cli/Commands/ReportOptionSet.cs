@@ -38,7 +38,10 @@ public sealed class ReportOptionSet
 
     public IEnumerable<Option> All => [Format, Output, OutputDir, Verbose];
 
-    /// <summary>The reports to write. A list's formats apply when --format is not given, its folder when neither --output nor --output-dir is.</summary>
+    /// <summary>
+    /// The reports to write, each file checked writable now, before any page is checked. A list's formats apply when
+    /// --format is not given, its folder when neither --output nor --output-dir is.
+    /// </summary>
     public IReadOnlyList<ReportTarget> Plan(ParseResult result, AuditSettings? settings = null)
     {
         var formats = result.GetValue(Format)!;
@@ -48,7 +51,9 @@ public sealed class ReportOptionSet
         }
 
         var output = result.GetValue(Output);
-        return ReportOutput.Plan(formats, output, result.GetValue(OutputDir) ?? (output is null ? settings?.OutputDir : null));
+        var targets = ReportOutput.Plan(formats, output, result.GetValue(OutputDir) ?? (output is null ? settings?.OutputDir : null));
+        ReportOutput.CheckWritable(targets);
+        return targets;
     }
 
     /// <summary>The log on standard error, with debug events under --verbose.</summary>

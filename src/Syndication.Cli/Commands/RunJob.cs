@@ -55,13 +55,22 @@ public sealed record RunJob
     }
 
     /// <summary>
-    /// How check and audit end: write the reports (and for an audit the partner table, unless the console report on
-    /// stdout ends with it), log the totals and memory, and choose the exit code: a report not written, then a stopped
-    /// run, then what the verdicts say (<paramref name="verdictCode"/>, only asked when it decides).
+    /// How check ends: write the reports, then <see cref="End"/>.
     /// </summary>
-    public static int Finish(CliContext context, ILogger log, RunSummary summary, IReadOnlyList<ReportTarget> reports, bool interrupted, Func<int> verdictCode, bool partnerTable = false)
+    public static int Finish(CliContext context, ILogger log, RunSummary summary, IReadOnlyList<ReportTarget> reports, bool interrupted, Func<int> verdictCode) =>
+        End(context, log, summary, reports, WriteReports(context, log, summary, reports), interrupted, verdictCode);
+
+    /// <summary>Writes every report (one that fails does not stop the others); returns the ones not written.</summary>
+    public static IReadOnlyList<ReportTarget> WriteReports(CliContext context, ILogger log, RunSummary summary, IReadOnlyList<ReportTarget> reports) =>
+        ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
+
+    /// <summary>
+    /// How check, audit and merge end once their reports are written: for an audit the partner table (unless the
+    /// console report on stdout ends with it), the totals and memory in the log, and the exit code: a report not
+    /// written, then a stopped run, then what the verdicts say (<paramref name="verdictCode"/>, only asked when it decides).
+    /// </summary>
+    public static int End(CliContext context, ILogger log, RunSummary summary, IReadOnlyList<ReportTarget> reports, IReadOnlyList<ReportTarget> unwritten, bool interrupted, Func<int> verdictCode, bool partnerTable = false)
     {
-        var unwritten = ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log);
         if (partnerTable && !reports.Any(r => r.Reporter is ConsoleReporter && r.Path is null))
         {
             PartnerTable.Write(summary, context.Stderr, colour: ConsoleColour.Enabled(outputRedirected: !RunProgress.IsInteractive(context.Stderr), Environment.GetEnvironmentVariable));

@@ -14,10 +14,7 @@ public static class AtomicFile
     /// </param>
     public static void Write(string path, Action<Stream> write, bool flushToDisk = true)
     {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var (full, temp) = Prepare(path);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -35,5 +32,30 @@ public static class AtomicFile
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>
+    /// Checks, before any work is done, that <see cref="Write"/> could write the file: its folder exists or can be
+    /// made, a temporary file can be created in it, and the path is not a folder. Throws the I/O exception when not.
+    /// </summary>
+    public static void CheckWritable(string path)
+    {
+        var (full, temp) = Prepare(path);
+        if (Directory.Exists(full))
+        {
+            throw new IOException("it is a folder");
+        }
+
+        using (new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+        {
+        }
+    }
+
+    private static (string Full, string Temp) Prepare(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(folder);
+        return (full, Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"));
     }
 }

@@ -184,6 +184,10 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
             spool.Write(index, result);
             _counts = _counts.Plus(result.Verdict);
             observer?.OnResult(index, result, _counts);
+            if (_counts.Pages == (spool.Count + 1) / 2)
+            {
+                RunPhase.Reached(RunPhase.MidRun);
+            }
         }
     }
 }

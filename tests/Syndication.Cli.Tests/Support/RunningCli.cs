@@ -32,9 +32,12 @@ public sealed class RunningCli : IDisposable
         }
     }
 
-    public static RunningCli Start(params string[] args)
+    public static RunningCli Start(params string[] args) => Start(null, args);
+
+    /// <param name="environment">Variables to set over the test's own; see <see cref="CliProcess.StartInfo"/>.</param>
+    public static RunningCli Start(IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        var running = new RunningCli(new Process { StartInfo = CliProcess.StartInfo(args) });
+        var running = new RunningCli(new Process { StartInfo = CliProcess.StartInfo(args, environment) });
         running.Process.ErrorDataReceived += (_, e) => running.AppendError(e.Data);
         running.Process.Start();
         running._stdout = running.Process.StandardOutput.ReadToEndAsync();
@@ -49,6 +52,26 @@ public sealed class RunningCli : IDisposable
         using var kill = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command]))!;
         await kill.WaitForExitAsync();
         Assert.That(kill.ExitCode, Is.Zero, command);
+    }
+
+    /// <summary>Waits until the process has written <paramref name="text"/> to stderr (and is still running).</summary>
+    public async Task WaitForStderrAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Stderr.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.That(Process.HasExited, Is.False, $"syndication ended before writing \"{text}\":\n{Stderr}");
+            Assert.That(clock.Elapsed, Is.LessThan(timeout), $"syndication did not write \"{text}\" within {timeout.TotalSeconds:0} s:\n{Stderr}");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Kills the process with SIGKILL (no chance to clean up: a crash, the OOM killer, a CI timeout) and waits for it to end.</summary>
+    public async Task KillAsync()
+    {
+        Process.Kill();
+        await WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(Process.ExitCode, Is.EqualTo(137), "killed by SIGKILL");
     }
 
     /// <summary>Waits for the process to end and for its output to be read to the end.</summary>

@@ -32,6 +32,9 @@ public sealed class SamplePageServer : IAsyncDisposable
         set => Interlocked.Exchange(ref _delayTicks, value.Ticks);
     }
 
+    /// <summary>While set and not yet completed, every request waits for it (after <see cref="Delay"/>): a test opens it when it is ready.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
     /// <summary>How many requests have been answered.</summary>
     public int Served => Volatile.Read(ref _served);
 
@@ -100,6 +103,18 @@ public sealed class SamplePageServer : IAsyncDisposable
             try
             {
                 await Task.Delay(Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        if (Gate is { } gate)
+        {
+            try
+            {
+                await gate.Task.WaitAsync(context.RequestAborted);
             }
             catch (OperationCanceledException)
             {
