@@ -82,6 +82,7 @@ public static class AuditCommand
                 Profile = result.GetValue(profile) ?? settings.Profile,
                 Originals = result.GetValue(originals) is { Length: > 0 } given ? given : settings.Originals,
                 Fetch = fetchOptions,
+                Resources = fetch.Resources(result),
                 Concurrency = concurrency,
                 Budget = minutes is { } m ? TimeSpan.FromMinutes(m) : null,
                 Targets = targets,

@@ -41,6 +41,7 @@ public static class CheckCommand
                 Originals = result.GetValue(originals) ?? [],
                 Reporters = Named(result.GetValue(reporters) ?? []),
                 Fetch = fetch.Build(result, settings, defaultCache: null),
+                Resources = fetch.Resources(result),
                 Concurrency = fetch.ConcurrencyFrom(result, settings),
                 Targets = RunJob.TargetsFrom(result.GetValue(pages) ?? []),
             };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Syndication.Fetching;
 using Syndication.Partners;
+using Syndication.Resources;
 
 namespace Syndication.Cli.Commands;
 
@@ -23,7 +24,18 @@ public sealed class FetchOptionSet
 
     public Option<string?> Cache { get; } = new("--cache") { Description = "Folder for conditional-request validators and bodies (reruns send If-None-Match / If-Modified-Since).", HelpName = "DIR" };
 
-    public IEnumerable<Option> All => [Timeout, Concurrency, PerHost, MaxBytes, AllowPrivateNetworks, IgnoreRobots, UserAgent, Cache];
+    public Option<bool> NoImages { get; } = new("--no-images") { Description = "Fetch no images: judge logos by their markup alone (alt text, file name, known URL), never by their pixels." };
+
+    public Option<int?> MaxImages { get; } = new("--max-images") { Description = "The most images fetched for one page to compare with the reference logos, most likely first. Default 4.", HelpName = "N" };
+
+    public IEnumerable<Option> All => [Timeout, Concurrency, PerHost, MaxBytes, AllowPrivateNetworks, IgnoreRobots, UserAgent, Cache, NoImages, MaxImages];
+
+    /// <summary>What the checks may have fetched for a page besides the page itself (images to compare with the reference logos).</summary>
+    public ResourceOptions Resources(ParseResult result) => new()
+    {
+        Images = !result.GetValue(NoImages),
+        MaxImagesPerPage = Positive(result.GetValue(MaxImages) ?? ResourceOptions.Default.MaxImagesPerPage, "--max-images"),
+    };
 
     public int ConcurrencyFrom(ParseResult result, AuditSettings settings) =>
         Positive(result.GetValue(Concurrency) ?? settings.Concurrency ?? 16, "--concurrency");

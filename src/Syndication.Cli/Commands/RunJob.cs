@@ -2,6 +2,7 @@ using Serilog;
 using Syndication.Fetching;
 using Syndication.Pipeline;
 using Syndication.Reporting;
+using Syndication.Resources;
 
 namespace Syndication.Cli.Commands;
 
@@ -18,6 +19,9 @@ public sealed record RunJob
 
     public required int Concurrency { get; init; }
 
+    /// <summary>What the checks may have fetched besides the pages (images), and how many per page.</summary>
+    public ResourceOptions Resources { get; init; } = ResourceOptions.Default;
+
     public TimeSpan? Budget { get; init; }
 
     public required IReadOnlyList<PageTarget> Targets { get; init; }
@@ -32,7 +36,7 @@ public sealed record RunJob
     {
         using var fetcher = Engine.CreateFetcher(Fetch, time);
         var settings = await Engine.SettingsAsync(Profile, Originals, Reporters, fetcher, log, stop);
-        var checker = new PageChecker(fetcher, new PageEvaluator(settings), log);
+        var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources);
         var run = new AuditRun(checker, time, log);
         var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget) { Stages = Stages, Positions = Positions };
         return await run.RunAsync(Targets, options, observer, stop);

@@ -1,7 +1,9 @@
+using Syndication.Images;
 using Syndication.Locating;
 using Syndication.Originals;
 using Syndication.Parsing;
 using Syndication.Profiles;
+using Syndication.Resources;
 using Syndication.Text;
 
 namespace Syndication.Checks;
@@ -30,6 +32,14 @@ public sealed class CheckContext
     public IReadOnlyList<PersonName> Reporters { get; }
 
     public Original? Original { get; }
+
+    /// <summary>What the runner fetched for this page's checks (<see cref="IAsksForResources"/>); none in a pure evaluation.</summary>
+    public PageResources Resources { get; internal set; } = PageResources.None;
+
+    /// <summary>The profile's reference logos, when the runner loaded them for this page.</summary>
+    public IReadOnlyList<ReferenceLogo> References { get; internal set; } = [];
+
+    public ImageLimits ImageLimits { get; internal set; } = ImageLimits.Default;
 
     /// <summary>Where the reporters are credited: computed once, read by the byline and affiliation checks.</summary>
     public CreditAnalysis Credits => _credits ??= CreditAnalysis.Analyse(this);

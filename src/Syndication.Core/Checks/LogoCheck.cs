@@ -1,27 +1,136 @@
 using System.Globalization;
+using Syndication.Images;
 using Syndication.Locating;
 using Syndication.Parsing;
+using Syndication.Resources;
 using Syndication.Verdicts;
 
 namespace Syndication.Checks;
 
 /// <summary>
 /// Logo: an image of the licensor's logo that a reader sees with the article. Hidden, tracking-pixel sized,
-/// outside the article region or another organisation's logo does not count.
+/// outside the article region or another organisation's logo does not count. The markup names the logo (alt text,
+/// file name, known URL); where the profile has reference logos, the pixels decide: the check asks to see the images
+/// its markup leaves undecided (<see cref="Needs"/>), and a named logo that shows another picture is for review.
 /// </summary>
-public sealed class LogoCheck : IRequirementCheck
+public sealed class LogoCheck : IRequirementCheck, IAsksForResources
 {
     private const double PixelSize = 2;
 
     public string Id => RequirementIds.Logo;
 
+    /// <summary>
+    /// The images whose pixels would decide: a logo named by file name or label (is it the logo?), else the images in
+    /// the article whose markup is undecided, most likely first. Nothing when the profile has no reference logo or the
+    /// page shows the profile's own logo URL.
+    /// </summary>
+    public IReadOnlyList<ResourceRequest> Needs(CheckContext context)
+    {
+        if (context.Profile.Logo.Images.Count == 0)
+        {
+            return [];
+        }
+
+        var assessed = Assess(context);
+        var seen = assessed.Where(a => a.Problem is null && a.Candidate.Identity == LogoIdentity.Licensor).Select(a => a.Candidate).ToList();
+        if (seen.Any(c => c.Sources.Any(context.Profile.Logo.IsKnownUrl)))
+        {
+            return [];
+        }
+
+        if (seen.Count > 0)
+        {
+            return seen.Take(2).Select(c => LogoImages.SourceOf(c.Element)).OfType<string>()
+                .Select(s => new ResourceRequest(ResourceKind.Image, s, "is the image named as the logo the logo?")).ToList();
+        }
+
+        var undecided = assessed.Where(a => a.Problem is null && a.Candidate.Identity is LogoIdentity.Conflicting or LogoIdentity.LinksToLicensor)
+            .Select(a => LogoImages.SourceOf(a.Candidate.Element)).OfType<string>()
+            .Select(s => new ResourceRequest(ResourceKind.Image, s, "an image whose markup may name the logo"));
+        var unnamed = LogoImages.Unnamed(context, assessed.Select(a => a.Candidate.Element).ToHashSet())
+            .Select(u => new ResourceRequest(ResourceKind.Image, u.Source, "an unnamed image in the article"));
+        return undecided.Concat(unnamed).ToList();
+    }
+
     public RequirementOutcome Evaluate(CheckContext context)
     {
-        var licensor = context.Profile.Licensor;
-        var assessed = LogoFinder.Find(context.Page, context.Profile)
-            .Select(c => (Candidate: c, Problem: Problem(context, c)))
-            .ToList();
+        var byMarkup = ByMarkup(context, Assess(context));
+        return context.References.Count == 0 || context.Resources.Count == 0 ? byMarkup : ByPixels(context, byMarkup);
+    }
 
+    private static List<(LogoCandidate Candidate, string? Problem)> Assess(CheckContext context) =>
+        LogoFinder.Find(context.Page, context.Profile).Select(c => (Candidate: c, Problem: Problem(context, c))).ToList();
+
+    /// <summary>
+    /// The pixels of the images the check asked for, against the markup's answer: a named logo that shows another
+    /// picture is for review (both facts given); an unnamed image that is the logo passes; one that resembles it is
+    /// for review; otherwise the markup's answer stands, with what the pixels showed.
+    /// </summary>
+    private RequirementOutcome ByPixels(CheckContext context, RequirementOutcome byMarkup)
+    {
+        var licensor = context.Profile.Licensor;
+        var assessed = Assess(context);
+        var looked = new List<LogoPixels>();
+        if (byMarkup.Status == Outcome.Pass)
+        {
+            foreach (var (candidate, _) in assessed.Where(a => a.Problem is null && a.Candidate.Identity == LogoIdentity.Licensor))
+            {
+                if (LogoImages.SourceOf(candidate.Element) is { } source && LogoPixels.Of(context, candidate.Element, source) is { } pixels)
+                {
+                    if (pixels.Match is null || pixels.Match.Verdict != PixelVerdict.Different)
+                    {
+                        var how = pixels.Match is null ? $"its image could not be compared ({pixels.Problem})" : pixels.Match.Describe();
+                        return byMarkup with { Message = $"{byMarkup.Message}; {how}", Evidence = [pixels.Evidence(candidate.Label), .. byMarkup.Evidence.Skip(1)] };
+                    }
+
+                    looked.Add(pixels);
+                }
+            }
+
+            return looked.Count == 0 ? byMarkup : RequirementOutcome.Review(
+                Id,
+                $"an image in the article is named as the {licensor} logo ({assessed.First(a => a.Candidate.Element == looked[0].Element).Candidate.Why}), but its pixels show another picture: {looked[0].Match!.Describe()}",
+                [.. looked.Select(p => p.Evidence(string.Empty))]);
+        }
+
+        var named = assessed.Select(a => a.Candidate.Element).ToHashSet();
+        var images = assessed.Where(a => a.Problem is null && a.Candidate.Identity is LogoIdentity.Conflicting or LogoIdentity.LinksToLicensor).Select(a => a.Candidate.Element)
+            .Concat(LogoImages.Unnamed(context, named).Select(u => u.Element));
+        foreach (var element in images)
+        {
+            if (LogoImages.SourceOf(element) is not { } source || LogoPixels.Of(context, element, source) is not { } pixels)
+            {
+                continue;
+            }
+
+            var where = CreditAnalysis.ZoneWords(context.Region.ZoneOf(LogoFinder.Placement(element)));
+            if (pixels.IsLogo)
+            {
+                return RequirementOutcome.Pass(Id, $"shows the {licensor} logo {where}, recognised by its pixels ({pixels.Match!.Describe()}); its markup does not name the licensor", pixels.Evidence("logo"));
+            }
+
+            if (pixels.IsSimilar && byMarkup.Status == Outcome.Fail)
+            {
+                return RequirementOutcome.Review(Id, $"an image {where} resembles the {licensor} logo but does not clearly match it: {pixels.Match!.Describe()}", pixels.Evidence("possible logo"));
+            }
+
+            looked.Add(pixels);
+        }
+
+        if (looked.Count == 0)
+        {
+            return byMarkup;
+        }
+
+        var compared = looked.Count(p => p.Match is not null);
+        var failed = looked.Count - compared;
+        var summary = $"{compared} image(s) in the article compared by their pixels, none is the logo" + (failed > 0 ? $"; {failed} could not be compared" : string.Empty);
+        return byMarkup with { Message = $"{byMarkup.Message}; {summary}", Evidence = [.. byMarkup.Evidence, .. looked.Take(3).Select(p => p.Evidence(string.Empty))] };
+    }
+
+    private RequirementOutcome ByMarkup(CheckContext context, List<(LogoCandidate Candidate, string? Problem)> assessed)
+    {
+        var licensor = context.Profile.Licensor;
         var seen = assessed.FirstOrDefault(a => a.Problem is null && a.Candidate.Identity == LogoIdentity.Licensor);
         if (seen.Candidate is not null)
         {
@@ -58,7 +167,7 @@ public sealed class LogoCheck : IRequirementCheck
     }
 
     /// <summary>Why a candidate does not count where it is, or null when a reader sees it with the article.</summary>
-    private static string? Problem(CheckContext context, LogoCandidate candidate)
+    internal static string? Problem(CheckContext context, LogoCandidate candidate)
     {
         var zone = context.Region.ZoneOf(candidate.Placement);
         if (zone == RegionZone.Outside)

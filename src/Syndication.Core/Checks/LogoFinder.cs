@@ -54,7 +54,7 @@ public static partial class LogoFinder
     };
 
     /// <summary>Where the image sits: a &lt;source&gt; sits where its &lt;picture&gt; does, a &lt;noscript&gt; fallback where the noscript does.</summary>
-    private static IElement Placement(IElement element)
+    internal static IElement Placement(IElement element)
     {
         if (element.LocalName == "source" && element.ParentElement is { } picture)
         {
@@ -95,7 +95,7 @@ public static partial class LogoFinder
 
         if (element.GetAttribute("style") is { } style)
         {
-            sources.AddRange(BackgroundUrl().Matches(style).Select(m => m.Groups["url"].Value));
+            sources.AddRange(BackgroundUrls(style));
         }
 
         if (element.LocalName == "svg")
@@ -188,7 +188,7 @@ public static partial class LogoFinder
         return (null, string.Empty);
     }
 
-    private static bool LinksToLicensor(LicenceProfile profile, string href) =>
+    internal static bool LinksToLicensor(LicenceProfile profile, string href) =>
         Uri.TryCreate(href, UriKind.Absolute, out var uri) && profile.Logo.FileNameMatches(uri.Host);
 
     /// <summary>The last path segment, unescaped, without query or fragment.</summary>
@@ -212,6 +212,9 @@ public static partial class LogoFinder
             return name;
         }
     }
+
+    /// <summary>The url(...) values of an inline style.</summary>
+    internal static IEnumerable<string> BackgroundUrls(string style) => BackgroundUrl().Matches(style).Select(m => m.Groups["url"].Value);
 
     [GeneratedRegex(@"url\(\s*['""]?(?<url>[^'"")]+)['""]?\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex BackgroundUrl();

@@ -27,6 +27,9 @@ public sealed record FetchRequest(PageAddress Address, bool IgnoreRobots = false
     /// <summary>The media types the caller can read; a response of another type is refused before its body is read.</summary>
     public ContentKinds Accepts { get; init; } = Page;
 
+    /// <summary>The deadline of this fetch (every attempt, redirect and the body), when it differs from <see cref="FetchOptions.Timeout"/>.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>The most bytes read from this response after decompression, when it differs from <see cref="FetchOptions.MaxBodyBytes"/>.</summary>
     public long? MaxBytes { get; init; }
 

@@ -8,7 +8,12 @@ public sealed class FileFetcher(FetchOptions options, TimeProvider time) : IPage
     public async Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var body = await OpenAsync(request, path => File.ReadAllBytesAsync(path, cancellationToken));
+        // Read through the cap, not by the length the file system reports: a device (/dev/zero) reports 0 and never ends.
+        var body = await OpenAsync(request, async path =>
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
+            return await BodyReader.ReadCappedAsync(stream, request.MaxBytes ?? options.MaxBodyBytes, cancellationToken);
+        });
         return Facts(request, body, started);
     }
 

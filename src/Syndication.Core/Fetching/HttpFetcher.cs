@@ -75,7 +75,8 @@ public sealed class HttpFetcher : IPageFetcher, IDocumentFetcher, IDisposable
         var start = address.Url ?? throw new ArgumentException("not a web address", nameof(request));
         var started = _time.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.Timeout);
+        var timeout = request.Timeout ?? _options.Timeout;
+        deadline.CancelAfter(timeout);
         var current = start;
         try
         {
@@ -151,7 +152,7 @@ public sealed class HttpFetcher : IPageFetcher, IDocumentFetcher, IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FetchException(ErrorKinds.Timeout, $"no complete answer from {current.Host} within {_options.Timeout.TotalSeconds:0.#} s");
+            throw new FetchException(ErrorKinds.Timeout, $"no complete answer from {current.Host} within {timeout.TotalSeconds:0.#} s");
         }
         catch (TimeoutRejectedException)
         {

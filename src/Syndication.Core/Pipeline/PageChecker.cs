@@ -2,13 +2,19 @@ using System.Security.Cryptography;
 using Serilog;
 using Syndication.Fetching;
 using Syndication.Parsing;
+using Syndication.Resources;
 using Syndication.Verdicts;
 
 namespace Syndication.Pipeline;
 
-/// <summary>Checks one page end to end: fetch, sniff, decode, parse, evaluate. Every page ends with a verdict; nothing throws.</summary>
-public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, ILogger log)
+/// <summary>
+/// Checks one page end to end: fetch, sniff, decode, parse, prepare, fetch what the checks ask for, evaluate. Every
+/// page ends with a verdict; nothing throws.
+/// </summary>
+public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, ILogger log, ResourceOptions? resources = null)
 {
+    private readonly ResourceStage _resources = new(fetcher, evaluator.Settings.Profile, resources ?? ResourceOptions.Default, log);
+
     private static readonly SemaphoreSlim Cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     public async Task<PageResult> CheckAsync(PageTarget target, CancellationToken cancellationToken)
@@ -54,18 +60,31 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
         }
 
         // Fetching waits on the network, so many pages are fetched at once; parsing and judging use a core each, so
-        // only as many run at once as there are cores: fewer DOMs alive together, less garbage to collect.
-        await Cores.WaitAsync(cancellationToken);
+        // only as many run at once as there are cores: fewer DOMs alive together, less garbage to collect. A page
+        // whose checks ask for images gives its core back while they are fetched.
         try
         {
-            var result = await Task.Run(
+            var (page, prepared, needs, result) = await OnACoreAsync(
                 () =>
                 {
                     var page = PageParser.Parse(fetched.Body, fetched.Charset);
-                    return evaluator.Evaluate(page, target) with { Fetch = facts with { Encoding = $"{page.EncodingName} ({page.EncodingSource})" } };
+                    var prepared = evaluator.Prepare(page, target);
+                    var needs = prepared.Decided is null && _resources.Options.Images ? prepared.Needs() : [];
+                    return (page, prepared, needs, needs.Count == 0 ? prepared.Finish() : null);
                 },
                 cancellationToken);
-            return result with { Body = fetched.Body, Headers = fetched.Headers };
+            if (result is null)
+            {
+                var (resources, references) = await _resources.GatherAsync(needs, Location(fetched, page), target.IgnoreRobots, cancellationToken);
+                result = await OnACoreAsync(() => prepared.Finish(resources, references, _resources.Options.ImageLimits), cancellationToken);
+            }
+
+            return result with
+            {
+                Fetch = facts with { Encoding = $"{page.EncodingName} ({page.EncodingSource})" },
+                Body = fetched.Body,
+                Headers = fetched.Headers,
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -73,11 +92,26 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
             log.Warning(e, "Checking {Page} failed", target.Address.Argument);
             return PageResult.Failed(target, ErrorKinds.Internal, $"the page could not be checked: {e.GetType().Name}: {e.Message}") with { Fetch = facts };
         }
+    }
+
+    private static async Task<T> OnACoreAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        await Cores.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(work, cancellationToken);
+        }
         finally
         {
             Cores.Release();
         }
     }
+
+    /// <summary>Where the page's references resolve: its final URL and &lt;base href&gt;, or its file's folder.</summary>
+    private static PageLocation Location(FetchedPage fetched, PageDocument page) =>
+        fetched.Address.IsFile
+            ? new PageLocation(null, fetched.FinalLocation)
+            : new PageLocation(new Uri(fetched.FinalLocation), null, page.Document.QuerySelector("base[href]")?.GetAttribute("href"));
 
     private static PageError? Problem(FetchedPage fetched)
     {

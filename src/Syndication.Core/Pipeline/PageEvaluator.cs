@@ -9,10 +9,16 @@ namespace Syndication.Pipeline;
 
 /// <summary>
 /// From a parsed page to a verdict: match the original, locate the article region, run each requirement's check.
-/// Pure: no I/O, so tests and benchmarks call it directly.
+/// Pure: no I/O, so tests and benchmarks call it directly. The runner splits it in two around the resources the
+/// checks ask for (<see cref="Prepare"/>, then <see cref="PreparedPage.Finish"/>); <see cref="Evaluate"/> runs both
+/// without resources, judging from the markup alone.
 /// </summary>
 public sealed class PageEvaluator(CheckSettings settings)
 {
+    public CheckSettings Settings => settings;
+
+    public PageResult Evaluate(PageDocument page, PageTarget target) => Prepare(page, target).Finish();
+
     private static readonly Dictionary<string, IRequirementCheck> RequirementChecks = new IRequirementCheck[]
     {
         new LogoCheck(),
@@ -20,7 +26,8 @@ public sealed class PageEvaluator(CheckSettings settings)
         new AffiliationCheck(),
     }.ToDictionary(c => c.Id);
 
-    public PageResult Evaluate(PageDocument page, PageTarget target)
+    /// <summary>Matches and locates; the checks run in <see cref="PreparedPage.Finish"/>.</summary>
+    public PreparedPage Prepare(PageDocument page, PageTarget target)
     {
         string? note = null;
         var expected = target.ExpectedOriginal is { } named ? settings.Catalogue.Find(named) : null;
@@ -32,7 +39,7 @@ public sealed class PageEvaluator(CheckSettings settings)
         var match = expected is null ? OriginalMatcher.Match(page, settings.Catalogue) : OriginalMatcher.MatchExpected(page, expected);
         if (expected is not null && match.Match is null)
         {
-            return NeedsReview(target, match.Reason, null);
+            return new PreparedPage(NeedsReview(target, match.Reason, null));
         }
 
         IReadOnlyList<PersonName> reporters;
@@ -58,24 +65,24 @@ public sealed class PageEvaluator(CheckSettings settings)
         }
         else
         {
-            return new PageResult
+            return new PreparedPage(new PageResult
             {
                 Url = target.Address.Argument,
                 Partner = target.Partner,
                 Verdict = PageVerdict.NotApplicable,
                 Note = $"republishes no known original: {match.Reason}",
-            };
+            });
         }
 
         var region = ArticleLocator.Locate(page, story, title, method);
         if (region is null)
         {
-            return NeedsReview(target, "could not locate the article on the page", info);
+            return new PreparedPage(NeedsReview(target, "could not locate the article on the page", info));
         }
 
         var context = new CheckContext(page, region, settings.Profile, reporters, match.Match?.Original.Original);
-        var outcomes = settings.Profile.Requirements.Select(id => RequirementChecks[id].Evaluate(context)).ToList();
-        return new PageResult
+        var checks = settings.Profile.Requirements.Select(id => RequirementChecks[id]).ToList();
+        return new PreparedPage(context, checks, outcomes => new PageResult
         {
             Url = target.Address.Argument,
             Partner = target.Partner,
@@ -84,7 +91,7 @@ public sealed class PageEvaluator(CheckSettings settings)
             Requirements = outcomes,
             Region = region.Describe(),
             Note = method == "main-content" ? "no original matched: the article was located from the page itself, reporters from --reporter" : note,
-        };
+        });
     }
 
     /// <summary>A page a person must look at: every requirement is for review, for the same reason.</summary>

@@ -1,8 +1,12 @@
 using System.Text.RegularExpressions;
+using Syndication.Fetching;
 
 namespace Syndication.Profiles;
 
-/// <summary>How a licensor's logo is recognised: known URLs and file-name patterns; alt text is matched by the licensor's names.</summary>
+/// <summary>
+/// How a licensor's logo is recognised: known URLs and file-name patterns (alt text is matched by the licensor's
+/// names), and reference images its pixels are compared with.
+/// </summary>
 public sealed class LogoRecognition(IReadOnlyList<string> urls, IReadOnlyList<Regex> fileNames, IReadOnlyList<Regex> notFileNames)
 {
     /// <summary>The keys of <see cref="Urls"/>, made once rather than for every image asked about.</summary>
@@ -13,6 +17,9 @@ public sealed class LogoRecognition(IReadOnlyList<string> urls, IReadOnlyList<Re
     public IReadOnlyList<Regex> FileNames { get; } = fileNames;
 
     public IReadOnlyList<Regex> NotFileNames { get; } = notFileNames;
+
+    /// <summary>Reference images of the logo (URLs, or files beside the profile): a page's image passes when its pixels match one.</summary>
+    public IReadOnlyList<PageAddress> Images { get; init; } = [];
 
     public bool IsKnownUrl(string url)
     {

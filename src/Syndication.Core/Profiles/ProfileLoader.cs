@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Syndication.Checks;
+using Syndication.Fetching;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -11,13 +12,15 @@ public static class ProfileLoader
 {
     public const string BuiltInId = "dcnf";
 
-    private static readonly Lazy<LicenceProfile> Dcnf = new(() =>
+    private static readonly Lazy<string> DcnfText = new(() =>
     {
         using var stream = typeof(ProfileLoader).Assembly.GetManifestResourceStream("Syndication.Profiles.dcnf.yaml")
             ?? throw new InvalidOperationException("the built-in DCNF profile is missing from the assembly");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "built-in profile dcnf");
+        return reader.ReadToEnd();
     });
+
+    private static readonly Lazy<LicenceProfile> Dcnf = new(() => Parse(DcnfText.Value, "built-in profile dcnf"));
 
     public static LicenceProfile BuiltIn => Dcnf.Value;
 
@@ -36,7 +39,7 @@ public static class ProfileLoader
 
         try
         {
-            return Parse(File.ReadAllText(pathOrId), pathOrId);
+            return Parse(File.ReadAllText(pathOrId), pathOrId, Path.GetDirectoryName(Path.GetFullPath(pathOrId)));
         }
         catch (IOException e)
         {
@@ -44,24 +47,18 @@ public static class ProfileLoader
         }
     }
 
-    public static LicenceProfile Parse(string yaml, string source)
+    /// <summary>Reads a profile; <paramref name="directory"/> is where its relative paths (reference logos) start.</summary>
+    public static LicenceProfile Parse(string yaml, string source, string? directory = null)
     {
-        ProfileDocument? doc;
-        try
+        var doc = Document(yaml, source);
+        if (doc.Extends is { } extends)
         {
-            var deserializer = new DeserializerBuilder()
-                .WithNamingConvention(CamelCaseNamingConvention.Instance)
-                .Build();
-            doc = deserializer.Deserialize<ProfileDocument>(yaml);
-        }
-        catch (YamlException e)
-        {
-            throw new ProfileException($"{source}: line {e.Start.Line}: {FirstLine(e.InnerException?.Message ?? e.Message)}", e);
-        }
+            if (!string.Equals(extends, BuiltInId, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ProfileException($"{source}: extends: unknown profile '{extends}'; built-in profiles: {BuiltInId}");
+            }
 
-        if (doc is null)
-        {
-            throw new ProfileException($"{source}: the profile is empty");
+            doc = doc.Over(Document(DcnfText.Value, "built-in profile dcnf"));
         }
 
         var licensor = Required(doc.Licensor, "licensor", source);
@@ -78,7 +75,10 @@ public static class ProfileLoader
         var logo = new LogoRecognition(
             doc.Logo?.Urls ?? [],
             Patterns(doc.Logo?.FileNames, "logo.fileNames", source),
-            Patterns(doc.Logo?.NotFileNames, "logo.notFileNames", source));
+            Patterns(doc.Logo?.NotFileNames, "logo.notFileNames", source))
+        {
+            Images = ReferenceImages(doc.Logo?.Images, source, directory),
+        };
         return new LicenceProfile(
             doc.Id ?? Path.GetFileNameWithoutExtension(source),
             licensor,
@@ -87,6 +87,51 @@ public static class ProfileLoader
             requirements,
             logo,
             Patterns(doc.Boilerplate, "boilerplate", source));
+    }
+
+    private static ProfileDocument Document(string yaml, string source)
+    {
+        try
+        {
+            var deserializer = new DeserializerBuilder()
+                .WithNamingConvention(CamelCaseNamingConvention.Instance)
+                .Build();
+            return deserializer.Deserialize<ProfileDocument>(yaml) ?? throw new ProfileException($"{source}: the profile is empty");
+        }
+        catch (YamlException e)
+        {
+            throw new ProfileException($"{source}: line {e.Start.Line}: {FirstLine(e.InnerException?.Message ?? e.Message)}", e);
+        }
+    }
+
+    /// <summary>Reference logos: http(s) URLs, or file paths relative to the profile's folder (a built-in profile has none).</summary>
+    private static List<PageAddress> ReferenceImages(List<string>? images, string source, string? directory)
+    {
+        var list = new List<PageAddress>();
+        foreach (var image in images ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(image))
+            {
+                throw new ProfileException($"{source}: logo.images: an empty entry");
+            }
+
+            var isUrl = Uri.TryCreate(image.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https";
+            if (!isUrl && directory is null)
+            {
+                throw new ProfileException($"{source}: logo.images: '{image}' is not an http(s) URL (a built-in profile cannot name files)");
+            }
+
+            try
+            {
+                list.Add(PageAddress.Parse(image, directory));
+            }
+            catch (FormatException e)
+            {
+                throw new ProfileException($"{source}: logo.images: {e.Message}", e);
+            }
+        }
+
+        return list;
     }
 
     private static string Required(string? value, string field, string source) =>
@@ -114,6 +159,8 @@ public static class ProfileLoader
 
     private sealed class ProfileDocument
     {
+        public string? Extends { get; set; }
+
         public string? Id { get; set; }
 
         public string? Licensor { get; set; }
@@ -127,6 +174,24 @@ public static class ProfileLoader
         public LogoDocument? Logo { get; set; }
 
         public List<string>? Boilerplate { get; set; }
+
+        /// <summary>This profile with what it leaves out taken from <paramref name="parent"/> (the logo field by field).</summary>
+        public ProfileDocument Over(ProfileDocument parent) => new()
+        {
+            Id = Id,
+            Licensor = Licensor ?? parent.Licensor,
+            Names = Names ?? parent.Names,
+            NotNames = NotNames ?? parent.NotNames,
+            Requirements = Requirements ?? parent.Requirements,
+            Boilerplate = Boilerplate ?? parent.Boilerplate,
+            Logo = Logo is null ? parent.Logo : new LogoDocument
+            {
+                Urls = Logo.Urls ?? parent.Logo?.Urls,
+                FileNames = Logo.FileNames ?? parent.Logo?.FileNames,
+                NotFileNames = Logo.NotFileNames ?? parent.Logo?.NotFileNames,
+                Images = Logo.Images ?? parent.Logo?.Images,
+            },
+        };
     }
 
     private sealed class LogoDocument
@@ -136,5 +201,7 @@ public static class ProfileLoader
         public List<string>? FileNames { get; set; }
 
         public List<string>? NotFileNames { get; set; }
+
+        public List<string>? Images { get; set; }
     }
 }

@@ -107,6 +107,9 @@ public sealed class FaultServer : IAsyncDisposable
 
     public int Hits(string path) => _hits.GetValueOrDefault(path);
 
+    /// <summary>Every path asked for, with how many times.</summary>
+    public IReadOnlyDictionary<string, int> AllHits => new Dictionary<string, int>(_hits, StringComparer.Ordinal);
+
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
