@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Syndication.Images;
 
@@ -71,7 +72,7 @@ public static class LogoMatcher
             ImageDecoder.Check(clock, limits, "comparing");
             if (TemplateSearch.Search(content, variant.Content, clock, limits) is { } found)
             {
-                var where = $"a part of the image ({found.HeightShare:P0} of its height, at {found.X},{found.Y})";
+                var where = string.Create(CultureInfo.InvariantCulture, $"a part of the image ({found.HeightShare:P0} of its height)");
                 best = Better(best, Judge(Correlation.Of(found.Window, variant.Content), PerceptualHash.Distance(PerceptualHash.Of(found.Window), variant.Hash), name, where));
                 if (best.Verdict == PixelVerdict.Same)
                 {

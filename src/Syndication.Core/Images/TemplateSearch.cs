@@ -13,9 +13,10 @@ public static class TemplateSearch
     private const int CoarseHeight = 64;
     private const int CoarseWidth = 320;
     private const int MinTemplateSide = 8;
-    private const int FineTemplateWidth = 128;
+    private const int FineTemplateWidth = 160;
     private static readonly double[] Scales = [1, 0.85, 0.72, 0.6, 0.5, 0.42, 0.35, 0.3, 0.25, 0.21, 0.18, 0.15];
 
+    /// <summary>The window found (X, Y: its place on the searched copy), its correlation, and its share of the image's height.</summary>
     public sealed record Found(GreyImage Window, double Correlation, int X, int Y, double HeightShare);
 
     /// <summary>The best window, or null when the image is too small to hold the reference at any scale tried.</summary>
@@ -86,7 +87,32 @@ public static class TemplateSearch
                 Math.Min(fine.Height - height, cy + reach + (int)((1 - step) * height)));
             if (best is null || score > best.Correlation)
             {
-                best = new Found(fine.Crop(x, y, width, height), score, (int)Math.Round(x / fineFactor), (int)Math.Round(y / fineFactor), (double)height / fine.Height);
+                best = new Found(fine.Crop(x, y, width, height), score, x, y, (double)height / fine.Height);
+            }
+        }
+
+        // Last, a pixel either way in width and height around the best: the tile-by-tile comparison that follows
+        // is sensitive to a window a few per cent too large or too small.
+        if (best is not null)
+        {
+            var around = best;
+            for (var dh = -1; dh <= 1; dh++)
+            {
+                for (var dw = -1; dw <= 1; dw++)
+                {
+                    var height = around.Window.Height + dh;
+                    var width = around.Window.Width + dw;
+                    if ((dh == 0 && dw == 0) || height < MinTemplateSide || width < MinTemplateSide || width > fine.Width || height > fine.Height)
+                    {
+                        continue;
+                    }
+
+                    var (score, x, y) = Best(fine, sums, reference.Resize(width, height), Math.Max(0, around.X - 2), Math.Max(0, around.Y - 2), Math.Min(fine.Width - width, around.X + 2), Math.Min(fine.Height - height, around.Y + 2));
+                    if (score > best.Correlation)
+                    {
+                        best = new Found(fine.Crop(x, y, width, height), score, x, y, (double)height / fine.Height);
+                    }
+                }
             }
         }
 

@@ -16,7 +16,7 @@ public sealed class SamplePagesTests
     [TestCaseSource(nameof(Expectations))]
     public async Task Sample_page_gets_its_expected_verdict_and_outcomes(SampleExpectation expected)
     {
-        var checker = Engines.FileChecker(Engines.Settings());
+        var checker = Engines.FileChecker(Engines.SampleSettings());
         var result = await checker.CheckAsync(PageTarget.Of(RepoPaths.Samples("pages", expected.File)), CancellationToken.None);
 
         expected.AssertMatches(result, result.Url);

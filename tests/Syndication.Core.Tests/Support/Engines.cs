@@ -20,6 +20,13 @@ public static class Engines
     public static CheckSettings Settings(IEnumerable<Original>? originals = null, params string[] reporters) =>
         new(ProfileLoader.BuiltIn, new OriginalCatalogue(originals ?? Samples, ProfileLoader.BuiltIn), reporters.Select(r => new PersonName(r)).ToList());
 
+    /// <summary>The demo's profile (samples/profile.yaml): the built-in one with its reference logo read from a file.</summary>
+    public static CheckSettings SampleSettings()
+    {
+        var profile = ProfileLoader.Load(RepoPaths.Samples("profile.yaml"));
+        return new(profile, new OriginalCatalogue(Samples, profile), []);
+    }
+
     public static PageEvaluator Evaluator(IEnumerable<Original>? originals = null, params string[] reporters) => new(Settings(originals, reporters));
 
     public static PageChecker FileChecker(CheckSettings settings) =>
