@@ -9,27 +9,37 @@ namespace Syndication.Bench;
 /// <summary>
 /// Serves N generated partner pages from a real Kestrel server bound to several loopback addresses (127.0.0.1 ..
 /// 127.0.0.H), so the audit sees H hosts and its per-host limit spreads work as on the real partner list. Page i is
-/// sample page i mod 41 with its own marker, made on request: the server holds only the samples.
+/// sample page i mod the number of samples with its own marker, made on request: the server holds only the samples.
+/// With images, every web address in a page points back at the page's own host, every third page carries the
+/// licensor's logo re-hosted under an unhelpful name after its headline, and the server answers image requests (the
+/// logo for a logo's name, 404 for the rest) and counts them.
 /// </summary>
-public sealed class PageFarm : IAsyncDisposable
+public sealed partial class PageFarm : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string[] _samples;
+    private readonly byte[]? _logo;
+    private int _images;
 
-    private PageFarm(WebApplication app, string[] samples, int port, int hosts)
+    private PageFarm(WebApplication app, string[] samples, int port, int hosts, byte[]? logo)
     {
         _app = app;
         _samples = samples;
+        _logo = logo;
         Port = port;
         Hosts = hosts;
     }
+
+    /// <summary>Image requests answered so far.</summary>
+    public int ImagesServed => Volatile.Read(ref _images);
 
     public int Port { get; }
 
     public int Hosts { get; }
 
-    public static async Task<PageFarm> StartAsync(string samplesFolder, int hosts)
+    public static async Task<PageFarm> StartAsync(string samplesFolder, int hosts, bool images = false)
     {
+        var logo = images ? File.ReadAllBytes(Path.Combine(samplesFolder, "logos", "dcnf-logo.png")) : null;
         var samples = Directory.GetFiles(Path.Combine(samplesFolder, "pages"), "*.html").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         var port = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,7 +52,7 @@ public sealed class PageFarm : IAsyncDisposable
             }
         });
         var app = builder.Build();
-        var farm = new PageFarm(app, samples, port, hosts);
+        var farm = new PageFarm(app, samples, port, hosts, logo);
         app.Run(farm.ServeAsync);
         await app.StartAsync();
         return farm;
@@ -50,7 +60,26 @@ public sealed class PageFarm : IAsyncDisposable
 
     public string Url(int i) => $"http://127.0.0.{(i % Hosts) + 1}:{Port}/page/{i}";
 
-    public string Page(int i) => _samples[i % _samples.Length].Replace("</body>", $"<!-- bench page {i} --></body>", StringComparison.Ordinal);
+    public string Page(int i)
+    {
+        var page = _samples[i % _samples.Length].Replace("</body>", $"<!-- bench page {i} --></body>", StringComparison.Ordinal);
+        if (_logo is null)
+        {
+            return page;
+        }
+
+        page = WebAddress().Replace(page, $"http://127.0.0.{(i % Hosts) + 1}:{Port}/");
+        if (i % 3 == 0)
+        {
+            var headline = page.IndexOf("</h1>", StringComparison.Ordinal);
+            if (headline >= 0)
+            {
+                page = page.Insert(headline + 5, $"<p><img src=\"/wp-content/uploads/image-{i}.png\" alt=\"\" width=\"300\" height=\"75\"></p>");
+            }
+        }
+
+        return page;
+    }
 
     private async Task ServeAsync(HttpContext context)
     {
@@ -62,8 +91,22 @@ public sealed class PageFarm : IAsyncDisposable
             return;
         }
 
+        if (_logo is not null && (path.EndsWith(".png", StringComparison.Ordinal) || path.EndsWith(".jpg", StringComparison.Ordinal) || path.EndsWith(".gif", StringComparison.Ordinal)))
+        {
+            Interlocked.Increment(ref _images);
+            if (path.Contains("dcnf", StringComparison.Ordinal) || path.Contains("/image-", StringComparison.Ordinal))
+            {
+                context.Response.ContentType = "image/png";
+                await context.Response.Body.WriteAsync(_logo);
+                return;
+            }
+        }
+
         context.Response.StatusCode = 404;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://[a-z0-9.-]+\.(?:example|com)/", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WebAddress();
 
     private static int FreePort()
     {

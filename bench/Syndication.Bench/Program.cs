@@ -6,22 +6,25 @@ using Syndication.Bench;
 // The speed harness (not a test): for each N, serve N generated pages from a local server on several loopback
 // hosts, run `syndication audit` on them in a child process, and print its pages per second and peak working set
 // next to the raw fetch rate and the raw AngleSharp parse rate of the same pages, measured in the same run.
-//   dotnet run -c Release --project bench/Syndication.Bench -- [N ...] [--hosts H] [--concurrency C]
+//   dotnet run -c Release --project bench/Syndication.Bench -- [N ...] [--hosts H] [--concurrency C] [--images]
+// --images: the demo profile (a reference logo), every third page with an unnamed logo to fetch, and the audit run
+// twice, images on and off (--no-images), side by side.
 var sizes = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(1000).ToList();
 var hosts = Option("--hosts", 50);
 var concurrency = Option("--concurrency", 16);
+var images = args.Contains("--images");
 var root = FindRoot();
 var cli = Path.Combine(AppContext.BaseDirectory, "syndication.dll");
 Console.WriteLine($"syndication bench: {Environment.ProcessorCount} cores, {hosts} hosts, concurrency {concurrency}, per-host 2");
 Console.WriteLine("pages    audit p/s   peak MB   fetch p/s   parse p/s   audit/parse   verdicts");
 
-await using var farm = await PageFarm.StartAsync(Path.Combine(root, "samples"), hosts);
+await using var farm = await PageFarm.StartAsync(Path.Combine(root, "samples"), hosts, images);
 
 // --serve FILE: write the partner list of the first size to FILE and keep serving (to profile an audit by hand).
 var serveIndex = Array.IndexOf(args, "--serve");
 if (serveIndex >= 0 && serveIndex + 1 < args.Length)
 {
-    await File.WriteAllLinesAsync(args[serveIndex + 1], PartnerList(farm, sizes[0], root));
+    await File.WriteAllLinesAsync(args[serveIndex + 1], PartnerList(farm, sizes[0], root, images));
     Console.WriteLine($"serving {sizes[0]} pages; partner list at {args[serveIndex + 1]}; Ctrl+C to stop");
     await Task.Delay(Timeout.Infinite);
 }
@@ -30,7 +33,17 @@ foreach (var n in sizes)
 {
     using var work = new TempDir();
     var list = Path.Combine(work.Path, "partners.yaml");
-    await File.WriteAllLinesAsync(list, PartnerList(farm, n, root));
+    await File.WriteAllLinesAsync(list, PartnerList(farm, n, root, images));
+
+    if (images)
+    {
+        var served = farm.ImagesServed;
+        var (offSeconds, offPeak, offVerdicts) = await Audit(cli, list, work.Path, concurrency, "--no-images");
+        var (onSeconds, onPeak, onVerdicts) = await Audit(cli, list, work.Path, concurrency);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{n,-8} images off {n / offSeconds,7:0.0} p/s {offPeak / 1048576.0,5:0} MB ({offVerdicts}); on {n / onSeconds,7:0.0} p/s {onPeak / 1048576.0,5:0} MB ({onVerdicts}), {farm.ImagesServed - served} images fetched; on/off {offSeconds / onSeconds:0.00}"));
+        continue;
+    }
 
     var (auditSeconds, peakBytes, verdicts) = await Audit(cli, list, work.Path, concurrency);
     var fetchSeconds = await RawFetch(farm, n, concurrency);
@@ -39,10 +52,15 @@ foreach (var n in sizes)
         $"{n,-8} {n / auditSeconds,9:0.0}   {peakBytes / 1048576.0,7:0}   {n / fetchSeconds,9:0.0}   {n / parseSeconds,9:0.0}   {n / auditSeconds / (n / parseSeconds),11:0.00}   {verdicts}"));
 }
 
-static IEnumerable<string> PartnerList(PageFarm farm, int n, string root)
+static IEnumerable<string> PartnerList(PageFarm farm, int n, string root, bool images)
 {
     yield return "settings:";
     yield return $"  originals: [{Path.Combine(root, "samples", "originals", "feed.xml")}]";
+    if (images)
+    {
+        yield return $"  profile: {Path.Combine(root, "samples", "profile.yaml")}";
+    }
+
     yield return "partners:";
     for (var p = 0; p < farm.Hosts; p++)
     {
@@ -55,11 +73,11 @@ static IEnumerable<string> PartnerList(PageFarm farm, int n, string root)
     }
 }
 
-static async Task<(double Seconds, long PeakBytes, string Verdicts)> Audit(string cli, string list, string folder, int concurrency)
+static async Task<(double Seconds, long PeakBytes, string Verdicts)> Audit(string cli, string list, string folder, int concurrency, params string[] extra)
 {
     var output = Path.Combine(folder, "report.json");
     var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-    foreach (var arg in new[] { cli, "audit", list, "--allow-private-networks", "--format", "json", "--output", output, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--timeout", "60" })
+    foreach (var arg in new[] { cli, "audit", list, "--allow-private-networks", "--format", "json", "--output", output, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--timeout", "60" }.Concat(extra))
     {
         info.ArgumentList.Add(arg);
     }
