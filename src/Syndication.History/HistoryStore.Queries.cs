@@ -51,8 +51,11 @@ public sealed partial class HistoryStore
     {
         var run = Run(runId);
         var (counts, partners) = Counts(runId);
+        var account = Account(runId);
         return new RunSummary
         {
+            Discovery = account?.Sites ?? [],
+            Unlicensed = account?.Unlicensed ?? [],
             StartedAt = run.StartedAt,
             FinishedAt = run.FinishedAt ?? run.StartedAt,
             Pages = new StoredPages(this, runId, counts.Pages),
@@ -61,6 +64,13 @@ public sealed partial class HistoryStore
             Complete = CheckedEveryPage(run.Status),
             RunId = runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+    }
+
+    private DiscoveryAccount? Account(long runId)
+    {
+        using var command = Command("SELECT account FROM run_discovery WHERE run_id = @id");
+        command.Parameters.AddWithValue("@id", runId);
+        return command.ExecuteScalar() is byte[] packed ? UnpackAccount(packed) : null;
     }
 
     /// <summary>

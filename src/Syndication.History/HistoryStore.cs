@@ -171,6 +171,13 @@ public sealed partial class HistoryStore : IDisposable
         command.Parameters.AddWithValue("@errors", c.Errors);
         command.Parameters.AddWithValue("@id", runId);
         command.ExecuteNonQuery();
+        if (summary.Discovery.Count > 0 || summary.Unlicensed.Count > 0)
+        {
+            using var account = Command("INSERT OR REPLACE INTO run_discovery (run_id, account) VALUES (@id, @account)");
+            account.Parameters.AddWithValue("@id", runId);
+            account.Parameters.AddWithValue("@account", PackAccount(new DiscoveryAccount(summary.Discovery, summary.Unlicensed)));
+            account.ExecuteNonQuery();
+        }
     }
 
     /// <summary>
@@ -250,6 +257,26 @@ public sealed partial class HistoryStore : IDisposable
         }
 
         return memory.ToArray();
+    }
+
+    /// <summary>A run's discovery account as stored: what each site's search did, and the unlicensed republications.</summary>
+    internal sealed record DiscoveryAccount(IReadOnlyList<SiteDiscovery> Sites, IReadOnlyList<UnlicensedPage> Unlicensed);
+
+    private static byte[] PackAccount(DiscoveryAccount account)
+    {
+        using var memory = new MemoryStream();
+        using (var gzip = new GZipStream(memory, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, account, ResultSpool.Json);
+        }
+
+        return memory.ToArray();
+    }
+
+    internal static DiscoveryAccount UnpackAccount(byte[] packed)
+    {
+        using var gzip = new GZipStream(new MemoryStream(packed), CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<DiscoveryAccount>(gzip, ResultSpool.Json) ?? new DiscoveryAccount([], []);
     }
 
     internal static PageResult Unpack(byte[] packed)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Serilog;
+using Syndication.Discovery;
 using Syndication.History;
 using Syndication.Originals;
 using Syndication.Partners;
@@ -23,13 +24,14 @@ public static class AuditCommand
         var report = new ReportOptionSet();
         var budget = new Option<double?>("--budget") { Description = "Minutes the whole run may take; pages not done by then are reported as not checked (kind budget).", HelpName = "MINUTES" };
         var shard = new Option<string?>("--shard") { Description = "Check only slice K of N of the list, cut by host (K/N, e.g. 2/3); combine the slices with 'syndication merge'.", HelpName = "K/N" };
+        var noDiscovery = new Option<bool>("--no-discovery") { Description = "Do not search the partners' and watched sites for pages: check the pages listed and those found on earlier nights." };
         var fetch = new FetchOptionSet();
         var history = new HistoryOptions();
         var command = new Command("audit", "Audit a whole partner list: every partner's pages, politely, with history, reports and a per-partner summary.")
         {
             partners, originals, profile,
         };
-        foreach (var option in report.All.Append(budget).Append(shard).Concat(fetch.All).Concat(history.All))
+        foreach (var option in report.All.Append(budget).Append(shard).Append(noDiscovery).Concat(fetch.All).Concat(history.All))
         {
             command.Add(option);
         }
@@ -52,8 +54,7 @@ public static class AuditCommand
             var failOn = history.FailOnFrom(result) is var policy && slice is not null && policy == FailOn.New ? FailOn.Never : policy;
             var confirmAfter = history.ConfirmAfterFrom(result);
             var keepDays = history.KeepDaysFrom(result);
-            var all = Targets(list);
-            var (targets, positions) = slice is null ? (all, Enumerable.Range(0, all.Count).ToList()) : slice.Select(all);
+            var (targets, positions) = AuditTargets.Of(list, slice);
             var folder = Path.GetDirectoryName(Path.GetFullPath(list.Source)) ?? ".";
             var time = context.Time;
             var started = time.GetUtcNow();
@@ -77,8 +78,14 @@ public static class AuditCommand
                 stages.Add(recorder);
             }
 
+            // Discovery keeps its ledger in the history; without one, every night searches afresh.
+            var discovery = list.SiteCount == 0 ? null : new AuditDiscovery(list, slice, store is null ? new MemoryLedger() : new HistoryLedger(store), time, log)
+            {
+                Search = !result.GetValue(noDiscovery),
+            };
             var job = new RunJob
             {
+                Discovery = discovery,
                 Profile = result.GetValue(profile) ?? settings.Profile,
                 Originals = result.GetValue(originals) is { Length: > 0 } given ? given : settings.Originals,
                 Fetch = fetchOptions,
@@ -90,8 +97,13 @@ public static class AuditCommand
                 Stages = stages,
             };
             log.Information(
-                "Auditing {Pages} page(s) of {Partners} partner(s) from {List}{Shard}{History}",
-                targets.Count, list.Partners.Count, list.Source, slice is null ? string.Empty : $", shard {slice}", store is null ? string.Empty : $"; history {store.Path}");
+                "Auditing {Pages} page(s) of {Partners} partner(s) from {List}{Sites}{Shard}{History}",
+                targets.Count,
+                list.Partners.Count,
+                list.Source,
+                discovery is { Search: true, Sites.Count: > 0 } ? $", and discovering pages on {discovery.Sites.Count} site(s)" : string.Empty,
+                slice is null ? string.Empty : $", shard {slice}",
+                store is null ? string.Empty : $"; history {store.Path}");
             var progress = new RunProgress(log, RunProgress.IsInteractive(context.Stderr), time);
             RunSummary summary;
             try
@@ -122,6 +134,7 @@ public static class AuditCommand
                 if (store is not null)
                 {
                     recorder!.Flush();
+                    discovery?.Save();
                     store.EndRun(runId!.Value, summary, status);
                     summary = summary with { RunId = runId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                     RunPhase.Reached(RunPhase.HistoryCommitted);
@@ -141,22 +154,6 @@ public static class AuditCommand
             }
         });
         return command;
-    }
-
-    /// <summary>Every page of every partner, grouped by partner in list order.</summary>
-    public static List<PageTarget> Targets(PartnerList list)
-    {
-        var targets = new List<PageTarget>(list.PageCount);
-        foreach (var partner in list.Partners)
-        {
-            foreach (var page in partner.Pages)
-            {
-                var target = RunJob.TargetFrom(page.Location);
-                targets.Add(target with { Partner = partner.Name, ExpectedOriginal = page.Original, IgnoreRobots = partner.IgnoreRobots });
-            }
-        }
-
-        return targets;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Serilog;
+using Syndication.Discovery;
 using Syndication.Fetching;
 using Syndication.Pipeline;
 using Syndication.Reporting;
@@ -32,31 +33,50 @@ public sealed record RunJob
     /// <summary>The targets' positions in the whole list (a shard's pages keep their global order).</summary>
     public IReadOnlyList<int>? Positions { get; init; }
 
+    /// <summary>An audit's discovery: searched once the catalogue is loaded, its pages added to <see cref="Targets"/>.</summary>
+    public AuditDiscovery? Discovery { get; init; }
+
     public async Task<RunSummary> RunAsync(ILogger log, IRunObserver observer, TimeProvider time, CancellationToken stop)
     {
+        var started = time.GetTimestamp();
         using var fetcher = Engine.CreateFetcher(Fetch, time);
         var settings = await Engine.SettingsAsync(Profile, Originals, Reporters, fetcher, log, stop);
+        var (targets, positions) = (Targets, Positions);
+        if (Discovery is { Sites.Count: > 0 } discovery)
+        {
+            // The search is part of the night: it counts against the budget, and a search the budget cuts short leaves
+            // the night to the pages already known.
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            if (Budget is { } limit)
+            {
+                budget.CancelAfter(limit);
+            }
+
+            try
+            {
+                (targets, positions) = await discovery.PlanAsync(fetcher, settings.Catalogue, Concurrency, budget.Token);
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+                log.Warning("Discovery did not finish within the run's budget: tonight checks only the pages already known");
+            }
+        }
+
         var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources);
         var run = new AuditRun(checker, time, log);
-        var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget) { Stages = Stages, Positions = Positions };
-        return await run.RunAsync(Targets, options, observer, stop);
+        var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget)
+        {
+            BudgetLeft = Budget - time.GetElapsedTime(started),
+            Stages = Stages,
+            Positions = positions,
+            Gate = Discovery?.Night?.Gate,
+        };
+        var summary = await run.RunAsync(targets, options, observer, stop);
+        return Discovery?.Complete(summary) ?? summary;
     }
 
     /// <summary>Turns page arguments into targets; a bad one becomes an error page at its place, not a usage error.</summary>
-    public static List<PageTarget> TargetsFrom(IEnumerable<string> arguments) => arguments.Select(TargetFrom).ToList();
-
-    /// <summary>One page argument as a target, or, when it is no page at all, an error page that says why.</summary>
-    public static PageTarget TargetFrom(string argument)
-    {
-        try
-        {
-            return PageTarget.Of(argument);
-        }
-        catch (FormatException e)
-        {
-            return new PageTarget(PageAddress.Invalid(argument, e.Message));
-        }
-    }
+    public static List<PageTarget> TargetsFrom(IEnumerable<string> arguments) => arguments.Select(AuditTargets.TargetFrom).ToList();
 
     /// <summary>
     /// How check ends: write the reports, then <see cref="End"/>.

@@ -14,6 +14,7 @@ public sealed class RunProgress(ILogger log, bool interactive, TimeProvider time
     private readonly Lock _gate = new();
     private ProgressTask? _bar;
     private int _total;
+    private int _done;
     private long _started;
     private long _lastLog;
 
@@ -55,15 +56,18 @@ public sealed class RunProgress(ILogger log, bool interactive, TimeProvider time
     {
         lock (_gate)
         {
+            // Discovery's candidates are fetched too but reported only when they republish an original: the bar counts
+            // every page fetched, the verdicts only the pages reported.
+            _done++;
             if (_bar is not null)
             {
                 _bar.Increment(1);
-                _bar.Description = $"{soFar.Pages}/{_total} pages · [green]{soFar.Compliant} ok[/] · [red]{soFar.NonCompliant} non-compliant[/] · [yellow]{soFar.NeedsReview} review[/] · {soFar.Errors} error(s)";
+                _bar.Description = $"{_done}/{_total} pages · [green]{soFar.Compliant} ok[/] · [red]{soFar.NonCompliant} non-compliant[/] · [yellow]{soFar.NeedsReview} review[/] · {soFar.Errors} error(s)";
                 return;
             }
 
             var now = time.GetTimestamp();
-            if (time.GetElapsedTime(_lastLog, now) < LogEvery && soFar.Pages != _total)
+            if (time.GetElapsedTime(_lastLog, now) < LogEvery && _done != _total)
             {
                 return;
             }
@@ -72,7 +76,7 @@ public sealed class RunProgress(ILogger log, bool interactive, TimeProvider time
             var seconds = time.GetElapsedTime(_started, now).TotalSeconds;
             log.Information(
                 "Progress: {Done}/{Total} pages ({Rate:0.0}/s): {Compliant} compliant, {NonCompliant} non-compliant, {Review} needs review, {NotApplicable} not applicable, {Errors} error(s)",
-                soFar.Pages, _total, seconds > 0 ? soFar.Pages / seconds : 0, soFar.Compliant, soFar.NonCompliant, soFar.NeedsReview, soFar.NotApplicable, soFar.Errors);
+                _done, _total, seconds > 0 ? _done / seconds : 0, soFar.Compliant, soFar.NonCompliant, soFar.NeedsReview, soFar.NotApplicable, soFar.Errors);
         }
     }
 }

@@ -26,4 +26,7 @@ public sealed record AuditSettings
     public string? History { get; init; }
 
     public string? Cache { get; init; }
+
+    /// <summary>The most candidate pages discovery fetches from one site in one night (settings.discovery.maxPages).</summary>
+    public int? DiscoveryMaxPages { get; init; }
 }

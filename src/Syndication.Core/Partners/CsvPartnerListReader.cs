@@ -3,13 +3,15 @@ using CsvHelper;
 namespace Syndication.Partners;
 
 /// <summary>
-/// Reads a partner list kept in a spreadsheet: CSV with a header row and the columns partner, page (required),
-/// contact, notes, original (optional); one row per page, a partner's rows grouped by its name. CsvHelper does the
-/// quoting rules; errors name the file, the line and the column.
+/// Reads a partner list kept in a spreadsheet: CSV with a header row and the columns partner (required), page,
+/// contact, notes, original, robots, site, sitemap, feed, watch (optional); one row per page, a partner's rows grouped
+/// by its name. A row may give a site, a sitemap or a feed instead of a page (discovery); "watch" set to yes makes the
+/// row's name a watched site instead of a partner. CsvHelper does the quoting rules; errors name the file, the line
+/// and the column.
 /// </summary>
 public static class CsvPartnerListReader
 {
-    private static readonly string[] Known = ["partner", "page", "contact", "notes", "original", "robots"];
+    private static readonly string[] Known = ["partner", "page", "contact", "notes", "original", "robots", "site", "sitemap", "feed", "watch"];
 
     public static PartnerList Read(string path, string text)
     {
@@ -26,12 +28,14 @@ public static class CsvPartnerListReader
             throw new PartnerListException($"{path}:1: the header row is not valid CSV: {e.Message}", e);
         }
 
-        foreach (var required in new[] { "partner", "page" })
+        if (!headers.Contains("partner"))
         {
-            if (!headers.Contains(required))
-            {
-                throw new PartnerListException($"{path}:1: missing column '{required}'; columns: {string.Join(", ", Known)}");
-            }
+            throw new PartnerListException($"{path}:1: missing column 'partner'; columns: {string.Join(", ", Known)}");
+        }
+
+        if (!headers.Contains("page") && !headers.Contains("site"))
+        {
+            throw new PartnerListException($"{path}:1: missing column 'page' (or 'site', to discover a partner's pages); columns: {string.Join(", ", Known)}");
         }
 
         var unknown = headers.FirstOrDefault(h => !Known.Contains(h));
@@ -41,46 +45,75 @@ public static class CsvPartnerListReader
         }
 
         var order = new List<string>();
-        var rows = new Dictionary<string, (string? Contact, string? Notes, bool IgnoreRobots, List<PartnerPage> Pages)>(StringComparer.OrdinalIgnoreCase);
+        var rows = new Dictionary<string, Row>(StringComparer.OrdinalIgnoreCase);
         while (Next(csv, path))
         {
             var line = csv.LineNumber;
             string? Field(string name) => headers.IndexOf(name) is var i and >= 0 && i < csv.FieldCount && csv.GetString(i).Trim() is { Length: > 0 } value ? value : null;
             var partner = Field("partner");
             var page = Field("page");
-            if (partner is null && page is null)
+            var site = Field("site");
+            var sitemap = Field("sitemap");
+            var feed = Field("feed");
+            if (partner is null && page is null && site is null && sitemap is null && feed is null)
             {
                 continue;
             }
 
             if (partner is null)
             {
-                throw new PartnerListException($"{path}:{line}: column partner: the row has a page but no partner");
+                throw new PartnerListException($"{path}:{line}: column partner: the row has a page or a site but no partner");
             }
 
-            if (page is null)
+            if (page is null && site is null && sitemap is null && feed is null)
             {
-                throw new PartnerListException($"{path}:{line}: column page: partner \"{partner}\" has a row without a page");
-            }
-
-            string location;
-            try
-            {
-                location = PartnerPage.ResolveLocation(page, folder);
-            }
-            catch (FormatException e)
-            {
-                throw new PartnerListException($"{path}:{line}: column page: {e.Message}");
+                throw new PartnerListException($"{path}:{line}: column page: partner \"{partner}\" has a row without a page or a site");
             }
 
             if (!rows.TryGetValue(partner, out var entry))
             {
                 order.Add(partner);
-                entry = (Field("contact"), Field("notes"), string.Equals(Field("robots"), "ignore", StringComparison.OrdinalIgnoreCase), []);
+                entry = new Row(line, Field("contact"), Field("notes"), string.Equals(Field("robots"), "ignore", StringComparison.OrdinalIgnoreCase), Flag(Field("watch"), path, line));
                 rows[partner] = entry;
             }
 
-            entry.Pages.Add(new PartnerPage(location, Field("original")));
+            if (page is not null)
+            {
+                if (entry.Watch)
+                {
+                    throw new PartnerListException($"{path}:{line}: column page: \"{partner}\" is a watched site: its pages are discovered, not listed");
+                }
+
+                try
+                {
+                    entry.Pages.Add(new PartnerPage(PartnerPage.ResolveLocation(page, folder), Field("original")));
+                }
+                catch (FormatException e)
+                {
+                    throw new PartnerListException($"{path}:{line}: column page: {e.Message}");
+                }
+            }
+
+            if (site is not null)
+            {
+                var url = Url(site, "site", path, line);
+                if (entry.Site is not null && entry.Site != url)
+                {
+                    throw new PartnerListException($"{path}:{line}: column site: partner \"{partner}\" already has the site {entry.Site}");
+                }
+
+                entry.Site = url;
+            }
+
+            if (sitemap is not null)
+            {
+                entry.Sitemaps.Add(Url(sitemap, "sitemap", path, line));
+            }
+
+            if (feed is not null)
+            {
+                entry.Feeds.Add(Url(feed, "feed", path, line));
+            }
         }
 
         if (order.Count == 0)
@@ -88,8 +121,60 @@ public static class CsvPartnerListReader
             throw new PartnerListException($"{path}:2: the CSV file lists no pages");
         }
 
-        var partners = order.Select(name => new Partner(name, rows[name].Contact, rows[name].Notes, rows[name].IgnoreRobots, rows[name].Pages)).ToList();
-        return new PartnerList(path, new AuditSettings(), partners);
+        var partners = new List<Partner>();
+        var watched = new List<WatchedSite>();
+        foreach (var name in order)
+        {
+            var row = rows[name];
+            if (row.Site is null && (row.Sitemaps.Count > 0 || row.Feeds.Count > 0 || row.Watch))
+            {
+                throw new PartnerListException($"{path}:{row.Line}: column site: \"{name}\" has sitemaps, feeds or watch but no site they belong to");
+            }
+
+            var sources = row.Site is null ? null : new SiteSources(row.Site, row.Sitemaps.Distinct().ToList(), row.Feeds.Distinct().ToList());
+            if (row.Watch)
+            {
+                watched.Add(new WatchedSite(name, row.Notes, row.IgnoreRobots, sources!));
+            }
+            else
+            {
+                partners.Add(new Partner(name, row.Contact, row.Notes, row.IgnoreRobots, row.Pages) { Site = sources });
+            }
+        }
+
+        return new PartnerList(path, new AuditSettings(), partners) { Watched = watched };
+    }
+
+    private static Uri Url(string value, string column, string path, long line) =>
+        SiteUrls.Parse(value) ?? throw new PartnerListException($"{path}:{line}: column {column}: \"{PartnerPage.Printable(value)}\" is not an http(s) URL");
+
+    private static bool Flag(string? value, string path, long line) => value?.ToLowerInvariant() switch
+    {
+        null or "no" or "false" or "0" => false,
+        "yes" or "true" or "1" => true,
+        _ => throw new PartnerListException($"{path}:{line}: column watch: expected yes or no, not \"{PartnerPage.Printable(value)}\""),
+    };
+
+    /// <summary>One name's rows gathered: a partner's pages and site, or a watched site.</summary>
+    private sealed class Row(long line, string? contact, string? notes, bool ignoreRobots, bool watch)
+    {
+        public long Line { get; } = line;
+
+        public string? Contact { get; } = contact;
+
+        public string? Notes { get; } = notes;
+
+        public bool IgnoreRobots { get; } = ignoreRobots;
+
+        public bool Watch { get; } = watch;
+
+        public List<PartnerPage> Pages { get; } = [];
+
+        public Uri? Site { get; set; }
+
+        public List<Uri> Sitemaps { get; } = [];
+
+        public List<Uri> Feeds { get; } = [];
     }
 
     private static bool Next(CsvReader csv, string path)

@@ -1,4 +1,8 @@
 namespace Syndication.Partners;
 
-/// <summary>A publisher that holds the licence, and the pages of it to check.</summary>
-public sealed record Partner(string Name, string? Contact, string? Notes, bool IgnoreRobots, IReadOnlyList<PartnerPage> Pages);
+/// <summary>A publisher that holds the licence, the pages of it to check, and optionally its site for discovery.</summary>
+public sealed record Partner(string Name, string? Contact, string? Notes, bool IgnoreRobots, IReadOnlyList<PartnerPage> Pages)
+{
+    /// <summary>The partner's site, sitemaps and feeds, when its pages are to be discovered as well as listed.</summary>
+    public SiteSources? Site { get; init; }
+}

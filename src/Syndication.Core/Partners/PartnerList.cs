@@ -6,7 +6,13 @@ public sealed record PartnerList(string Source, AuditSettings Settings, IReadOnl
     /// <summary>Agreed exceptions (README "Waivers").</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 
+    /// <summary>Sites that are not partners, searched for unlicensed republications (README "Discovery").</summary>
+    public IReadOnlyList<WatchedSite> Watched { get; init; } = [];
+
     public int PageCount => Partners.Sum(p => p.Pages.Count);
+
+    /// <summary>How many partner and watched sites discovery searches.</summary>
+    public int SiteCount => Partners.Count(p => p.Site is not null) + Watched.Count;
 
     public IEnumerable<PartnerPage> Pages() => Partners.SelectMany(p => p.Pages);
 }

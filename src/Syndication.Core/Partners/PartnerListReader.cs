@@ -26,9 +26,9 @@ public static class PartnerListReader
         var list = string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase)
             ? CsvPartnerListReader.Read(path, text)
             : YamlPartnerListReader.Read(path, text);
-        if (list.PageCount == 0)
+        if (list.PageCount == 0 && list.SiteCount == 0)
         {
-            throw new PartnerListException($"{path}: the partner list has no pages to check");
+            throw new PartnerListException($"{path}: the partner list has no pages to check and no site to discover pages on");
         }
 
         return list;

@@ -11,9 +11,11 @@ namespace Syndication.Partners;
 /// </summary>
 public sealed class YamlPartnerListReader
 {
-    private static readonly string[] TopKeys = ["settings", "partners", "waivers"];
-    private static readonly string[] SettingKeys = ["originals", "profile", "concurrency", "perHost", "timeout", "budget", "formats", "outputDir", "userAgent", "robots", "history", "cache"];
-    private static readonly string[] PartnerKeys = ["name", "contact", "notes", "robots", "pages"];
+    private static readonly string[] TopKeys = ["settings", "partners", "watch", "waivers"];
+    private static readonly string[] SettingKeys = ["originals", "profile", "concurrency", "perHost", "timeout", "budget", "formats", "outputDir", "userAgent", "robots", "history", "cache", "discovery"];
+    private static readonly string[] PartnerKeys = ["name", "contact", "notes", "robots", "pages", "site", "sitemaps", "feeds", "discovery"];
+    private static readonly string[] WatchKeys = ["name", "notes", "robots", "site", "sitemaps", "feeds", "discovery"];
+    private static readonly string[] DiscoveryKeys = ["maxPages"];
     private static readonly string[] PageKeys = ["url", "file", "original"];
     private static readonly string[] WaiverKeys = ["partner", "page", "requirement", "reason", "agreedBy", "expires"];
 
@@ -76,6 +78,22 @@ public sealed class YamlPartnerListReader
             partners.Add(partner);
         }
 
+        var watched = new List<WatchedSite>();
+        if (root.Children.TryGetValue(new YamlScalarNode("watch"), out var watch))
+        {
+            var i = 0;
+            foreach (var node in Sequence(watch, "watch"))
+            {
+                var site = ReadWatched(node, $"watch[{i++}]");
+                if (!names.Add(site.Name))
+                {
+                    throw Error(node, $"watch[{i - 1}].name", $"\"{site.Name}\" is already the name of a partner or another watched site");
+                }
+
+                watched.Add(site);
+            }
+        }
+
         var waivers = new List<Waiver>();
         if (root.Children.TryGetValue(new YamlScalarNode("waivers"), out var w))
         {
@@ -86,7 +104,7 @@ public sealed class YamlPartnerListReader
             }
         }
 
-        return new PartnerList(_source, settings, partners) { Waivers = waivers };
+        return new PartnerList(_source, settings, partners) { Waivers = waivers, Watched = watched };
     }
 
     private Waiver ReadWaiver(YamlNode node, string field, HashSet<string> partners)
@@ -146,7 +164,61 @@ public sealed class YamlPartnerListReader
             RespectRobots = Robots(node, "settings.robots"),
             History = Scalar(node, "history") is { } history ? ResolvePath(At(node, "history"), "settings.history", history) : null,
             Cache = Scalar(node, "cache") is { } cache ? ResolvePath(At(node, "cache"), "settings.cache", cache) : null,
+            DiscoveryMaxPages = MaxPages(node, "settings.discovery"),
         };
+    }
+
+    /// <summary>discovery: { maxPages: N } under settings, a partner or a watched site.</summary>
+    private int? MaxPages(YamlMappingNode node, string field)
+    {
+        if (!node.Children.TryGetValue(new YamlScalarNode("discovery"), out var value))
+        {
+            return null;
+        }
+
+        var map = Mapping(value, field);
+        CheckKeys(map, DiscoveryKeys, field);
+        return Int(map, "maxPages", field + ".maxPages", 1, 1_000_000);
+    }
+
+    /// <summary>
+    /// site, sitemaps and feeds of a partner or a watched site: null when none is given. Sitemaps and feeds refine
+    /// where to look on a site, so they need the site (it says which host the pages must be on).
+    /// </summary>
+    private SiteSources? ReadSite(YamlMappingNode map, string field)
+    {
+        var site = Scalar(map, "site");
+        var sitemaps = Strings(map, "sitemaps", field + ".sitemaps");
+        var feeds = Strings(map, "feeds", field + ".feeds");
+        if (site is null)
+        {
+            if (sitemaps.Count > 0 || feeds.Count > 0 || map.Children.ContainsKey(new YamlScalarNode("discovery")))
+            {
+                throw Error(map, field + ".site", "sitemaps, feeds and discovery need the site they belong to (site: https://www.example.com/)");
+            }
+
+            return null;
+        }
+
+        return new SiteSources(
+            WebUrl(At(map, "site"), field + ".site", site),
+            sitemaps.Select((url, i) => WebUrl(At(map, "sitemaps"), $"{field}.sitemaps[{i}]", url)).ToList(),
+            feeds.Select((url, i) => WebUrl(At(map, "feeds"), $"{field}.feeds[{i}]", url)).ToList())
+        {
+            MaxPages = MaxPages(map, field + ".discovery"),
+        };
+    }
+
+    private Uri WebUrl(YamlNode node, string field, string value) =>
+        SiteUrls.Parse(value) ?? throw Error(node, field, $"\"{PartnerPage.Printable(value)}\" is not an http(s) URL");
+
+    private WatchedSite ReadWatched(YamlNode node, string field)
+    {
+        var map = Mapping(node, field);
+        CheckKeys(map, WatchKeys, field);
+        var site = ReadSite(map, field) ?? throw Error(map, field + ".site", "a watched site needs its site (site: https://www.example.com/)");
+        var name = Scalar(map, "name")?.Trim() is { Length: > 0 } given ? given : site.Site.Host;
+        return new WatchedSite(name, Scalar(map, "notes"), Robots(map, field + ".robots") == false, site);
     }
 
     private Partner ReadPartner(YamlNode node, string field)
@@ -159,19 +231,20 @@ public sealed class YamlPartnerListReader
             throw Error(At(map, "name"), field + ".name", "a partner needs a name");
         }
 
-        if (!map.Children.TryGetValue(new YamlScalarNode("pages"), out var pagesNode))
+        var site = ReadSite(map, field);
+        if (!map.Children.TryGetValue(new YamlScalarNode("pages"), out var pagesNode) && site is null)
         {
-            throw Error(map, field + ".pages", $"partner \"{name}\" has no pages");
+            throw Error(map, field + ".pages", $"partner \"{name}\" has no pages and no site to discover them on");
         }
 
         var pages = new List<PartnerPage>();
         var index = 0;
-        foreach (var page in Sequence(pagesNode, field + ".pages"))
+        foreach (var page in pagesNode is null ? [] : Sequence(pagesNode, field + ".pages"))
         {
             pages.Add(ReadPage(page, $"{field}.pages[{index++}]"));
         }
 
-        return new Partner(name.Trim(), Scalar(map, "contact"), Scalar(map, "notes"), Robots(map, field + ".robots") == false, pages);
+        return new Partner(name.Trim(), Scalar(map, "contact"), Scalar(map, "notes"), Robots(map, field + ".robots") == false, pages) { Site = site };
     }
 
     private PartnerPage ReadPage(YamlNode node, string field)

@@ -19,15 +19,21 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
 
         /// <summary>Each target's position in the whole list (shards keep the global order); default: its index.</summary>
         public IReadOnlyList<int>? Positions { get; init; }
+
+        /// <summary>What is left of <see cref="Budget"/> when the pages start (discovery came first); default: all of it.</summary>
+        public TimeSpan? BudgetLeft { get; init; }
+
+        /// <summary>Decides, before the stages, which results are reported as pages (discovery); null: all of them.</summary>
+        public IResultGate? Gate { get; init; }
     }
 
     public async Task<RunSummary> RunAsync(IReadOnlyList<PageTarget> targets, Options options, IRunObserver? observer, CancellationToken stop)
     {
         var started = time.GetUtcNow();
         using var budget = new CancellationTokenSource();
-        if (options.Budget is { } limit)
+        if ((options.BudgetLeft ?? options.Budget) is { } limit)
         {
-            budget.CancelAfter(limit);
+            budget.CancelAfter(limit > TimeSpan.Zero ? limit : TimeSpan.FromMilliseconds(1));
         }
 
         using var taking = CancellationTokenSource.CreateLinkedTokenSource(stop, budget.Token);
@@ -35,7 +41,7 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         var spool = new ResultSpool(targets.Count, options.SpoolDirectory);
         try
         {
-            var keeper = new Keeper(options, spool, observer, log);
+            var keeper = new Keeper(targets, options, spool, observer, log);
             observer?.OnStarted(targets.Count);
 
             // Workers hand results to one recorder and go on with the next page: recording (history, spool, progress)
@@ -126,7 +132,7 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
             var (kind, why) = budget.IsCancellationRequested
                 ? (ErrorKinds.Budget, $"not checked: the run's budget of {options.Budget!.Value.TotalMinutes:0.#} min ran out")
                 : (ErrorKinds.Interrupted, "not checked: the run was stopped");
-            keeper.NotChecked(targets, notChecked.Order(), kind, why);
+            keeper.NotChecked(notChecked.Order(), kind, why);
 
             if (notChecked.Count > 0)
             {
@@ -150,20 +156,20 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
     public static RunSummary Stopped(IReadOnlyList<PageTarget> targets, Options options, DateTimeOffset started, TimeProvider time, ILogger log)
     {
         var spool = new ResultSpool(targets.Count, options.SpoolDirectory);
-        var keeper = new Keeper(options, spool, null, log);
-        keeper.NotChecked(targets, Enumerable.Range(0, targets.Count), ErrorKinds.Interrupted, "not checked: the run was stopped");
+        var keeper = new Keeper(targets, options, spool, null, log);
+        keeper.NotChecked(Enumerable.Range(0, targets.Count), ErrorKinds.Interrupted, "not checked: the run was stopped");
 
         log.Warning("{Count} page(s) were not checked: {Reason}", targets.Count, "the run was stopped before the first page");
         return RunSummary.Create(started, time.GetUtcNow(), spool, spool.Gists, complete: false) with { Spool = spool };
     }
 
     /// <summary>Passes each result through the stages (history) and to the observer, one at a time, in the order results are handed in, and spools it.</summary>
-    private sealed class Keeper(Options options, ResultSpool spool, IRunObserver? observer, ILogger log)
+    private sealed class Keeper(IReadOnlyList<PageTarget> targets, Options options, ResultSpool spool, IRunObserver? observer, ILogger log)
     {
         private VerdictCounts _counts = VerdictCounts.None;
 
         /// <summary>Records the pages never handed to a worker, each with the same reason.</summary>
-        public void NotChecked(IReadOnlyList<PageTarget> targets, IEnumerable<int> indexes, string kind, string why)
+        public void NotChecked(IEnumerable<int> indexes, string kind, string why)
         {
             foreach (var index in indexes)
             {
@@ -174,7 +180,15 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         /// <summary>Called by the one recorder task, then (for pages never checked) after it has ended: never twice at once.</summary>
         public void Record(int index, PageResult result)
         {
-            result = result with { Position = options.Positions?[index] ?? index };
+            if (options.Gate?.Admit(targets[index], result) is not { } admitted)
+            {
+                log.Debug("{Page}: set aside by discovery ({Verdict})", result.Url, result.Verdict);
+                spool.Drop(index);
+                observer?.OnResult(index, result, _counts);
+                return;
+            }
+
+            result = admitted with { Position = options.Positions?[index] ?? index };
             foreach (var stage in options.Stages)
             {
                 result = stage.Process(result.Position!.Value, result);

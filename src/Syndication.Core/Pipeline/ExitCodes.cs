@@ -27,9 +27,15 @@ public static class ExitCodes
     /// The exit code of a run under a fail-on policy. Waived findings never fail a run; with --fail-on new only
     /// confirmed violations that are new since the last complete run do (without history every violation is new),
     /// and violations whose waiver has run out: the expiry is news someone must act on (renew it or chase the partner).
+    /// An unlicensed republication on a watched site is a violation too: new when first found tonight.
     /// </summary>
     public static int For(RunSummary summary, FailOn failOn)
     {
+        if (failOn != FailOn.Never && summary.Unlicensed.Any(u => u.New || failOn == FailOn.Any))
+        {
+            return NonCompliant;
+        }
+
         // Only a run with an unwaived violation reads its pages back (a spooled run keeps them on disk), and only up
         // to the first one that fails the run.
         if (failOn != FailOn.Never && summary.Gists.Any(g => g.Verdict == PageVerdict.NonCompliant && !g.Waived))

@@ -70,7 +70,9 @@ public sealed class PageEvaluator(CheckSettings settings)
                 Url = target.Address.Argument,
                 Partner = target.Partner,
                 Verdict = PageVerdict.NotApplicable,
-                Note = $"republishes no known original: {match.Reason}",
+                Note = $"republishes no known original: {match.Reason}" + (target is { Partner: { } partner, Discovered: null }
+                    ? $"; it is listed by hand for {partner}: is the list out of date, or is its original missing from the catalogue?"
+                    : string.Empty),
             });
         }
 

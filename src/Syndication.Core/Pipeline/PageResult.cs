@@ -39,6 +39,9 @@ public sealed record PageResult
     /// <summary>False while a violation has not yet been seen in as many runs in a row as --confirm-after asks.</summary>
     public bool? Confirmed { get; init; }
 
+    /// <summary>For a page discovery found (not listed by hand): when and where; null otherwise.</summary>
+    public FoundNote? Found { get; init; }
+
     /// <summary>Non-compliant only through failures that waivers in force cover.</summary>
     [JsonIgnore]
     public bool Waived => Verdict == PageVerdict.NonCompliant && Requirements.Where(r => r.Status == Outcome.Fail).All(r => r.IsWaived);

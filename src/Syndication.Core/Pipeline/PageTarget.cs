@@ -1,3 +1,4 @@
+using Syndication.Discovery;
 using Syndication.Fetching;
 
 namespace Syndication.Pipeline;
@@ -5,5 +6,8 @@ namespace Syndication.Pipeline;
 /// <summary>One page to check, with the partner it belongs to (from a partner list) and its position in the run.</summary>
 public sealed record PageTarget(PageAddress Address, string? Partner = null, string? ExpectedOriginal = null, bool IgnoreRobots = false)
 {
+    /// <summary>For a page discovery brought: the site's, how it was listed, and what the ledger knew of it; null for a page listed by hand.</summary>
+    public DiscoveredPage? Discovered { get; init; }
+
     public static PageTarget Of(string argument, string? partner = null) => new(PageAddress.Parse(argument), partner);
 }

@@ -6,7 +6,8 @@ namespace Syndication.Pipeline;
 
 /// <summary>
 /// Results of a run kept on disk as JSON lines while pages finish in any order, and read back in input order: the
-/// run's memory does not grow with the number of pages. Only each page's file offset is kept in memory.
+/// run's memory does not grow with the number of pages. Only each page's file offset is kept in memory. A slot can be
+/// dropped (a discovered candidate that republishes nothing): the list then reads as the slots that were not.
 /// </summary>
 public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
 {
@@ -20,6 +21,9 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
     private readonly long[] _offsets;
     private readonly PageGist[] _gists;
     private readonly Lock _gate = new();
+    private const long DroppedSlot = -2;
+    private int[]? _kept;
+    private int _dropped;
 
     public ResultSpool(int count, string? directory = null)
     {
@@ -30,15 +34,17 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
         _gists = new PageGist[count];
     }
 
-    public int Count => _offsets.Length;
+    /// <summary>The slots not dropped.</summary>
+    public int Count => _offsets.Length - Volatile.Read(ref _dropped);
 
+    /// <summary>The result at a position among the slots not dropped.</summary>
     public PageResult this[int index]
     {
         get
         {
             lock (_gate)
             {
-                var offset = _offsets[index];
+                var offset = _offsets[Slot(index)];
                 if (offset < 0)
                 {
                     throw new InvalidOperationException($"no result for page {index} yet");
@@ -52,11 +58,40 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
         }
     }
 
-    public bool Has(int index) => _offsets[index] >= 0;
+    /// <summary>Whether the slot has a result (by slot, dropped ones counted).</summary>
+    public bool Has(int slot) => _offsets[slot] >= 0;
 
-    /// <summary>Each written page's verdict, partner and waiver, kept in memory: counting them reads nothing back.</summary>
-    public IReadOnlyList<PageGist> Gists => _gists;
+    /// <summary>Each kept page's verdict, partner and waiver, kept in memory: counting them reads nothing back.</summary>
+    public IReadOnlyList<PageGist> Gists
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _dropped == 0 ? _gists : [.. Kept().Select(slot => _gists[slot])];
+            }
+        }
+    }
 
+    /// <summary>Sets the slot aside: it has no result and is not listed.</summary>
+    public void Drop(int slot)
+    {
+        lock (_gate)
+        {
+            if (_offsets[slot] != DroppedSlot)
+            {
+                _offsets[slot] = DroppedSlot;
+                _dropped++;
+                _kept = null;
+            }
+        }
+    }
+
+    private int Slot(int index) => _dropped == 0 ? index : Kept()[index];
+
+    private int[] Kept() => _kept ??= [.. Enumerable.Range(0, _offsets.Length).Where(slot => _offsets[slot] != DroppedSlot)];
+
+    /// <summary>Writes the result of a slot (slots count the dropped ones).</summary>
     public void Write(int index, PageResult result)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(result.Compact(), Json);

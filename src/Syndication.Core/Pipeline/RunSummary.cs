@@ -28,6 +28,12 @@ public sealed record RunSummary
     [System.Text.Json.Serialization.JsonIgnore]
     public IDisposable? Spool { get; init; }
 
+    /// <summary>What discovery did on each partner's and watched site, in list order; empty without discovery.</summary>
+    public IReadOnlyList<SiteDiscovery> Discovery { get; init; } = [];
+
+    /// <summary>Republications found on watched sites (no licence at all), checked tonight; new ones first found tonight.</summary>
+    public IReadOnlyList<UnlicensedPage> Unlicensed { get; init; } = [];
+
     /// <summary>False when the run was stopped (Ctrl+C, budget) before every page was checked.</summary>
     public bool Complete { get; init; } = true;
 

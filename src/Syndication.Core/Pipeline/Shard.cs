@@ -34,21 +34,4 @@ public sealed record Shard(int Index, int Count)
 
         return hash % (uint)Count == (uint)(Index - 1);
     }
-
-    /// <summary>The targets of this shard, with their positions in the whole list.</summary>
-    public (List<PageTarget> Targets, List<int> Positions) Select(IReadOnlyList<PageTarget> all)
-    {
-        var targets = new List<PageTarget>();
-        var positions = new List<int>();
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (Holds(all[i]))
-            {
-                targets.Add(all[i]);
-                positions.Add(i);
-            }
-        }
-
-        return (targets, positions);
-    }
 }

@@ -1,0 +1,150 @@
+using Syndication.Pipeline;
+using Syndication.Verdicts;
+
+namespace Syndication.Discovery;
+
+/// <summary>
+/// One site's discovery in one run: what its sources gave, the candidates chosen, then what each checked page turned
+/// out to be; at the end, the ledger's update and the report's account. Sources are read by one task per site;
+/// results are sorted by the run's one recorder.
+/// </summary>
+public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOffset now)
+{
+    /// <summary>Fetch failures that say nothing lasting about the page: tried again on the next nights, up to <see cref="MaxAttempts"/>.</summary>
+    private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
+    {
+        ErrorKinds.Timeout, ErrorKinds.RateLimited, ErrorKinds.Connection, ErrorKinds.Dns, ErrorKinds.Tls, ErrorKinds.Internal, ErrorKinds.Redirects,
+    };
+
+    /// <summary>Kinds that are no attempt at all: the run ran out of time or was stopped before the page.</summary>
+    private static readonly HashSet<string> NotTried = new(StringComparer.Ordinal) { ErrorKinds.Budget, ErrorKinds.Interrupted };
+
+    public const int MaxAttempts = 3;
+
+    private readonly List<string> _problems = [];
+    private readonly List<LedgerEntry> _updates = [];
+    private readonly List<FoundPage> _found = [];
+    private readonly Dictionary<string, DateTimeOffset> _sitemaps = new(StringComparer.Ordinal);
+
+    public DiscoverySite Site { get; } = site;
+
+    public SiteLedger Ledger { get; } = ledger;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public int SourcesRead { get; set; }
+
+    public int SourcesUnchanged { get; set; }
+
+    public Selection? Selection { get; set; }
+
+    public int Candidates { get; set; }
+
+    public int Listed { get; set; }
+
+    /// <summary>Sitemaps read in full tonight, with their index's lastmod: not fetched again until it changes.</summary>
+    public void SitemapRead(string url, DateTimeOffset lastmod)
+    {
+        lock (_sitemaps)
+        {
+            _sitemaps[url] = lastmod;
+        }
+    }
+
+    /// <summary>A source that could not be read (in full): one line naming the site, the source and why.</summary>
+    public void Problem(string what, string url, string why)
+    {
+        lock (_problems)
+        {
+            _problems.Add($"{Site.Name}: {what} {url}: {why}");
+        }
+    }
+
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return [.. _problems];
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a checked candidate turned out to be. A page that republishes an original is found (returns its entry);
+    /// one that does not, or cannot be read for good (gone, not HTML, robots), is examined; a passing failure leaves
+    /// it pending for the next nights, up to <see cref="MaxAttempts"/>.
+    /// </summary>
+    public LedgerEntry Examined(DiscoveredPage page, PageResult result)
+    {
+        var listing = page.Listing;
+        var entry = new LedgerEntry
+        {
+            Url = listing.Url.AbsoluteUri,
+            Date = listing.Date,
+            Title = listing.Title,
+            Via = listing.Via,
+            Status = LedgerStatus.Examined,
+            Attempts = page.Before?.Attempts ?? 0,
+        };
+        if (result.Original is { } original && result.Verdict != PageVerdict.Error)
+        {
+            entry = entry with { Status = LedgerStatus.Found, FoundAt = Now, OriginalTitle = original.Title, OriginalUrl = original.Url, Attempts = 0 };
+            _found.Add(new FoundPage(result.Url, original.Title, original.Url, listing.Via, result.Verdict));
+        }
+        else if (result.Error is { } error && NotTried.Contains(error.Kind))
+        {
+            entry = entry with { Status = LedgerStatus.Pending };
+        }
+        else if (result.Error is { } failed && IsTransient(failed) && entry.Attempts + 1 < MaxAttempts)
+        {
+            entry = entry with { Status = LedgerStatus.Pending, Attempts = entry.Attempts + 1 };
+        }
+
+        _updates.Add(entry);
+        return entry;
+    }
+
+    /// <summary>A republication found on an earlier night that no longer carries any original (a watched site took its copy down): no longer checked.</summary>
+    public void Gone(DiscoveredPage page) =>
+        _updates.Add(page.Before! with { Status = LedgerStatus.Examined });
+
+    /// <summary>The night's changes for the ledger: tonight's pages, and new candidates left waiting (unchanged waiting ones need no write).</summary>
+    public LedgerUpdate Update(DateTimeOffset? windowFrom)
+    {
+        var pages = new List<LedgerEntry>(_updates);
+        foreach (var waiting in Selection?.Waiting ?? [])
+        {
+            var listing = waiting.Listing;
+            var entry = new LedgerEntry { Url = listing.Url.AbsoluteUri, Date = listing.Date, Title = listing.Title, Via = listing.Via, Status = LedgerStatus.Pending, Attempts = waiting.Before?.Attempts ?? 0 };
+            if (waiting.Before is not { Status: LedgerStatus.Pending } before || before.Date != entry.Date || before.Title != entry.Title)
+            {
+                pages.Add(entry);
+            }
+        }
+
+        return new LedgerUpdate(Now, windowFrom, pages, _sitemaps);
+    }
+
+    /// <summary>The report's account of the site's night.</summary>
+    public SiteDiscovery Report() => new()
+    {
+        Name = Site.Name,
+        Site = Site.Url.AbsoluteUri,
+        Watched = Site.Watched,
+        SourcesRead = SourcesRead,
+        SourcesUnchanged = SourcesUnchanged,
+        Listed = Listed,
+        Candidates = Candidates,
+        Fetched = Selection?.Tonight.Count ?? 0,
+        Waiting = (Selection?.Waiting.Count ?? 0) + _updates.Count(u => u.Status == LedgerStatus.Pending),
+        KnownRepublications = Selection?.Found.Count ?? 0,
+        NewlyFound = [.. _found],
+        Problems = Problems,
+    };
+
+    private static bool IsTransient(PageError error) =>
+        Transient.Contains(error.Kind) || (error.Kind == ErrorKinds.HttpStatus
+            && (!error.Message.StartsWith("HTTP 4", StringComparison.Ordinal) || error.Message.StartsWith("HTTP 408", StringComparison.Ordinal)));
+}
