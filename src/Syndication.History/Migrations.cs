@@ -88,13 +88,14 @@ internal static class Migrations
         CREATE INDEX run_evidence_by_key ON run_evidence(page_key, run_id);
         """,
 
-        // 2: discovery's ledger (per site: when it was searched, every page in the date window it listed and what it
-        // was, the index sitemaps read) and each run's discovery account for the reports.
+        // 2: discovery's ledger (per site: when it was searched and whether every sitemap was read; every page in the
+        // date window it listed and what it was) and each run's discovery account for the reports.
         """
         CREATE TABLE discovery_sites (
             site_key TEXT PRIMARY KEY,
             last_discovery TEXT NOT NULL,
-            window_from TEXT);
+            window_from TEXT,
+            incomplete INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE discovery_pages (
             site_key TEXT NOT NULL,
             page_key TEXT NOT NULL,
@@ -109,11 +110,6 @@ internal static class Migrations
             original_url TEXT,
             updated_at TEXT NOT NULL,
             PRIMARY KEY (site_key, page_key));
-        CREATE TABLE discovery_sitemaps (
-            site_key TEXT NOT NULL,
-            url TEXT NOT NULL,
-            lastmod TEXT NOT NULL,
-            PRIMARY KEY (site_key, url));
         CREATE TABLE run_discovery (
             run_id INTEGER PRIMARY KEY REFERENCES runs(id),
             account BLOB NOT NULL);

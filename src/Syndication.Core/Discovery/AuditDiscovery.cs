@@ -22,7 +22,7 @@ public sealed class AuditDiscovery(PartnerList list, Shard? shard, IDiscoveryLed
     public DiscoveryNight? Night { get; private set; }
 
     /// <summary>Searches the sites, then returns every page of the run (listed and discovered) with positions.</summary>
-    public async Task<(List<PageTarget> Targets, List<int> Positions)> PlanAsync(IPageFetcher fetcher, OriginalCatalogue catalogue, int parallel, CancellationToken cancellationToken)
+    public async Task<(List<PageTarget> Targets, List<int> Positions)> PlanAsync(AddressRouter fetcher, OriginalCatalogue catalogue, int parallel, CancellationToken cancellationToken)
     {
         var listed = list.Partners.ToDictionary(p => p.Name, p => (IReadOnlySet<string>)p.Pages.Select(page => SiteUrls.Key(page.Location)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var stride = AuditTargets.Stride(list);

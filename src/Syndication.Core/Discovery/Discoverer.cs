@@ -12,7 +12,7 @@ namespace Syndication.Discovery;
 /// likeness and cuts them at the site's cap. Sites are searched side by side; a site's sources one after the other.
 /// A source that cannot be read is a one-line reason; the other sources and sites go on.
 /// </summary>
-public sealed class Discoverer(IPageFetcher fetcher, IDiscoveryLedger ledger, TimeProvider time, ILogger log)
+public sealed class Discoverer(AddressRouter fetcher, IDiscoveryLedger ledger, TimeProvider time, ILogger log)
 {
     /// <summary>How far before the earliest original a page may be dated and still be read (time zones, a lastmod that lags).</summary>
     public static readonly TimeSpan WindowSlack = TimeSpan.FromDays(2);
@@ -62,19 +62,18 @@ public sealed class Discoverer(IPageFetcher fetcher, IDiscoveryLedger ledger, Ti
     }
 
     /// <summary>
-    /// On a site's first night, or when the catalogue now reaches further back than when the site was last searched,
-    /// every sitemap is read again: pages too old before may be candidates now.
+    /// Every sitemap is read, changed or not, on a site's first night, after a night when one could not be fetched, and
+    /// when the catalogue now reaches further back than when the site was last searched (older pages may be candidates now).
     /// </summary>
     private static bool FullPass(SiteLedger ledger, DateTimeOffset? windowFrom) =>
-        ledger.LastDiscovery is null || (windowFrom is null ? ledger.WindowFrom is not null : ledger.WindowFrom is { } before && windowFrom < before);
+        ledger.LastDiscovery is null || ledger.Incomplete || (windowFrom is null ? ledger.WindowFrom is not null : ledger.WindowFrom is { } before && windowFrom < before);
 
     private async Task ReadSourcesAsync(SiteNight night, CandidateSelector selector, bool fullPass, CancellationToken cancellationToken)
     {
+        await SitemapSource.ReadAsync(night, selector, fetcher, fullPass, cancellationToken);
         foreach (var feed in night.Site.Sources.Feeds)
         {
             await FeedSource.ReadAsync(feed, night, selector, fetcher, cancellationToken);
         }
-
-        _ = fullPass;
     }
 }

@@ -14,6 +14,6 @@ public sealed class SiteLedger
     /// <summary>Every page in the date window seen so far, by <see cref="Partners.SiteUrls"/> key.</summary>
     public IReadOnlyDictionary<string, LedgerEntry> Pages { get; init; } = new Dictionary<string, LedgerEntry>();
 
-    /// <summary>The sitemaps of the site's indexes read so far, with the lastmod their index gave when they were read.</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset> Sitemaps { get; init; } = new Dictionary<string, DateTimeOffset>();
+    /// <summary>True when a sitemap could not be fetched on the last search: tonight every sitemap is read again.</summary>
+    public bool Incomplete { get; init; }
 }

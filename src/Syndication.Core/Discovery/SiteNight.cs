@@ -24,7 +24,6 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
     private readonly List<string> _problems = [];
     private readonly List<LedgerEntry> _updates = [];
     private readonly List<FoundPage> _found = [];
-    private readonly Dictionary<string, DateTimeOffset> _sitemaps = new(StringComparer.Ordinal);
 
     public DiscoverySite Site { get; } = site;
 
@@ -42,21 +41,18 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
 
     public int Listed { get; set; }
 
-    /// <summary>Sitemaps read in full tonight, with their index's lastmod: not fetched again until it changes.</summary>
-    public void SitemapRead(string url, DateTimeOffset lastmod)
-    {
-        lock (_sitemaps)
-        {
-            _sitemaps[url] = lastmod;
-        }
-    }
+    /// <summary>A sitemap could not be fetched tonight: the next night reads every sitemap again, changed or not.</summary>
+    public bool Incomplete { get; set; }
 
     /// <summary>A source that could not be read (in full): one line naming the site, the source and why.</summary>
-    public void Problem(string what, string url, string why)
+    public void Problem(string what, string url, string why) => Problem($"{what} {url}: {why}");
+
+    /// <summary>A line that already names the source ("sitemap URL: why"), prefixed with the site's name.</summary>
+    public void Problem(string line)
     {
         lock (_problems)
         {
-            _problems.Add($"{Site.Name}: {what} {url}: {why}");
+            _problems.Add($"{Site.Name}: {line}");
         }
     }
 
@@ -124,7 +120,7 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
             }
         }
 
-        return new LedgerUpdate(Now, windowFrom, pages, _sitemaps);
+        return new LedgerUpdate(Now, windowFrom, pages, Incomplete);
     }
 
     /// <summary>The report's account of the site's night.</summary>

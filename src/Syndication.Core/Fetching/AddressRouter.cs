@@ -1,7 +1,7 @@
 namespace Syndication.Fetching;
 
 /// <summary>Sends file addresses to the file fetcher and web addresses to the web fetcher.</summary>
-public sealed class AddressRouter(FileFetcher files, HttpFetcher web) : IPageFetcher, IDocumentFetcher, IDisposable
+public sealed class AddressRouter(FileFetcher files, HttpFetcher web) : IPageFetcher, IDocumentFetcher, IRobotsSitemaps, IDisposable
 {
     public void Dispose() => web.Dispose();
 
@@ -10,4 +10,6 @@ public sealed class AddressRouter(FileFetcher files, HttpFetcher web) : IPageFet
 
     public Task<FetchedDocument> FetchDocumentAsync(FetchRequest request, CancellationToken cancellationToken) =>
         request.Address.IsFile ? files.FetchDocumentAsync(request, cancellationToken) : web.FetchDocumentAsync(request, cancellationToken);
+
+    public Task<IReadOnlyList<string>> RobotsSitemapsAsync(Uri site, CancellationToken cancellationToken) => web.RobotsSitemapsAsync(site, cancellationToken);
 }

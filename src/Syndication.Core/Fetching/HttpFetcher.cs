@@ -15,7 +15,7 @@ namespace Syndication.Fetching;
 /// decompression; the whole page has one deadline. A page that cannot be fetched ends in a
 /// <see cref="FetchException"/> with a kind, never in a compliance finding.
 /// </summary>
-public sealed class HttpFetcher : IPageFetcher, IDocumentFetcher, IDisposable
+public sealed class HttpFetcher : IPageFetcher, IDocumentFetcher, IRobotsSitemaps, IDisposable
 {
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
@@ -57,6 +57,9 @@ public sealed class HttpFetcher : IPageFetcher, IDocumentFetcher, IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    public async Task<IReadOnlyList<string>> RobotsSitemapsAsync(Uri site, CancellationToken cancellationToken) =>
+        (await _robots.GetAsync(site, cancellationToken)).Rules.Sitemaps;
 
     public async Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken) =>
         (await FetchAsync(request, spool: false, cancellationToken)).Page;

@@ -3,21 +3,28 @@ namespace Syndication.Fetching;
 /// <summary>
 /// A robots.txt as RFC 9309 reads it: the group for our user-agent token (else "*"), Allow and Disallow rules with
 /// "*" and "$" patterns, the longest match winning and Allow winning a tie. No robots library is served here, and the
-/// standard's matching fits in this file.
+/// standard's matching fits in this file. Sitemap: lines (sitemaps.org; outside any group) are kept for discovery.
 /// </summary>
 public sealed class RobotsRules
 {
     private readonly List<(string Pattern, bool Allow)> _rules;
 
-    private RobotsRules(List<(string Pattern, bool Allow)> rules, TimeSpan? crawlDelay)
+    /// <summary>The most Sitemap: lines kept from one robots.txt; a site needs a handful (an index lists the rest).</summary>
+    public const int MaxSitemaps = 50;
+
+    private RobotsRules(List<(string Pattern, bool Allow)> rules, TimeSpan? crawlDelay, IReadOnlyList<string>? sitemaps = null)
     {
         _rules = rules;
         CrawlDelay = crawlDelay;
+        Sitemaps = sitemaps ?? [];
     }
 
     public static RobotsRules AllowAll { get; } = new([], null);
 
     public static RobotsRules DisallowAll { get; } = new([("/", false)], null);
+
+    /// <summary>The Sitemap: lines, as written (the protocol asks for absolute URLs), in order, duplicates left out.</summary>
+    public IReadOnlyList<string> Sitemaps { get; }
 
     /// <summary>Crawl-delay for our group, if any (not in RFC 9309, but widely used; honoured up to a cap).</summary>
     public TimeSpan? CrawlDelay { get; }
@@ -25,6 +32,7 @@ public sealed class RobotsRules
     public static RobotsRules Parse(string text, string productToken)
     {
         var groups = new List<Group>();
+        var sitemaps = new List<string>();
         Group? current = null;
         var lastWasAgent = false;
         foreach (var raw in text.Split('\n'))
@@ -44,6 +52,17 @@ public sealed class RobotsRules
 
             var key = line[..colon].Trim().ToLowerInvariant();
             var value = line[(colon + 1)..].Trim();
+            if (key == "sitemap")
+            {
+                // Not part of any group: it neither opens nor closes one.
+                if (value.Length is > 0 and <= 2048 && sitemaps.Count < MaxSitemaps && !sitemaps.Contains(value))
+                {
+                    sitemaps.Add(value);
+                }
+
+                continue;
+            }
+
             if (key == "user-agent")
             {
                 // Consecutive user-agent lines open one group.
@@ -82,7 +101,7 @@ public sealed class RobotsRules
         }
 
         // Several groups for the same agent are merged (RFC 9309, 2.2.1).
-        return new RobotsRules([.. ours.SelectMany(g => g.Rules)], ours.Select(g => g.CrawlDelay).FirstOrDefault(d => d is not null));
+        return new RobotsRules([.. ours.SelectMany(g => g.Rules)], ours.Select(g => g.CrawlDelay).FirstOrDefault(d => d is not null), sitemaps);
     }
 
     private sealed class Group

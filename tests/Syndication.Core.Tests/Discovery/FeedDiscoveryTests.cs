@@ -51,8 +51,9 @@ public sealed class FeedDiscoveryTests
         Assert.That(first.Pages.All(p => p.Found is { New: true } && p.Found.Via == site.Url("/feed/")), Is.True);
         Assert.That(first.Pages.All(p => p.Verdict == Verdicts.PageVerdict.Compliant), Is.True, string.Join("\n", first.Pages.Select(p => $"{p.Url} {p.Verdict} {p.Note}")));
         var paths = site.Requests.Select(r => r.Path).ToList();
-        Assert.That(paths, Is.EquivalentTo(new[] { "/robots.txt", "/feed/" }.Concat(items.Take(18).Select(i => new Uri(i.Url).AbsolutePath))), "robots.txt, the feed, and each page in the date window once");
+        Assert.That(paths, Is.EquivalentTo(new[] { "/robots.txt", "/sitemap.xml", "/feed/" }.Concat(items.Take(18).Select(i => new Uri(i.Url).AbsolutePath))), "robots.txt, the guess /sitemap.xml (none), the feed, and each page in the date window once");
         var account = first.Discovery.Single();
+        Assert.That(account.Problems, Is.Empty, "a site without a sitemap but with a feed is no problem");
         Assert.That((account.Listed, account.Candidates, account.Fetched, account.Waiting, account.NewlyFound.Count), Is.EqualTo((22, 18, 18, 0, 8)));
 
         // Night two: one new republication and one new own story in the feed.
@@ -66,7 +67,7 @@ public sealed class FeedDiscoveryTests
 
         var second = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
 
-        Assert.That(site.Requests.Select(r => r.Path), Is.EquivalentTo(new[] { "/robots.txt", "/feed/", "/news/late/", "/local/new/" }.Concat(republished.Select(u => new Uri(u).AbsolutePath))),
+        Assert.That(site.Requests.Select(r => r.Path), Is.EquivalentTo(new[] { "/robots.txt", "/sitemap.xml", "/feed/", "/news/late/", "/local/new/" }.Concat(republished.Select(u => new Uri(u).AbsolutePath))),
             "the found republications are checked again; of the feed's pages only the new ones are fetched");
         Assert.That(second.Pages.Where(p => p.Found!.New).Select(p => p.Url), Is.EqualTo(new[] { site.Url("/news/late/") }));
         Assert.That(second.Pages, Has.Count.EqualTo(9));

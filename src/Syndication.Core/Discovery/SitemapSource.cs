@@ -1,0 +1,81 @@
+using Syndication.Fetching;
+using Syndication.Sitemaps;
+
+namespace Syndication.Discovery;
+
+/// <summary>
+/// A site's sitemaps as a source of pages: those the list names, else the Sitemap: lines of its robots.txt, else
+/// /sitemap.xml. Each is read with the hostile-safe sitemap reader (indexes followed newest first, gzip unpacked under
+/// a cap, news titles and dates kept), streamed: only the pages that pass the narrowing are held. After a site's first
+/// night, the sitemaps an index dates before the last search are not fetched at all.
+/// </summary>
+public static class SitemapSource
+{
+    /// <summary>A lastmod this close before the last search may still be news to it (clocks, a sitemap written while we read it).</summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromHours(1);
+
+    public static async Task ReadAsync(SiteNight night, CandidateSelector selector, AddressRouter fetcher, bool fullPass, CancellationToken cancellationToken)
+    {
+        var site = night.Site;
+        var (roots, guessed) = await RootsAsync(night, fetcher, cancellationToken);
+        var host = site.Url.IdnHost;
+        var options = new SitemapReadOptions
+        {
+            ModifiedSince = fullPass ? null : night.Ledger.LastDiscovery - Overlap,
+            Hosts = [host, host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : "www." + host],
+            IgnoreRobots = site.IgnoreRobots,
+        };
+        var reader = new SitemapReader(fetcher);
+        foreach (var root in roots)
+        {
+            var report = new SitemapReport();
+            await foreach (var entry in reader.ReadAsync(root, report, options, cancellationToken))
+            {
+                selector.Offer(new Listing(entry.Location, entry.Date, entry.NewsTitle, entry.Sitemap), site.Url);
+            }
+
+            night.SourcesRead += report.SitemapsRead;
+            night.SourcesUnchanged += report.SitemapsUnchanged;
+            foreach (var problem in report.Problems)
+            {
+                var notFetched = problem.Message.StartsWith("could not be fetched", StringComparison.Ordinal);
+
+                // No sitemap at the guessed address is no problem when the site's feeds are the source.
+                if (guessed && notFetched && problem.Sitemap == root && report.SitemapsRead == 0 && site.Sources.Feeds.Count > 0)
+                {
+                    continue;
+                }
+
+                night.Incomplete |= notFetched;
+                night.Problem(problem.ToString());
+            }
+        }
+    }
+
+    /// <summary>The sitemaps to start from, and whether they are only the guess /sitemap.xml.</summary>
+    private static async Task<(IReadOnlyList<string> Roots, bool Guessed)> RootsAsync(SiteNight night, AddressRouter fetcher, CancellationToken cancellationToken)
+    {
+        var site = night.Site;
+        if (site.Sources.Sitemaps.Count > 0)
+        {
+            return ([.. site.Sources.Sitemaps.Select(s => s.AbsoluteUri)], false);
+        }
+
+        try
+        {
+            var listed = await fetcher.RobotsSitemapsAsync(site.Url, cancellationToken);
+            if (listed.Count > 0)
+            {
+                return (listed, false);
+            }
+        }
+        catch (FetchException e)
+        {
+            night.Problem("robots.txt", new Uri(site.Url, "/robots.txt").AbsoluteUri, $"{e.Kind}: {e.Message}");
+            night.Incomplete = true;
+            return ([], false);
+        }
+
+        return ([new Uri(site.Url, "/sitemap.xml").AbsoluteUri], true);
+    }
+}
