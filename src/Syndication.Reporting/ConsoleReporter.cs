@@ -44,12 +44,18 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         }
 
         console.WriteLine();
+        WriteDiscovery(console, summary);
         if (summary.Partners.Count > 0)
         {
             console.Write(PartnerTable(summary.Partners));
         }
 
         console.MarkupLine(Totals(summary.Counts));
+        if (DiscoveryText.Totals(summary) is { } discovery)
+        {
+            console.MarkupLine(Markup.Escape(discovery));
+        }
+
         if (!summary.Complete)
         {
             console.MarkupLine("[yellow]The run was stopped before every page was checked.[/]");
@@ -81,6 +87,50 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         else if (page.Verdict == PageVerdict.NotApplicable && page.Note is { } note)
         {
             console.MarkupLine($"    [grey]{Markup.Escape(TerminalText.Safe(note))}[/]");
+        }
+
+        if (page.Found is { } found)
+        {
+            console.MarkupLine(found.New ? $"    [bold]{Markup.Escape(DiscoveryText.Found(found))}[/]" : $"    [grey]{Markup.Escape(DiscoveryText.Found(found))}[/]");
+        }
+    }
+
+    /// <summary>What discovery did per site (its newly found republications and source problems), then the unlicensed republications.</summary>
+    private static void WriteDiscovery(IAnsiConsole console, RunSummary summary)
+    {
+        if (summary.Discovery.Count > 0)
+        {
+            console.MarkupLine("[bold]DISCOVERY[/]");
+            foreach (var site in summary.Discovery)
+            {
+                console.MarkupLine($"  {Markup.Escape(TerminalText.Safe(site.Name))}{(site.Watched ? " (watched)" : string.Empty)}  {Markup.Escape(TerminalText.Safe(site.Site))}: {Markup.Escape(DiscoveryText.Account(site))}");
+                if (!site.Watched)
+                {
+                    foreach (var found in site.NewlyFound)
+                    {
+                        console.MarkupLine($"    [green]+[/] {Markup.Escape(TerminalText.Safe(found.Url))}  \"{Markup.Escape(TerminalText.Safe(found.OriginalTitle))}\" ({VerdictNames.Of(found.Verdict)}) via {Markup.Escape(TerminalText.Safe(found.Via))}");
+                    }
+                }
+
+                foreach (var problem in site.Problems)
+                {
+                    console.MarkupLine($"    [yellow]![/] {Markup.Escape(TerminalText.Safe(problem))}");
+                }
+            }
+
+            console.WriteLine();
+        }
+
+        if (summary.Unlicensed.Count > 0)
+        {
+            console.MarkupLine("[bold]UNLICENSED REPUBLICATIONS[/] (watched sites: no licence)");
+            foreach (var page in summary.Unlicensed)
+            {
+                var mark = page.New ? "[red bold]NEW[/]  " : "     ";
+                console.MarkupLine($"  {mark}{Markup.Escape(TerminalText.Safe(page.Site))}  {Markup.Escape(TerminalText.Safe(page.Url))}: {Markup.Escape(DiscoveryText.Unlicensed(page))}");
+            }
+
+            console.WriteLine();
         }
     }
 

@@ -9,6 +9,8 @@ namespace Syndication.Reporting;
 /// CSV for spreadsheets: a row per page and requirement (one row for a page without requirements), UTF-8 with a
 /// BOM so Excel reads the encoding, RFC 4180 quoting. Text that starts like a formula (OWASP: = + - @ tab CR) is
 /// prefixed with ' by CsvHelper's injection escape; control characters are shown escaped, so a cell is one line.
+/// A page discovery found has when and where (found_on, found_via); a watched site's unlicensed republication follows
+/// the pages as one row with the verdict "unlicensed" (its change "new" the night it is found).
 /// </summary>
 public sealed class CsvReporter : IReporter
 {
@@ -16,7 +18,11 @@ public sealed class CsvReporter : IReporter
     [
         "page_number", "partner", "page", "verdict", "requirement", "status", "message", "selector", "snippet", "text",
         "evidence_note", "evidence_count", "original_title", "original_url", "match", "error_kind", "change", "since", "runs", "waiver",
+        "found_on", "found_via",
     ];
+
+    /// <summary>The verdict column of a watched site's republication.</summary>
+    public const string Unlicensed = "unlicensed";
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
@@ -51,6 +57,18 @@ public sealed class CsvReporter : IReporter
             }
         }
 
+        foreach (var page in summary.Unlicensed)
+        {
+            csv.WriteRecord(
+            [
+                ReportFormatting.Number(++number), Cell(page.Site), Cell(page.Url), Unlicensed, string.Empty, string.Empty,
+                "republishes an original with no licence (watched site)", string.Empty, string.Empty, string.Empty, string.Empty, "0",
+                Cell(page.Original.Title), Cell(page.Original.Url), ReportFormatting.Number(Math.Round(page.Original.Match, 3)), string.Empty,
+                page.New ? "new" : string.Empty, ReportFormatting.Date(page.FoundOn), string.Empty, string.Empty,
+                ReportFormatting.Date(page.FoundOn), Cell(page.Via),
+            ]);
+        }
+
         csv.Flush();
     }
 
@@ -80,6 +98,8 @@ public sealed class CsvReporter : IReporter
             (requirement is null ? page.Since : requirement.Since) is { } since ? ReportFormatting.Date(since) : string.Empty,
             (requirement is null ? page.Streak : requirement.Streak) is { } runs ? ReportFormatting.Number(runs) : string.Empty,
             Cell(PageFindings.Waiver(requirement?.Waiver)),
+            page.Found is { } found ? ReportFormatting.Date(found.On) : string.Empty,
+            Cell(page.Found?.Via),
         ];
     }
 

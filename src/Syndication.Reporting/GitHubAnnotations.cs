@@ -5,8 +5,8 @@ using Syndication.Verdicts;
 namespace Syndication.Reporting;
 
 /// <summary>
-/// GitHub Actions annotations for a run inside Actions (GITHUB_ACTIONS=true): ::error for a non-compliant page,
-/// ::warning for a page that could not be checked. GitHub shows 10 of each per step, so after that one ::notice says
+/// GitHub Actions annotations for a run inside Actions (GITHUB_ACTIONS=true): ::error for a non-compliant page and for
+/// a new unlicensed republication, ::warning for a page that could not be checked and for a discovery source problem. GitHub shows 10 of each per step, so after that one ::notice says
 /// how many more there are. Values are escaped as GitHub's runner expects (% CR LF, and : , in properties).
 /// </summary>
 public static class GitHubAnnotations
@@ -43,9 +43,31 @@ public static class GitHubAnnotations
             writer.Write($"::{command} file={Property(page.Url)},title={Property(title)}::{Data($"{TerminalText.Safe(page.Url)}: {PageFindings.Reasons(page)}")}\n");
         }
 
+        foreach (var page in summary.Unlicensed.Where(u => u.New))
+        {
+            if (++errors > MaxPerKind)
+            {
+                more++;
+                continue;
+            }
+
+            writer.Write($"::error file={Property(page.Url)},title={Property($"unlicensed: {page.Site}")}::{Data($"{TerminalText.Safe(page.Url)}: {DiscoveryText.Unlicensed(page)}")}\n");
+        }
+
+        foreach (var problem in summary.Discovery.SelectMany(s => s.Problems))
+        {
+            if (++warnings > MaxPerKind)
+            {
+                more++;
+                continue;
+            }
+
+            writer.Write($"::warning title={Property("discovery")}::{Data(TerminalText.Safe(problem))}\n");
+        }
+
         if (more > 0)
         {
-            writer.Write($"::notice title={Property("more findings")}::{Data($"{more} more page(s) are non-compliant or could not be checked: see the reports")}\n");
+            writer.Write($"::notice title={Property("more findings")}::{Data($"{more} more page(s) that are non-compliant, unlicensed or could not be checked, or source problems: see the reports")}\n");
         }
 
         writer.Flush();

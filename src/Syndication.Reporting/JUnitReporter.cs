@@ -9,7 +9,10 @@ namespace Syndication.Reporting;
 /// JUnit XML as Jenkins and GitLab read it: a testsuite per partner (one named "pages" for pages without one), a
 /// testcase per page. Non-compliant is a failure with the reasons per requirement, could-not-check an error,
 /// not-applicable skipped; needs-review passes with its reasons in system-out. Suite counts come from the summary,
-/// so the suite element is written before its pages are read; the pages of a partner must be contiguous.
+/// so the suite element is written before its pages are read; the pages of a partner must be contiguous. With
+/// discovery, a page found on a partner's site says so in system-out, the watched sites' unlicensed republications are
+/// failures in a suite of their own, and a "discovery" suite without cases carries each site's account (system-out)
+/// and its source problems (system-err).
 /// </summary>
 public sealed class JUnitReporter : IReporter
 {
@@ -36,8 +39,8 @@ public sealed class JUnitReporter : IReporter
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", ToolInfo.Name);
-        xml.WriteAttributeString("tests", ReportFormatting.Number(c.Pages));
-        xml.WriteAttributeString("failures", ReportFormatting.Number(c.NonCompliant));
+        xml.WriteAttributeString("tests", ReportFormatting.Number(c.Pages + summary.Unlicensed.Count));
+        xml.WriteAttributeString("failures", ReportFormatting.Number(c.NonCompliant + summary.Unlicensed.Count));
         xml.WriteAttributeString("errors", ReportFormatting.Number(c.Errors));
         xml.WriteAttributeString("time", ReportFormatting.Number(Math.Max(0, (summary.FinishedAt - summary.StartedAt).TotalSeconds)));
 
@@ -73,10 +76,46 @@ public sealed class JUnitReporter : IReporter
             xml.WriteEndElement();
         }
 
+        WriteDiscovery(xml, summary);
         xml.WriteEndElement();
         xml.WriteEndDocument();
         xml.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    public const string UnlicensedSuite = "unlicensed republications (watched sites)";
+
+    private static void WriteDiscovery(XmlWriter xml, RunSummary summary)
+    {
+        if (summary.Unlicensed.Count > 0)
+        {
+            var none = VerdictCounts.None;
+            StartSuite(xml, summary, UnlicensedSuite, none with { Pages = summary.Unlicensed.Count, NonCompliant = summary.Unlicensed.Count });
+            foreach (var page in summary.Unlicensed)
+            {
+                xml.WriteStartElement("testcase");
+                xml.WriteAttributeString("name", TerminalText.Safe(page.Url));
+                xml.WriteAttributeString("classname", TerminalText.Safe(page.Site));
+                xml.WriteAttributeString("time", ReportFormatting.Seconds(page.Fetch?.ElapsedMs ?? 0));
+                WriteOutcome(xml, "failure", "unlicensed", (page.New ? "new: " : string.Empty) + DiscoveryText.Unlicensed(page), null);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        if (summary.Discovery.Count > 0)
+        {
+            StartSuite(xml, summary, "discovery", VerdictCounts.None);
+            xml.WriteElementString("system-out", string.Concat(summary.Discovery.Select(s => $"{TerminalText.Safe(s.Name)} ({TerminalText.Safe(s.Site)}): {DiscoveryText.Account(s)}\n")));
+            var problems = summary.Discovery.SelectMany(s => s.Problems).ToList();
+            if (problems.Count > 0)
+            {
+                xml.WriteElementString("system-err", string.Concat(problems.Select(p => TerminalText.Safe(p) + "\n")));
+            }
+
+            xml.WriteEndElement();
+        }
     }
 
     private static VerdictCounts Ungrouped(RunSummary summary)
@@ -114,9 +153,17 @@ public sealed class JUnitReporter : IReporter
             case PageVerdict.NotApplicable:
                 WriteOutcome(xml, "skipped", VerdictNames.Of(page.Verdict), PageFindings.Reasons(page), null);
                 break;
-            case PageVerdict.NeedsReview:
-                xml.WriteElementString("system-out", $"needs-review: {PageFindings.Reasons(page)}\n{Details(page)}");
-                break;
+        }
+
+        // Needs-review's reasons open its system-out (readers look for them there); a discovered page's origin follows.
+        var found = page.Found is { } f ? DiscoveryText.Found(f) + "\n" : string.Empty;
+        if (page.Verdict == PageVerdict.NeedsReview)
+        {
+            xml.WriteElementString("system-out", $"needs-review: {PageFindings.Reasons(page)}\n{Details(page)}{found}");
+        }
+        else if (found.Length > 0)
+        {
+            xml.WriteElementString("system-out", found);
         }
 
         xml.WriteEndElement();

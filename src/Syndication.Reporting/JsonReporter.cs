@@ -50,9 +50,96 @@ public sealed class JsonReporter : IReporter
         }
 
         json.WriteEndArray();
+        if (summary.Discovery.Count > 0 || summary.Unlicensed.Count > 0)
+        {
+            WriteDiscovery(json, summary);
+        }
+
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>"discovery": what the search of each site came to; "unlicensed": the watched sites' republications.</summary>
+    private static void WriteDiscovery(Utf8JsonWriter json, RunSummary summary)
+    {
+        json.WriteStartArray("discovery");
+        foreach (var site in summary.Discovery)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", site.Name);
+            json.WriteString("site", site.Site);
+            json.WriteBoolean("watched", site.Watched);
+            json.WriteNumber("sourcesRead", site.SourcesRead);
+            json.WriteNumber("sourcesUnchanged", site.SourcesUnchanged);
+            json.WriteNumber("listed", site.Listed);
+            json.WriteNumber("candidates", site.Candidates);
+            json.WriteNumber("fetched", site.Fetched);
+            json.WriteNumber("waiting", site.Waiting);
+            json.WriteNumber("foundBefore", site.KnownRepublications);
+            json.WriteStartArray("newlyFound");
+            foreach (var found in site.NewlyFound)
+            {
+                json.WriteStartObject();
+                json.WriteString("url", found.Url);
+                json.WriteStartObject("original");
+                json.WriteString("title", found.OriginalTitle);
+                WriteNullable(json, "url", found.OriginalUrl);
+                json.WriteEndObject();
+                json.WriteString("via", found.Via);
+                json.WriteString("verdict", VerdictNames.Of(found.Verdict));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("problems");
+            foreach (var problem in site.Problems)
+            {
+                json.WriteStringValue(problem);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("unlicensed");
+        foreach (var page in summary.Unlicensed)
+        {
+            json.WriteStartObject();
+            json.WriteString("url", page.Url);
+            json.WriteString("site", page.Site);
+            WriteOriginal(json, page.Original);
+            json.WriteStartObject("found");
+            json.WriteString("on", ReportFormatting.Date(page.FoundOn));
+            json.WriteString("via", page.Via);
+            json.WriteBoolean("new", page.New);
+            json.WriteEndObject();
+            if (page.Fetch is { } fetch)
+            {
+                WriteFetch(json, fetch);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteOriginal(Utf8JsonWriter json, OriginalInfo original)
+    {
+        json.WriteStartObject("original");
+        json.WriteString("title", original.Title);
+        WriteNullable(json, "url", original.Url);
+        json.WriteStartArray("reporters");
+        foreach (var reporter in original.Reporters)
+        {
+            json.WriteStringValue(reporter);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("match", Math.Round(original.Match, 3));
+        json.WriteEndObject();
     }
 
     private static void WriteSummary(Utf8JsonWriter json, VerdictCounts counts)
@@ -98,18 +185,7 @@ public sealed class JsonReporter : IReporter
 
         if (page.Original is { } original)
         {
-            json.WriteStartObject("original");
-            json.WriteString("title", original.Title);
-            WriteNullable(json, "url", original.Url);
-            json.WriteStartArray("reporters");
-            foreach (var reporter in original.Reporters)
-            {
-                json.WriteStringValue(reporter);
-            }
-
-            json.WriteEndArray();
-            json.WriteNumber("match", Math.Round(original.Match, 3));
-            json.WriteEndObject();
+            WriteOriginal(json, original);
         }
         else
         {
@@ -164,6 +240,15 @@ public sealed class JsonReporter : IReporter
 
         WriteNullable(json, "note", page.Note);
         WriteNullable(json, "region", page.Region);
+        if (page.Found is { } found)
+        {
+            json.WriteStartObject("found");
+            json.WriteString("on", ReportFormatting.Date(found.On));
+            json.WriteString("via", found.Via);
+            json.WriteBoolean("new", found.New);
+            json.WriteEndObject();
+        }
+
         if (page.Fetch is { } fetch)
         {
             WriteFetch(json, fetch);

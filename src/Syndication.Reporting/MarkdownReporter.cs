@@ -8,6 +8,8 @@ namespace Syndication.Reporting;
 /// Markdown for a GitHub Actions job summary ($GITHUB_STEP_SUMMARY): the totals, the partners, and a table of the
 /// pages that need attention (non-compliant, needs review, could not check) with their reasons. GitHub takes at most
 /// 1 MiB per step summary, so the table stops after <see cref="MaxRows"/> pages and says how many more there are.
+/// With discovery: the republications newly found on partners' sites, the unlicensed ones on watched sites, and each
+/// site's search with its source problems, under the same row limit.
 /// </summary>
 public sealed class MarkdownReporter(int maxRows = 200) : IReporter
 {
@@ -29,6 +31,12 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
         md.WriteLine("## Syndication report");
         md.WriteLine();
         md.WriteLine($"**{ReportFormatting.Number(c.Pages)} page(s)**: {ReportFormatting.Totals(c)}");
+        if (DiscoveryText.Totals(summary) is { } discovery)
+        {
+            md.WriteLine();
+            md.WriteLine(MarkdownText.Escape(discovery));
+        }
+
         md.WriteLine();
         md.WriteLine($"{ToolInfo.Name} {MarkdownText.Escape(summary.ToolVersion)}, {MarkdownText.Escape(ReportFormatting.Date(summary.StartedAt))} to {MarkdownText.Escape(ReportFormatting.Date(summary.FinishedAt))}");
         if (!summary.Complete)
@@ -52,6 +60,75 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
         }
 
         WriteAttention(md, summary);
+        WriteDiscovery(md, summary);
+    }
+
+    private void WriteDiscovery(StreamWriter md, RunSummary summary)
+    {
+        var found = summary.Discovery.Where(s => !s.Watched).SelectMany(s => s.NewlyFound.Select(f => (s.Name, Found: f))).ToList();
+        if (found.Count > 0)
+        {
+            md.WriteLine();
+            md.WriteLine("### Newly found republications");
+            md.WriteLine();
+            md.WriteLine("| Partner | Page | Original | Verdict | Found via |");
+            md.WriteLine("| --- | --- | --- | --- | --- |");
+            foreach (var (partner, page) in found.Take(MaxRows))
+            {
+                md.WriteLine($"| {MarkdownText.Escape(partner)} | {MarkdownText.Link(page.Url, page.Url)} | {MarkdownText.Escape(page.OriginalTitle)} | {VerdictNames.Of(page.Verdict)} | {MarkdownText.Escape(page.Via)} |");
+            }
+
+            More(md, found.Count, "newly found republication(s)");
+        }
+
+        if (summary.Unlicensed.Count > 0)
+        {
+            md.WriteLine();
+            md.WriteLine("### Unlicensed republications (watched sites)");
+            md.WriteLine();
+            md.WriteLine("| | Site | Page | Original | Found | Via |");
+            md.WriteLine("| --- | --- | --- | --- | --- | --- |");
+            foreach (var page in summary.Unlicensed.Take(MaxRows))
+            {
+                md.WriteLine($"| {(page.New ? "**new**" : string.Empty)} | {MarkdownText.Escape(page.Site)} | {MarkdownText.Link(page.Url, page.Url)} | {MarkdownText.Escape(page.Original.Title)} | {ReportFormatting.Day(page.FoundOn)} | {MarkdownText.Escape(page.Via)} |");
+            }
+
+            More(md, summary.Unlicensed.Count, "unlicensed republication(s)");
+        }
+
+        if (summary.Discovery.Count > 0)
+        {
+            md.WriteLine();
+            md.WriteLine("### Discovery");
+            md.WriteLine();
+            md.WriteLine("| Site | | Sources read | Listed | Candidates | Fetched | Waiting | Newly found |");
+            md.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var site in summary.Discovery)
+            {
+                md.WriteLine($"| {MarkdownText.Link(site.Name, site.Site)} | {(site.Watched ? "watched" : "partner")} | {site.SourcesRead} | {site.Listed} | {site.Candidates} | {site.Fetched} | {site.Waiting} | {site.NewlyFound.Count} |");
+            }
+
+            var problems = summary.Discovery.SelectMany(s => s.Problems).ToList();
+            if (problems.Count > 0)
+            {
+                md.WriteLine();
+                foreach (var problem in problems.Take(MaxRows))
+                {
+                    md.WriteLine($"- {MarkdownText.Escape(ReportFormatting.Truncate(problem, MaxCell))}");
+                }
+
+                More(md, problems.Count, "source problem(s)");
+            }
+        }
+    }
+
+    private void More(StreamWriter md, int count, string what)
+    {
+        if (count > MaxRows)
+        {
+            md.WriteLine();
+            md.WriteLine($"…and {count - MaxRows} more {what}: see the HTML or JSON report.");
+        }
     }
 
     private void WriteAttention(StreamWriter md, RunSummary summary)

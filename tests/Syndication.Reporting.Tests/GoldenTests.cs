@@ -40,12 +40,21 @@ public sealed class GoldenTests
         Golden.Verify(golden, actual, Render.Bytes(reporter(), summary));
     }
 
-    [TestCase("")]
-    [TestCase("ru-RU")]
-    public void Annotations_match_their_golden_file(string culture)
+    [TestCaseSource(nameof(Cases))]
+    public void A_run_with_discovery_matches_its_golden_file(string golden, Func<IReporter> reporter, string culture)
     {
-        var summary = SampleRuns.Audit();
-        Golden.Verify("annotations.txt", Annotations(summary, culture), Annotations(summary, ""));
+        var summary = SampleRuns.Discovery();
+        var actual = Render.Bytes(reporter(), summary, CultureInfo.GetCultureInfo(culture));
+        Golden.Verify("discovery-" + golden, actual, Render.Bytes(reporter(), summary));
+    }
+
+    [TestCase("", false)]
+    [TestCase("ru-RU", false)]
+    [TestCase("", true)]
+    public void Annotations_match_their_golden_file(string culture, bool discovery)
+    {
+        var summary = discovery ? SampleRuns.Discovery() : SampleRuns.Audit();
+        Golden.Verify(discovery ? "discovery-annotations.txt" : "annotations.txt", Annotations(summary, culture), Annotations(summary, ""));
 
         static byte[] Annotations(Pipeline.RunSummary summary, string culture) =>
             Render.Under(CultureInfo.GetCultureInfo(culture), () =>

@@ -16,6 +16,13 @@ public sealed class JUnitSchemaTests
     }
 
     [Test]
+    public void The_report_with_discovery_is_valid_for_the_junit_schema()
+    {
+        var errors = Validate(Render.Text(new JUnitReporter(), SampleRuns.Discovery()));
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
     public void The_schema_rejects_what_jenkins_rejects()
     {
         // Otherwise a green validation would prove nothing.

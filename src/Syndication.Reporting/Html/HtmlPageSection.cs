@@ -43,6 +43,11 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
             head.AppendChild(html.Text("span", "change c-waived", "waived"));
         }
 
+        if (page.Found is { New: true })
+        {
+            head.AppendChild(html.Text("span", "change c-found", "newly found"));
+        }
+
         article.AppendChild(head);
         if (page.Requirements.Count > 0)
         {
@@ -71,12 +76,26 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
             article.AppendChild(html.Text("p", "note", note));
         }
 
+        if (page.Found is { } found)
+        {
+            article.AppendChild(Found(found));
+        }
+
         if (page.Requirements.Count > 0 || page.Fetch is not null)
         {
             article.AppendChild(Evidence(page));
         }
 
         return article;
+    }
+
+    /// <summary>"Found on 2026-11-25 via URL": where discovery found the page (a link to the sitemap or feed).</summary>
+    private IElement Found(FoundNote found)
+    {
+        var line = html.Element("p", "found");
+        line.AppendChild(html.Plain(found.New ? "Found tonight via " : $"Found on {ReportFormatting.Day(found.On)} via "));
+        line.AppendChild(html.Link(found.Via, null, "via"));
+        return line;
     }
 
     private IElement Original(OriginalInfo original)

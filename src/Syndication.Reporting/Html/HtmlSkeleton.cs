@@ -32,6 +32,16 @@ internal static class HtmlSkeleton
             body.AppendChild(Partners(html, summary.Partners));
         }
 
+        if (summary.Unlicensed.Count > 0)
+        {
+            body.AppendChild(Unlicensed(html, summary.Unlicensed));
+        }
+
+        if (summary.Discovery.Count > 0)
+        {
+            body.AppendChild(Discovery(html, summary.Discovery));
+        }
+
         body.AppendChild(Filters(html, summary));
         var main = html.Element("main");
         main.Id = "pages";
@@ -164,6 +174,111 @@ internal static class HtmlSkeleton
         table.AppendChild(tbody);
         section.AppendChild(table);
         return section;
+    }
+
+    /// <summary>The watched sites' republications: each with its original, when it was found, and where.</summary>
+    private static IElement Unlicensed(HtmlBuilder html, IReadOnlyList<UnlicensedPage> pages)
+    {
+        var section = html.Element("section", "unlicensed");
+        section.AppendChild(html.Element("h2", null, "Unlicensed republications (watched sites)"));
+        var table = html.Element("table");
+        table.AppendChild(Head(html, ["", "Site", "Page", "Original", "Found", "Via"]));
+        var tbody = html.Element("tbody");
+        foreach (var page in pages)
+        {
+            var row = html.Element("tr", page.New ? "new" : null);
+            row.AppendChild(html.Element("td", page.New ? "change c-new" : null, page.New ? "new" : string.Empty));
+            row.AppendChild(html.Text("td", null, page.Site));
+            row.AppendChild(Wrap(html, "td", html.Link(page.Url, null, "url")));
+            row.AppendChild(Wrap(html, "td", html.Link(page.Original.Url, page.Original.Title, "original-link")));
+            row.AppendChild(html.Element("td", null, ReportFormatting.Day(page.FoundOn)));
+            row.AppendChild(Wrap(html, "td", html.Link(page.Via, null, "via")));
+            tbody.AppendChild(row);
+        }
+
+        table.AppendChild(tbody);
+        section.AppendChild(table);
+        return section;
+    }
+
+    /// <summary>What the search of each site came to, its newly found republications, and its source problems.</summary>
+    private static IElement Discovery(HtmlBuilder html, IReadOnlyList<SiteDiscovery> sites)
+    {
+        var section = html.Element("section", "discovery");
+        section.AppendChild(html.Element("h2", null, "Discovery"));
+        var table = html.Element("table");
+        table.AppendChild(Head(html, ["Site", "", "Sources read", "Listed", "Candidates", "Fetched", "Waiting", "Newly found"]));
+        var tbody = html.Element("tbody");
+        foreach (var site in sites)
+        {
+            var row = html.Element("tr");
+            row.AppendChild(Wrap(html, "th", html.Link(site.Site, site.Name, "site")));
+            row.AppendChild(html.Element("td", null, site.Watched ? "watched" : "partner"));
+            foreach (var count in new[] { site.SourcesRead, site.Listed, site.Candidates, site.Fetched, site.Waiting, site.NewlyFound.Count })
+            {
+                row.AppendChild(html.Element("td", "num", ReportFormatting.Number(count)));
+            }
+
+            tbody.AppendChild(row);
+        }
+
+        table.AppendChild(tbody);
+        section.AppendChild(table);
+        var found = sites.Where(s => !s.Watched).SelectMany(s => s.NewlyFound.Select(f => (s.Name, Found: f))).ToList();
+        if (found.Count > 0)
+        {
+            section.AppendChild(html.Element("h3", null, "Newly found republications"));
+            var list = html.Element("ul", "found-list");
+            foreach (var (partner, page) in found)
+            {
+                var item = html.Element("li");
+                item.AppendChild(html.Text("span", "partner", partner));
+                item.AppendChild(html.Plain(" "));
+                item.AppendChild(html.Link(page.Url, null, "url"));
+                item.AppendChild(html.Plain(" republishes "));
+                item.AppendChild(html.Link(page.OriginalUrl, page.OriginalTitle, "original-link"));
+                item.AppendChild(html.Plain($" ({VerdictNames.Of(page.Verdict)}), via "));
+                item.AppendChild(html.Link(page.Via, null, "via"));
+                list.AppendChild(item);
+            }
+
+            section.AppendChild(list);
+        }
+
+        var problems = sites.SelectMany(s => s.Problems).ToList();
+        if (problems.Count > 0)
+        {
+            section.AppendChild(html.Element("h3", null, "Source problems"));
+            var list = html.Element("ul", "problems");
+            foreach (var problem in problems)
+            {
+                list.AppendChild(html.Text("li", null, problem));
+            }
+
+            section.AppendChild(list);
+        }
+
+        return section;
+    }
+
+    private static IElement Head(HtmlBuilder html, IEnumerable<string> headings)
+    {
+        var thead = html.Element("thead");
+        var row = html.Element("tr");
+        foreach (var heading in headings)
+        {
+            row.AppendChild(html.Element("th", null, heading));
+        }
+
+        thead.AppendChild(row);
+        return thead;
+    }
+
+    private static IElement Wrap(HtmlBuilder html, string tag, IElement content)
+    {
+        var cell = html.Element(tag);
+        cell.AppendChild(content);
+        return cell;
     }
 
     private static IElement Cell(HtmlBuilder html, int count, string name) =>

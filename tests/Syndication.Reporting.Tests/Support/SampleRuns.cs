@@ -16,6 +16,54 @@ public static class SampleRuns
 
     public static RunSummary Audit() => Summary(Pages());
 
+    /// <summary>
+    /// The audit with discovery: two of its pages found on the partner's site (one tonight), each site's search with
+    /// source problems, and a watched site's unlicensed republications; hostile text in every field a site can fill.
+    /// </summary>
+    public static RunSummary Discovery()
+    {
+        var pages = Pages();
+        pages[0] = pages[0] with { Found = new FoundNote(Started, "https://plains.example/news-sitemap.xml", New: true) };
+        pages[1] = pages[1] with { Found = new FoundNote(Started.AddDays(-12), "https://plains.example/sitemap.xml?x=" + Hostile.AttributeBreakout, New: false) };
+        return Summary(pages) with
+        {
+            Discovery =
+            [
+                new SiteDiscovery
+                {
+                    Name = Plains,
+                    Site = "https://plains.example/",
+                    SourcesRead = 4,
+                    SourcesUnchanged = 1,
+                    Listed = 9_936,
+                    Candidates = 281,
+                    Fetched = 281,
+                    Waiting = 0,
+                    KnownRepublications = 1,
+                    NewlyFound = [new FoundPage(pages[0].Url, pages[0].Original!.Title, pages[0].Original!.Url, "https://plains.example/news-sitemap.xml", PageVerdict.Compliant)],
+                    Problems = [$"{Plains}: sitemap https://plains.example/bomb.xml.gz: over the 52,428,800-byte limit once unpacked (a gzip bomb?); 0 entries read before it"],
+                },
+                new SiteDiscovery
+                {
+                    Name = "Copycat " + Hostile.Script,
+                    Site = Hostile.JavascriptUrl,
+                    Watched = true,
+                    SourcesRead = 1,
+                    Listed = 3,
+                    Candidates = 3,
+                    Fetched = 3,
+                    NewlyFound = [new FoundPage("https://copycat.example/copy/", "Drones " + Hostile.Markdown, null, "https://copycat.example/feed/", PageVerdict.NonCompliant)],
+                    Problems = [$"Copycat: feed https://copycat.example/feed/: {Hostile.Ansi} {Hostile.LineBreaks} {Hostile.SpectreMarkup}"],
+                },
+            ],
+            Unlicensed =
+            [
+                new UnlicensedPage("Copycat " + Hostile.Script, "https://copycat.example/copy/?" + Hostile.AttributeBreakout, Original with { Title = "Drones " + Hostile.Markdown }, Started, "https://copycat.example/feed/", New: true),
+                new UnlicensedPage("Copycat " + Hostile.Script, Hostile.JavascriptUrl, Original, Started.AddDays(-3), Hostile.Formula, New: false),
+            ],
+        };
+    }
+
     public static RunSummary Summary(IReadOnlyList<PageResult> pages) =>
         RunSummary.Create(Started, Started.AddSeconds(190.5), pages) with { ToolVersion = "0.1.0-test", RunId = "run-42" };
 
