@@ -117,7 +117,7 @@ public sealed class HistoryLedger(HistoryStore store) : IDiscoveryLedger
         {
             using var command = store.Command("""
                 SELECT url, date, title, via, found_at, original_title, original_url FROM discovery_pages
-                WHERE site_key = @site AND status = 'found' ORDER BY found_at, url
+                WHERE site_key = @site COLLATE NOCASE AND status = 'found' ORDER BY found_at, url
                 """);
             command.Parameters.AddWithValue("@site", siteKey);
             using var reader = command.ExecuteReader();

@@ -45,16 +45,44 @@ public static class HistoryCommand
         {
             using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
             var entries = store.Timeline(result.GetValue(what)!);
+            var ledger = new HistoryLedger(store);
+            var o = context.Stdout;
             if (entries.Count == 0)
             {
-                context.Stderr.WriteLine($"syndication: no page or partner matching \"{TerminalText.Safe(result.GetValue(what))}\" in {store.Path}");
-                return ExitCodes.Usage;
+                // A watched site has no pages of its own in the runs: its unlicensed republications are in the ledger.
+                var copies = ledger.Found(Discovery.DiscoverySite.KeyOf(result.GetValue(what)!, watched: true));
+                if (copies.Count == 0)
+                {
+                    context.Stderr.WriteLine($"syndication: no page, partner or watched site matching \"{TerminalText.Safe(result.GetValue(what))}\" in {store.Path}");
+                    return ExitCodes.Usage;
+                }
+
+                foreach (var copy in copies)
+                {
+                    o.WriteLine($"{TerminalText.Safe(copy.Url)}  unlicensed: republishes \"{TerminalText.Safe(copy.OriginalTitle)}\", found on {ReportFormatting.Day(copy.FoundAt!.Value)} via {TerminalText.Safe(copy.Via)}");
+                }
+
+                return ExitCodes.Ok;
             }
 
-            var o = context.Stdout;
+            var found = new Dictionary<string, IReadOnlyDictionary<string, Discovery.LedgerEntry>>(StringComparer.Ordinal);
             foreach (var page in entries.GroupBy(e => (e.Partner, e.Url)))
             {
-                o.WriteLine($"{TerminalText.Safe(page.Key.Url)}{(page.Key.Partner is null ? string.Empty : $"  ({TerminalText.Safe(page.Key.Partner)})")}");
+                var origin = string.Empty;
+                if (page.Key.Partner is { } partner)
+                {
+                    if (!found.TryGetValue(partner, out var pages))
+                    {
+                        found[partner] = pages = ledger.Found(Discovery.DiscoverySite.KeyOf(partner, watched: false)).ToDictionary(e => e.Url, StringComparer.Ordinal);
+                    }
+
+                    if (pages.TryGetValue(page.Key.Url, out var entry))
+                    {
+                        origin = $"  found on {ReportFormatting.Day(entry.FoundAt!.Value)} via {TerminalText.Safe(entry.Via)}";
+                    }
+                }
+
+                o.WriteLine($"{TerminalText.Safe(page.Key.Url)}{(page.Key.Partner is null ? string.Empty : $"  ({TerminalText.Safe(page.Key.Partner)})")}{origin}");
                 foreach (var e in page)
                 {
                     var failing = e.Failed.Count > 0 ? "  fails: " + string.Join(", ", e.Failed) : string.Empty;

@@ -12,7 +12,9 @@ public sealed record DiscoverySite(string Name, bool Watched, SiteSources Source
     public const int DefaultMaxPages = 1000;
 
     /// <summary>How the ledger knows the site from night to night.</summary>
-    public string Key => (Watched ? "watch:" : "partner:") + Name;
+    public string Key => KeyOf(Name, Watched);
+
+    public static string KeyOf(string name, bool watched) => (watched ? "watch:" : "partner:") + name;
 
     public Uri Url => Sources.Site;
 

@@ -61,12 +61,12 @@ public static class FeedSource
 
         if (offSite.Count > 0)
         {
-            night.Problem("feed", feed.AbsoluteUri, Sources.OffSite(offSite, night.Site.Url));
+            night.Problem("feed", feed.AbsoluteUri, Sources.OffSite(offSite.Count, offSite[0], night.Site.Url));
         }
 
         if (noLink > 0)
         {
-            night.Problem("feed", feed.AbsoluteUri, $"{noLink} item(s) without a usable link, left out");
+            night.Problem("feed", feed.AbsoluteUri, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{noLink} item(s) without a usable link, left out"));
         }
     }
 }

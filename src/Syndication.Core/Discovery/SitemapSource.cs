@@ -29,9 +29,19 @@ public static class SitemapSource
         foreach (var root in roots)
         {
             var report = new SitemapReport();
+            var (offSite, firstOffSite) = (0, string.Empty);
             await foreach (var entry in reader.ReadAsync(root, report, options, cancellationToken))
             {
-                selector.Offer(new Listing(entry.Location, entry.Date, entry.NewsTitle, entry.Sitemap), site.Url);
+                // The reader keeps to the site's hosts; a page on another port of the same host is another site still.
+                if (!selector.Offer(new Listing(entry.Location, entry.Date, entry.NewsTitle, entry.Sitemap), site.Url) && offSite++ == 0)
+                {
+                    firstOffSite = entry.Location.AbsoluteUri;
+                }
+            }
+
+            if (offSite > 0)
+            {
+                night.Problem("sitemap", root, Sources.OffSite(offSite, firstOffSite, site.Url));
             }
 
             night.SourcesRead += report.SitemapsRead;

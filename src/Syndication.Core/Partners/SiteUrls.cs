@@ -9,10 +9,13 @@ public static class SiteUrls
 
     /// <summary>
     /// Whether a URL is on the site: the same host, "www." or not (a site answers on both, and lists either in its
-    /// sitemaps). Any other host, a subdomain included, is off-site: the page is not the partner's.
+    /// sitemaps), http or https, on the site's port when it names one. Any other host, a subdomain included, is
+    /// off-site: the page is not the partner's.
     /// </summary>
     public static bool OnSite(Uri url, Uri site) =>
-        url.Scheme is "http" or "https" && string.Equals(Bare(url.Host), Bare(site.Host), StringComparison.OrdinalIgnoreCase);
+        url.Scheme is "http" or "https"
+        && string.Equals(Bare(url.Host), Bare(site.Host), StringComparison.OrdinalIgnoreCase)
+        && (url.IsDefaultPort && site.IsDefaultPort || url.Port == site.Port);
 
     /// <summary>
     /// One key for the forms a site writes one page's URL in: http or https, "www." or not, with or without the

@@ -24,8 +24,8 @@ public sealed class HostileSourceTests
         site.Put("/laughs.xml", "application/xml", Laughs);
         site.Put("/external.xml", "application/xml", """<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&e;</loc></url></urlset>""");
         site.Put("/bomb.xml.gz", "application/x-gzip", GzipBomb(60 * 1024 * 1024));
-        site.Put("/loop-a.xml", "application/xml", Sitemaps.Index([(U("/loop-b.xml"), null)]));
-        site.Put("/loop-b.xml", "application/xml", Sitemaps.Index([(U("/loop-a.xml"), null)]));
+        site.Put("/loop-a.xml", "application/xml", SitemapXml.Index([(U("/loop-b.xml"), null)]));
+        site.Put("/loop-b.xml", "application/xml", SitemapXml.Index([(U("/loop-a.xml"), null)]));
         site.Put("/html.xml", "text/html", "<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>");
         site.Put("/error.xml", "application/xml", "");
         site.Route("/error.xml", context => { context.Response.StatusCode = 500; return Task.CompletedTask; });
@@ -33,15 +33,15 @@ public sealed class HostileSourceTests
         site.Put("/local/dated/", "text/html", corpus.Unrelated(1));
         site.Put("/relative.xml", "application/xml", """<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/news/relative/</loc></url></urlset>""");
         site.Put("/news/relative/", "text/html", Corpus.Republication(corpus.Originals[2]));
-        site.Put("/offsite.xml", "application/xml", Sitemaps.UrlSet([new Sitemaps.Url("https://elsewhere.example/news/copied/", now), new Sitemaps.Url("https://evil.example/x/", now)]));
-        site.Put("/good.xml", "application/xml", Sitemaps.UrlSet([new Sitemaps.Url(U("/news/one/"), now), new Sitemaps.Url(U("/news/two/"), now)]));
+        site.Put("/offsite.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url("https://elsewhere.example/news/copied/", now), new SitemapXml.Url("https://evil.example/x/", now)]));
+        site.Put("/good.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(U("/news/one/"), now), new SitemapXml.Url(U("/news/two/"), now)]));
         site.Put("/news/one/", "text/html", Corpus.Republication(corpus.Originals[0]));
         site.Put("/news/two/", "text/html", Corpus.Republication(corpus.Originals[1]));
         site.Put("/feed-laughs/", "application/rss+xml", """<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><rss version="2.0"><channel><title>&lol2;</title><link>https://x.example/</link><description>x</description><item><title>&lol2;</title><link>https://x.example/a</link></item></channel></rss>""");
         site.Put("/feed-html/", "text/html", "<html><body>not a feed</body></html>");
         site.Put("/listed.html", "text/html", Corpus.Republication(corpus.Originals[3]));
         var sitemaps = new[] { "/laughs.xml", "/external.xml", "/bomb.xml.gz", "/loop-a.xml", "/html.xml", "/error.xml", "/dates.xml", "/relative.xml", "/offsite.xml", "/good.xml" };
-        other.Put("/sitemap.xml", "application/xml", Sitemaps.UrlSet([new Sitemaps.Url(other.Url("/news/three/"), now)]));
+        other.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(other.Url("/news/three/"), now)]));
         other.Put("/news/three/", "text/html", Corpus.Republication(corpus.Originals[4]));
 
         var list = Nights.List(
@@ -85,8 +85,8 @@ public sealed class HostileSourceTests
         var corpus = new Corpus(3, now.AddDays(-10));
         await using var site = await SiteServer.StartAsync();
         site.Put("/robots.txt", "text/plain", "Sitemap: " + site.Url("/index.xml"));
-        site.Put("/index.xml", "application/xml", Sitemaps.Index([(site.Url("/a.xml"), now.AddDays(-30)), (site.Url("/b.xml"), now.AddDays(-30))]));
-        site.Put("/a.xml", "application/xml", Sitemaps.UrlSet([new Sitemaps.Url(site.Url("/news/a/"), now.AddDays(-5))]));
+        site.Put("/index.xml", "application/xml", SitemapXml.Index([(site.Url("/a.xml"), now.AddDays(-30)), (site.Url("/b.xml"), now.AddDays(-30))]));
+        site.Put("/a.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(site.Url("/news/a/"), now.AddDays(-5))]));
         site.Route("/b.xml", context => { context.Response.StatusCode = 503; return Task.CompletedTask; });
         site.Put("/news/a/", "text/html", Corpus.Republication(corpus.Originals[0]));
         site.Put("/news/b/", "text/html", Corpus.Republication(corpus.Originals[1]));
@@ -99,7 +99,7 @@ public sealed class HostileSourceTests
         Assert.That(first.Pages.Select(p => new Uri(p.Url).AbsolutePath), Is.EqualTo(new[] { "/news/a/" }));
 
         // b.xml is back; the index still dates it a month ago, but last night could not read it, so it is read now.
-        site.Put("/b.xml", "application/xml", Sitemaps.UrlSet([new Sitemaps.Url(site.Url("/news/b/"), now.AddDays(-4))]));
+        site.Put("/b.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(site.Url("/news/b/"), now.AddDays(-4))]));
         var second = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
         Assert.That(second.Pages.Where(p => p.Found!.New).Select(p => new Uri(p.Url).AbsolutePath), Is.EqualTo(new[] { "/news/b/" }));
         Assert.That(second.Discovery.Single().Problems, Is.Empty);

@@ -20,14 +20,14 @@ public sealed class SitemapDiscoveryTests
         await using var site = await SiteServer.StartAsync();
 
         // The archive: the partner's own stories, one every 4.3 hours back for five years (all listed, few in the window).
-        var archive = new List<Sitemaps.Url>();
+        var archive = new List<SitemapXml.Url>();
         var inWindow = new List<string>();
         var windowFrom = corpus.Originals[0].Published!.Value - DiscoveryWindow;
         for (var i = 0; i < Archive; i++)
         {
             var path = $"/{2026 - i / 2000}/local/story-{i}/";
             var modified = now.AddHours(-4.3 * i - 1);
-            archive.Add(new Sitemaps.Url(site.Url(path), modified));
+            archive.Add(new SitemapXml.Url(site.Url(path), modified));
             if (modified >= windowFrom)
             {
                 site.Put(path, "text/html", corpus.Unrelated(i));
@@ -36,8 +36,8 @@ public sealed class SitemapDiscoveryTests
         }
 
         // Thirty-six republications: the news sitemap gives titles (some rewritten), the recent sitemap only dates.
-        var news = new List<Sitemaps.Url>();
-        var recent = new List<Sitemaps.Url>();
+        var news = new List<SitemapXml.Url>();
+        var recent = new List<SitemapXml.Url>();
         var republications = new List<string>();
         for (var i = 0; i < 36; i++)
         {
@@ -47,15 +47,15 @@ public sealed class SitemapDiscoveryTests
             site.Put(path, "text/html; charset=utf-8", Corpus.Republication(original, headline));
             republications.Add(path);
             var published = original.Published!.Value.AddHours(3);
-            (i < 18 ? news : recent).Add(new Sitemaps.Url(site.Url(path), published, i < 18 ? headline : null, published));
+            (i < 18 ? news : recent).Add(new SitemapXml.Url(site.Url(path), published, i < 18 ? headline : null, published));
         }
 
         var recentAt = now.AddDays(-1);
         site.Put("/robots.txt", "text/plain", $"User-agent: *\nDisallow: /private/\n\nSitemap: {site.Url("/sitemap_index.xml")}\n");
-        site.Put("/sitemap-archive.xml.gz", "application/x-gzip", Sitemaps.Gzip(Sitemaps.UrlSet(archive)));
-        site.Put("/sitemap-recent.xml", "application/xml", Sitemaps.UrlSet(recent));
-        site.Put("/news-sitemap.xml", "application/xml", Sitemaps.UrlSet(news));
-        site.Put("/sitemap_index.xml", "application/xml", Sitemaps.Index([
+        site.Put("/sitemap-archive.xml.gz", "application/x-gzip", SitemapXml.Gzip(SitemapXml.UrlSet(archive)));
+        site.Put("/sitemap-recent.xml", "application/xml", SitemapXml.UrlSet(recent));
+        site.Put("/news-sitemap.xml", "application/xml", SitemapXml.UrlSet(news));
+        site.Put("/sitemap_index.xml", "application/xml", SitemapXml.Index([
             (site.Url("/sitemap-archive.xml.gz"), now.AddDays(-3)), (site.Url("/sitemap-recent.xml"), recentAt), (site.Url("/news-sitemap.xml"), recentAt)]));
         var list = Nights.List(Nights.Partner("Plains Reporter", site.BaseUrl));
         var ledger = new MemoryLedger();
@@ -79,14 +79,14 @@ public sealed class SitemapDiscoveryTests
         var late = corpus.Originals[37];
         site.Put("/2026/news/late/", "text/html", Corpus.Republication(late));
         site.Put("/2026/local/new/", "text/html", corpus.Unrelated(50_000));
-        recent.Add(new Sitemaps.Url(site.Url("/2026/news/late/"), now));
-        recent.Add(new Sitemaps.Url(site.Url("/2026/local/new/"), now));
+        recent.Add(new SitemapXml.Url(site.Url("/2026/news/late/"), now));
+        recent.Add(new SitemapXml.Url(site.Url("/2026/local/new/"), now));
         var later = corpus.Originals[38];
         site.Put("/2026/news/later/", "text/html", Corpus.Republication(later, "A rewritten headline"));
-        news.Add(new Sitemaps.Url(site.Url("/2026/news/later/"), now, "A rewritten headline", now));
-        site.Put("/sitemap-recent.xml", "application/xml", Sitemaps.UrlSet(recent));
-        site.Put("/news-sitemap.xml", "application/xml", Sitemaps.UrlSet(news));
-        site.Put("/sitemap_index.xml", "application/xml", Sitemaps.Index([
+        news.Add(new SitemapXml.Url(site.Url("/2026/news/later/"), now, "A rewritten headline", now));
+        site.Put("/sitemap-recent.xml", "application/xml", SitemapXml.UrlSet(recent));
+        site.Put("/news-sitemap.xml", "application/xml", SitemapXml.UrlSet(news));
+        site.Put("/sitemap_index.xml", "application/xml", SitemapXml.Index([
             (site.Url("/sitemap-archive.xml.gz"), now.AddDays(-3)), (site.Url("/sitemap-recent.xml"), now), (site.Url("/news-sitemap.xml"), now)]));
 
         var second = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
@@ -105,24 +105,24 @@ public sealed class SitemapDiscoveryTests
         var now = DateTimeOffset.UtcNow;
         var corpus = new Corpus(6, now.AddDays(-10));
         await using var site = await SiteServer.StartAsync();
-        var urls = new List<Sitemaps.Url>();
+        var urls = new List<SitemapXml.Url>();
         for (var i = 0; i < 5; i++)
         {
             var path = $"/news/{Corpus.Slug(corpus.Originals[i].Title)}/";
             site.Put(path, "text/html", Corpus.Republication(corpus.Originals[i]));
-            urls.Add(new Sitemaps.Url(site.Url(path), corpus.Originals[i].Published!.Value.AddHours(1)));
+            urls.Add(new SitemapXml.Url(site.Url(path), corpus.Originals[i].Published!.Value.AddHours(1)));
         }
 
         // A republication whose slug says nothing: partners rewrite headlines, so it is fetched, only later.
         site.Put("/news/county-view/", "text/html", Corpus.Republication(corpus.Originals[5], "County view"));
-        urls.Add(new Sitemaps.Url(site.Url("/news/county-view/"), now.AddDays(-9)));
+        urls.Add(new SitemapXml.Url(site.Url("/news/county-view/"), now.AddDays(-9)));
         for (var i = 0; i < 20; i++)
         {
             site.Put($"/local/{i}/", "text/html", corpus.Unrelated(i));
-            urls.Add(new Sitemaps.Url(site.Url($"/local/{i}/"), now.AddDays(-i * 0.4)));
+            urls.Add(new SitemapXml.Url(site.Url($"/local/{i}/"), now.AddDays(-i * 0.4)));
         }
 
-        site.Put("/sitemap.xml", "application/xml", Sitemaps.UrlSet(urls));
+        site.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet(urls));
         var list = Nights.List(Nights.Partner("Plains Reporter", site.BaseUrl) with { Site = new Syndication.Partners.SiteSources(site.BaseUrl, [], []) { MaxPages = 10 } });
         var ledger = new MemoryLedger();
         using var cache = new TempFolder();

@@ -16,8 +16,8 @@ public sealed class WatchedSiteTests
         copycat.Put("/copy-1/", "text/html", Corpus.Republication(corpus.Originals[0], "Stolen headline"));
         copycat.Put("/copy-2/", "text/html", Corpus.Republication(corpus.Originals[1]));
         copycat.Put("/own/", "text/html", corpus.Unrelated(9));
-        var urls = new List<Sitemaps.Url> { new(copycat.Url("/copy-1/"), now.AddDays(-2)), new(copycat.Url("/copy-2/"), now.AddDays(-1)), new(copycat.Url("/own/"), now) };
-        copycat.Put("/sitemap.xml", "application/xml", Sitemaps.UrlSet(urls));
+        var urls = new List<SitemapXml.Url> { new(copycat.Url("/copy-1/"), now.AddDays(-2)), new(copycat.Url("/copy-2/"), now.AddDays(-1)), new(copycat.Url("/own/"), now) };
+        copycat.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet(urls));
         var list = Nights.List() with { Watched = [new WatchedSite("Copycat Daily", null, false, new SiteSources(copycat.BaseUrl, [], []))] };
         var ledger = new MemoryLedger();
         using var cache = new TempFolder();

@@ -3,10 +3,10 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 
-namespace Syndication.Core.Tests.Discovery;
+namespace Syndication.Testing;
 
 /// <summary>Sitemap documents for discovery tests: urlsets (plain and news), indexes, gzip.</summary>
-internal static class Sitemaps
+public static class SitemapXml
 {
     public sealed record Url(string Location, DateTimeOffset? LastModified, string? NewsTitle = null, DateTimeOffset? NewsPublished = null);
 

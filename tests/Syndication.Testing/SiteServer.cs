@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Syndication.Core.Tests.Discovery;
+namespace Syndication.Testing;
 
 /// <summary>
 /// A partner's web site on 127.0.0.1 (Kestrel, port 0), as real sites serve: each document with an ETag and a
