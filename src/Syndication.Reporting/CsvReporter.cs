@@ -64,8 +64,8 @@ public sealed class CsvReporter : IReporter
                 ReportFormatting.Number(++number), Cell(page.Site), Cell(page.Url), Unlicensed, string.Empty, string.Empty,
                 "republishes an original with no licence (watched site)", string.Empty, string.Empty, string.Empty, string.Empty, "0",
                 Cell(page.Original.Title), Cell(page.Original.Url), ReportFormatting.Number(Math.Round(page.Original.Match, 3)), string.Empty,
-                page.New ? "new" : string.Empty, ReportFormatting.Date(page.FoundOn), string.Empty, string.Empty,
-                ReportFormatting.Date(page.FoundOn), Cell(page.Via),
+                page.New ? "new" : string.Empty, ReportFormatting.Date(page.Found.On), string.Empty, string.Empty,
+                ReportFormatting.Date(page.Found.On), Cell(page.Found.Via),
             ]);
         }
 

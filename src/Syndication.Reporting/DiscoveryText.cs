@@ -19,7 +19,7 @@ public static class DiscoveryText
 
     /// <summary>"republishes "TITLE" with no licence; found on DATE via URL".</summary>
     public static string Unlicensed(UnlicensedPage page) =>
-        $"republishes \"{TerminalText.Safe(page.Original.Title)}\" ({ReportFormatting.Percent(page.Original.Match)}) with no licence; {Found(new FoundNote(page.FoundOn, page.Via, page.New))}";
+        $"republishes \"{TerminalText.Safe(page.Original.Title)}\" ({ReportFormatting.Percent(page.Original.Match)}) with no licence; {Found(page.Found)}";
 
     /// <summary>The run's discovery totals in a sentence, or null when the run searched no site.</summary>
     public static string? Totals(RunSummary summary)

@@ -110,11 +110,7 @@ public sealed class JsonReporter : IReporter
             json.WriteString("url", page.Url);
             json.WriteString("site", page.Site);
             WriteOriginal(json, page.Original);
-            json.WriteStartObject("found");
-            json.WriteString("on", ReportFormatting.Date(page.FoundOn));
-            json.WriteString("via", page.Via);
-            json.WriteBoolean("new", page.New);
-            json.WriteEndObject();
+            WriteFound(json, page.Found);
             if (page.Fetch is { } fetch)
             {
                 WriteFetch(json, fetch);
@@ -242,11 +238,7 @@ public sealed class JsonReporter : IReporter
         WriteNullable(json, "region", page.Region);
         if (page.Found is { } found)
         {
-            json.WriteStartObject("found");
-            json.WriteString("on", ReportFormatting.Date(found.On));
-            json.WriteString("via", found.Via);
-            json.WriteBoolean("new", found.New);
-            json.WriteEndObject();
+            WriteFound(json, found);
         }
 
         if (page.Fetch is { } fetch)
@@ -254,6 +246,15 @@ public sealed class JsonReporter : IReporter
             WriteFetch(json, fetch);
         }
 
+        json.WriteEndObject();
+    }
+
+    private static void WriteFound(Utf8JsonWriter json, FoundNote found)
+    {
+        json.WriteStartObject("found");
+        json.WriteString("on", ReportFormatting.Date(found.On));
+        json.WriteString("via", found.Via);
+        json.WriteBoolean("new", found.New);
         json.WriteEndObject();
     }
 

@@ -90,7 +90,7 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
             md.WriteLine("| --- | --- | --- | --- | --- | --- |");
             foreach (var page in summary.Unlicensed.Take(MaxRows))
             {
-                md.WriteLine($"| {(page.New ? "**new**" : string.Empty)} | {MarkdownText.Escape(page.Site)} | {MarkdownText.Link(page.Url, page.Url)} | {MarkdownText.Escape(page.Original.Title)} | {ReportFormatting.Day(page.FoundOn)} | {MarkdownText.Escape(page.Via)} |");
+                md.WriteLine($"| {(page.New ? "**new**" : string.Empty)} | {MarkdownText.Escape(page.Site)} | {MarkdownText.Link(page.Url, page.Url)} | {MarkdownText.Escape(page.Original.Title)} | {ReportFormatting.Day(page.Found.On)} | {MarkdownText.Escape(page.Found.Via)} |");
             }
 
             More(md, summary.Unlicensed.Count, "unlicensed republication(s)");

@@ -78,7 +78,7 @@ public sealed class HistoryCommandTests
 
         var none = await CliRunner.RunAsync("history", "Daily Planet", "--history", folder.History);
         Assert.That(none.ExitCode, Is.EqualTo(3));
-        Assert.That(none.Stderr, Does.Contain("no page or partner matching \"Daily Planet\""));
+        Assert.That(none.Stderr, Does.Contain("no page, partner or watched site matching \"Daily Planet\""));
     }
 
     [Test]

@@ -57,7 +57,7 @@ public sealed class DiscoveryGate(IReadOnlyDictionary<string, SiteNight> nights,
         // A watched site's page that could not be read tonight is not reported: it is checked again tomorrow.
         if (result.Original is { } original)
         {
-            _unlicensed.Add(new UnlicensedPage(night.Site.Name, result.Url, original, note.On, note.Via, isNew) { Fetch = result.Fetch });
+            _unlicensed.Add(new UnlicensedPage(night.Site.Name, result.Url, original, note) { Fetch = result.Fetch });
         }
 
         return null;

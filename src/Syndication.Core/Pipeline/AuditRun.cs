@@ -180,7 +180,8 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
         /// <summary>Called by the one recorder task, then (for pages never checked) after it has ended: never twice at once.</summary>
         public void Record(int index, PageResult result)
         {
-            if (options.Gate?.Admit(targets[index], result) is not { } admitted)
+            var admitted = options.Gate is { } gate ? gate.Admit(targets[index], result) : result;
+            if (admitted is null)
             {
                 log.Debug("{Page}: set aside by discovery ({Verdict})", result.Url, result.Verdict);
                 spool.Drop(index);

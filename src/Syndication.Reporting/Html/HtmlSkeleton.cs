@@ -191,8 +191,8 @@ internal static class HtmlSkeleton
             row.AppendChild(html.Text("td", null, page.Site));
             row.AppendChild(Wrap(html, "td", html.Link(page.Url, null, "url")));
             row.AppendChild(Wrap(html, "td", html.Link(page.Original.Url, page.Original.Title, "original-link")));
-            row.AppendChild(html.Element("td", null, ReportFormatting.Day(page.FoundOn)));
-            row.AppendChild(Wrap(html, "td", html.Link(page.Via, null, "via")));
+            row.AppendChild(html.Element("td", null, ReportFormatting.Day(page.Found.On)));
+            row.AppendChild(Wrap(html, "td", html.Link(page.Found.Via, null, "via")));
             tbody.AppendChild(row);
         }
 

@@ -26,7 +26,7 @@ public sealed class WatchedSiteTests
 
         Assert.That(first.Pages, Is.Empty, "a watched site's pages are not partner pages");
         Assert.That(first.Counts.Pages, Is.Zero);
-        Assert.That(first.Unlicensed.Select(u => (u.Site, new Uri(u.Url).AbsolutePath, u.Original.Title, u.New, u.Via)), Is.EquivalentTo(new[]
+        Assert.That(first.Unlicensed.Select(u => (u.Site, new Uri(u.Url).AbsolutePath, u.Original.Title, u.New, u.Found.Via)), Is.EquivalentTo(new[]
         {
             ("Copycat Daily", "/copy-1/", corpus.Originals[0].Title, true, copycat.Url("/sitemap.xml")),
             ("Copycat Daily", "/copy-2/", corpus.Originals[1].Title, true, copycat.Url("/sitemap.xml")),
@@ -37,7 +37,7 @@ public sealed class WatchedSiteTests
         // Night two: the same copies, known now; then the copycat takes one down.
         var second = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
         Assert.That(second.Unlicensed.Select(u => u.New), Is.EqualTo(new[] { false, false }));
-        Assert.That(second.Unlicensed.All(u => u.FoundOn == first.Unlicensed[0].FoundOn), Is.True);
+        Assert.That(second.Unlicensed.All(u => u.Found.On == first.Unlicensed[0].Found.On), Is.True);
         Assert.That(ExitCodes.For(second, FailOn.New), Is.EqualTo(ExitCodes.Ok), "known ones fail only under --fail-on any");
         Assert.That(ExitCodes.For(second, FailOn.Any), Is.EqualTo(ExitCodes.NonCompliant));
 

@@ -58,8 +58,8 @@ public static class SampleRuns
             ],
             Unlicensed =
             [
-                new UnlicensedPage("Copycat " + Hostile.Script, "https://copycat.example/copy/?" + Hostile.AttributeBreakout, Original with { Title = "Drones " + Hostile.Markdown }, Started, "https://copycat.example/feed/", New: true),
-                new UnlicensedPage("Copycat " + Hostile.Script, Hostile.JavascriptUrl, Original, Started.AddDays(-3), Hostile.Formula, New: false),
+                new UnlicensedPage("Copycat " + Hostile.Script, "https://copycat.example/copy/?" + Hostile.AttributeBreakout, Original with { Title = "Drones " + Hostile.Markdown }, new FoundNote(Started, "https://copycat.example/feed/", New: true)),
+                new UnlicensedPage("Copycat " + Hostile.Script, Hostile.JavascriptUrl, Original, new FoundNote(Started.AddDays(-3), Hostile.Formula, New: false)),
             ],
         };
     }
