@@ -76,10 +76,10 @@ public sealed partial class CreditAnalysis
                         continue;
                     }
 
-                    var isCredit = IsCredit(context.Page, block, zone, line, match, element);
+                    var call = Judge(context.Page, region, block, zone, line, match, element);
                     if (match.Kind == NameMatchKind.Partial)
                     {
-                        if (isCredit)
+                        if (call.IsCredit)
                         {
                             sightings.Add(new NameSighting(SightingKind.Partial, element, line, $"only \"{found}\" in a credit line", zone, block, lineIndex));
                         }
@@ -87,7 +87,7 @@ public sealed partial class CreditAnalysis
                         continue;
                     }
 
-                    if (isCredit)
+                    if (call.IsCredit)
                     {
                         sightings.Add(new NameSighting(SightingKind.Credit, element, line, ZoneWords(zone), zone, block, lineIndex));
                     }
@@ -97,11 +97,10 @@ public sealed partial class CreditAnalysis
                     }
                     else
                     {
-                        sightings.Add(new NameSighting(SightingKind.Mention, element, line, $"{ZoneWords(zone)}, not as a credit", zone, block, lineIndex));
+                        sightings.Add(new NameSighting(SightingKind.Mention, element, line, $"{ZoneWords(zone)}, {call.WhyNot}", zone, block, lineIndex));
                     }
                 }
             }
-
         }
 
         foreach (var block in context.Page.Blocks)
@@ -117,32 +116,74 @@ public sealed partial class CreditAnalysis
         return sightings;
     }
 
-    /// <summary>Decides whether a sighting of a name in a line is a credit.</summary>
-    internal static bool IsCredit(PageDocument page, TextBlock block, RegionZone zone, string line, NameMatch match, IElement element)
+    /// <summary>Whether a sighting is a credit and, when it is not, the fact that decided it.</summary>
+    internal readonly record struct CreditCall(bool IsCredit, string WhyNot)
+    {
+        public static readonly CreditCall Yes = new(true, string.Empty);
+
+        public static CreditCall No(string why) => new(false, why);
+    }
+
+    /// <summary>
+    /// Decides whether a sighting of a name in a line is a credit. A strong credit is worded ("By", "Written by") or
+    /// marked up (byline class, rel=author) as one; a weak one is a name standing alone on a short line, or followed
+    /// by a role or a date. Neither counts in a caption, a heading (unless it reads "By …"), after another person's
+    /// role ("Photo by"), or in a teaser for another article; a weak one does not count right under a picture (a
+    /// photo credit) or as one of a row of links (tags).
+    /// </summary>
+    internal static CreditCall Judge(PageDocument page, ArticleRegion region, TextBlock block, RegionZone zone, string line, NameMatch match, IElement element)
     {
         var prefix = TextFolding.Fold(line[..match.Start]).Trim();
-        var suffix = line[match.End..];
-        if (CreditMarkers.HasNegativePrefix(prefix) || CreditMarkers.HasNegativeSuffix(suffix) || CreditMarkers.IsCaptionOrHeading(element)
-            || ContributedSuffix().IsMatch(suffix))
+        var suffix = AbbreviationEnd().IsMatch(line[..match.End]) && line[match.End..].StartsWith('.') ? line[(match.End + 1)..] : line[match.End..];
+        if (CreditMarkers.HasNegativePrefix(prefix))
         {
-            return false;
+            return CreditCall.No($"after \"{EvidenceFactory.Shorten(line[..match.Start].Trim(), 40)}\": someone else's credit (a photo, an edit, a source), not the byline");
+        }
+
+        if (CreditMarkers.HasNegativeSuffix(suffix) || ContributedSuffix().IsMatch(suffix))
+        {
+            return CreditCall.No($"followed by \"{EvidenceFactory.Shorten(suffix.Trim(), 40)}\", not as the byline");
         }
 
         var shortLine = line.Length <= ShortLine;
-        return zone switch
+        var byPrefix = StrictByPrefix().IsMatch(prefix);
+        if (CreditMarkers.CaptionOrHeadingOf(element) is { } captionOrHeading && !(captionOrHeading.IsHeading && byPrefix && line.Length <= 100))
         {
-            RegionZone.Opening or RegionZone.Closing when shortLine =>
-                CreditMarkers.IsMarkedCredit(page, element, block.Element)
-                || CreditMarkers.HasCreditPrefix(prefix)
-                || (prefix.Length == 0 && CreditMarkers.HasCreditSuffix(suffix)),
-            RegionZone.Opening or RegionZone.Closing or RegionZone.FirstParagraph or RegionZone.LastParagraph =>
-                LongLineCredit(zone, line, match, prefix)
-                || (shortLine && CreditMarkers.IsMarkedCredit(page, element, block.Element)),
+            return CreditCall.No($"{captionOrHeading.Words} at {SelectorPath.For(captionOrHeading.Element)}, not a credit line");
+        }
 
-            // Inside the story only an explicit "By Jane Doe" line counts (some templates put it there).
-            RegionZone.Story => line.Length <= 100 && StrictByPrefix().IsMatch(prefix),
+        var marked = shortLine && CreditMarkers.IsMarkedCredit(page, element, block.Element);
+        var strong = marked || (shortLine && CreditMarkers.HasCreditPrefix(prefix));
+        var weak = !strong && shortLine && prefix.Length == 0 && CreditMarkers.HasCreditSuffix(suffix);
+        var credit = zone switch
+        {
+            RegionZone.Opening or RegionZone.Closing => strong || weak || LongLineCredit(zone, line, match, prefix),
+            RegionZone.FirstParagraph or RegionZone.LastParagraph => marked || LongLineCredit(zone, line, match, prefix),
             _ => false,
         };
+        if (!credit)
+        {
+            return CreditCall.No(zone == RegionZone.Story
+                ? "inside the story's text, between its paragraphs, where no credit line stands"
+                : "not worded as a credit (no \"By\", no name on a line of its own) nor marked up as a byline");
+        }
+
+        if (CreditStructure.TeaserHeadline(page, block, region.Headline) is { } teaser)
+        {
+            return CreditCall.No($"in a teaser for another article: the box around it carries its own linked headline \"{EvidenceFactory.Shorten(TextFolding.CollapseWhiteSpace(teaser.TextContent), 60)}\" at {SelectorPath.For(teaser)}");
+        }
+
+        if (weak && CreditStructure.ImageRightAbove(page, block) is { } image)
+        {
+            return CreditCall.No($"on the line right under the picture at {SelectorPath.For(image)}, with no \"By\" nor byline markup: a photo credit or caption");
+        }
+
+        if (!byPrefix && CreditStructure.LinksInRow(page, block, line, element) is > 0 and var links)
+        {
+            return CreditCall.No($"one of {links} links in a row (\"{EvidenceFactory.Shorten(line, 60)}\"): a list of tags or topics, not a credit");
+        }
+
+        return CreditCall.Yes;
     }
 
     /// <summary>A credit run into a paragraph: "By Jane Doe, DCNF — WASHINGTON …" or "… reported. — Jane Doe, DCNF".</summary>
@@ -337,6 +378,10 @@ public sealed partial class CreditAnalysis
 
     [GeneratedRegex(@"[—–\-]\s*$")]
     private static partial Regex DashPrefix();
+
+    /// <summary>A name that ends with "Jr", "Sr" or an initial: the period after it is the name's own ("Perry Bacon Jr.").</summary>
+    [GeneratedRegex(@"(\b[JS]r|\b[IV]{2,3}|\b\p{Lu})$")]
+    private static partial Regex AbbreviationEnd();
 
     [GeneratedRegex(@"^\s*((and|&)\s+[^.]{0,60}?\s+)?(also\s+)?contributed\b", RegexOptions.IgnoreCase)]
     private static partial Regex ContributedSuffix();

@@ -15,16 +15,12 @@ public static partial class CreditMarkers
     [GeneratedRegex(@"(^|\s)(by|von|par|por|door|av|written by|story by|words by|reporting by|posted by|report by|byline|authors?|text|texte|autor|auteur|作者|记者|記者|文|撰文|撰稿)\s*[:：\-—–|︱｜/]?\s*$|^\s*[-—–]\s*$")]
     private static partial Regex PrefixPattern();
 
-    /// <summary>A short label then a separator ("Author —", "Text |"): the label must be short, or it is prose ("Wrote a novel:").</summary>
-    [GeneratedRegex(@"^.{0,25}[:：—–|︱｜•·]\s*$")]
-    private static partial Regex ShortLabel();
-
     /// <summary>What follows a photographer's or illustrator's name in a shared credit line: "(photography)".</summary>
     [GeneratedRegex(@"^\s*\(\s*(photo\w*|pictures?|images?|video\w*|illustrat\w*|graphics?|art\w*|edit\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex NegativeSuffix();
 
     /// <summary>What may follow a name in a credit line: nothing, a separator, another name, a date, a role or organisation.</summary>
-    [GeneratedRegex(@"^\s*($|[,|—–\-/•·(:;]|and\b|&|\d|(is|was)\s+an?\b|contributed\b|reports?\b|for\b|of\b|at\b|with\b|(investigative|senior|staff|contributing|special|white house|political|national|foreign|defen[cs]e|energy|health|education|legal|chief|deputy|managing|associate)\b|(reporter|correspondent|writer|editor|journalist|columnist|contributor|fellow|staff)\b|updated\b|published\b|posted\b|on\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*($|[,|—–\-/•·(:;@]|and\b|&|\d|(is|was)\s+an?\b|contributed\b|reports?\b|for\b|of\b|at\b|with\b|(investigative|senior|staff|contributing|special|white house|political|national|foreign|defen[cs]e|energy|health|education|legal|chief|deputy|managing|associate)\b|(reporter|correspondent|writer|editor|journalist|columnist|contributor|fellow|staff)\b|updated\b|published\b|posted\b|on\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SuffixPattern();
 
     [GeneratedRegex(@"(^|[^a-z])(byline|by-line|byl|author|authors|writer|contributor|reporter|creator|posted-by|postedby|entry-author|article-author|credit-name)([^a-z]|$)", RegexOptions.IgnoreCase)]
@@ -42,7 +38,7 @@ public static partial class CreditMarkers
     /// </summary>
     private static bool HasCreditPrefix(string foldedPrefix, int depth)
     {
-        if (PrefixPattern().IsMatch(LastChars(foldedPrefix, 40)) || ShortLabel().IsMatch(foldedPrefix))
+        if (PrefixPattern().IsMatch(LastChars(foldedPrefix, 40)))
         {
             return true;
         }
@@ -70,6 +66,12 @@ public static partial class CreditMarkers
     private static partial Regex Joiner();
 
     public static bool HasCreditSuffix(string suffix) => SuffixPattern().IsMatch(suffix);
+
+    /// <summary>A line that opens with a credit's word: "By Jane Doe", "Written by", "Author:", a lone "By" label.</summary>
+    public static bool OpensWithCreditWord(string line) => OpeningCreditWord().IsMatch(line);
+
+    [GeneratedRegex(@"^\s*((written|story|words|reporting|report|posted)\s+)?(by|von|par|por|door)\b|^\s*(authors?|byline|autor|auteur)\s*[:：]?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningCreditWord();
 
     /// <summary>
     /// True when the element or one of its close ancestors is marked as a byline or author credit. Large
@@ -108,12 +110,12 @@ public static partial class CreditMarkers
     }
 
     /// <summary>
-    /// True when the element sits in a photo caption or credit (figure, figcaption, "caption", "photo-credit"), or is a
-    /// heading: a name there is a photographer's, or a headline's subject, not the article's byline.
+    /// Why the element sits in a photo caption or credit (figure, figcaption, "caption", "photo-credit") or in a
+    /// heading, or null: a name there is a photographer's, or a headline's subject, not the article's byline.
     /// </summary>
     private static readonly string[] CaptionWords = ["caption", "photo", "image-credit", "media-credit", "img-credit"];
 
-    public static bool IsCaptionOrHeading(IElement element, int levels = 4)
+    public static CaptionOrHeading? CaptionOrHeadingOf(IElement element, int levels = 4)
     {
         var level = 0;
         var marked = false;
@@ -121,30 +123,33 @@ public static partial class CreditMarkers
         {
             if (e.LocalName is "figcaption" or "figure" or "caption")
             {
-                return true;
+                return new CaptionOrHeading(e, $"in a photo caption (<{e.LocalName}>)", IsHeading: false);
             }
 
             // A caption class above an explicit byline element is the byline's own container ("HeadComponentAttribution").
             var names = ((e.GetAttribute("class") ?? string.Empty) + " " + e.Id).ToLowerInvariant();
-            if (!marked && CaptionWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
+            if (!marked && CaptionWords.FirstOrDefault(w => names.Contains(w, StringComparison.Ordinal)) is { } word)
             {
-                return true;
+                return new CaptionOrHeading(e, $"in a photo caption or credit (its class or id says \"{word}\")", IsHeading: false);
             }
 
             marked |= IsBylineElement(e);
             if (e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
             {
-                return !marked;
+                return marked ? null : new CaptionOrHeading(e, $"in a heading (<{e.LocalName}>)", IsHeading: true);
             }
 
             if (e.LocalName is "article" or "main" or "body")
             {
-                return false;
+                return null;
             }
         }
 
-        return false;
+        return null;
     }
+
+    /// <summary>The caption or heading a name sits in, and how to say so.</summary>
+    public sealed record CaptionOrHeading(IElement Element, string Words, bool IsHeading);
 
     /// <summary>A byline is a few words; an element with more text is a container that happens to carry an author class.</summary>
     public static bool IsSmall(PageDocument page, IElement e)

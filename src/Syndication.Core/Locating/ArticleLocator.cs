@@ -47,7 +47,8 @@ public static class ArticleLocator
             AddWithAncestors(keep, bestTitled);
         }
 
-        var (chromeRoot, reasons) = Chrome(page, keep);
+        var headerFrom = bestTitled is null ? HeaderSpanStart(page, story[0]) : order.IndexOf(bestTitled);
+        var (chromeRoot, reasons) = Chrome(page, keep, headerFrom, story[0].Order);
         var headline = bestTitled ?? Headline(page, story[0], chromeRoot);
         var start = Start(page, headline ?? story[0].Element, story[0], chromeRoot);
         var end = End(page, body, story[^1], chromeRoot);
@@ -127,7 +128,7 @@ public static class ArticleLocator
     }
 
     /// <summary>Marks every chrome subtree: chromeRoot[i] is the document-order number of the chrome root holding element i, or -1.</summary>
-    private static (int[] ChromeRoot, Dictionary<int, string> Reasons) Chrome(PageDocument page, HashSet<IElement> keep)
+    private static (int[] ChromeRoot, Dictionary<int, string> Reasons) Chrome(PageDocument page, HashSet<IElement> keep, int headerFrom, int storyStart)
     {
         var order = page.Order;
         var chromeRoot = new int[order.Count];
@@ -152,7 +153,9 @@ public static class ArticleLocator
             }
 
             var reason = ChromeRules.Reason(element, pageLevel: !inArticle[i]) ?? LinkListReason(page, i);
-            if (reason is not null && !(inArticle[i] && element.LocalName == "aside" && IsCreditBox(page, i)))
+            var inHeader = i > headerFrom && order.EndOf(element) < storyStart;
+            var mayBeCreditBox = inHeader || (inArticle[i] && element.LocalName == "aside");
+            if (reason is not null && !(mayBeCreditBox && IsCreditBox(page, i, inHeader)))
             {
                 chromeRoot[i] = i;
                 reasons[i] = reason;
@@ -162,31 +165,68 @@ public static class ArticleLocator
         return (chromeRoot, reasons);
     }
 
-    /// <summary>A small box inside the article that holds a byline (an &lt;aside&gt; with the author, date and permalink).</summary>
-    private static bool IsCreditBox(PageDocument page, int index)
+    /// <summary>
+    /// A small box that holds a byline: an &lt;aside&gt; inside the article with the author, date and permalink, or
+    /// any small box between the headline and the story (<paramref name="inHeader"/>) that holds a line opening with
+    /// "By" or a byline element, whatever its class says ("share-wrap", "article-sidebar", "social-tools"): no menu,
+    /// teaser list or widget stands between a headline and its story carrying a byline. Its own share bar or menu
+    /// inside it is still chrome, judged on its own.
+    /// </summary>
+    private static bool IsCreditBox(PageDocument page, int index, bool inHeader)
     {
-        if (page.Stats.TextLength(index) > Checks.CreditMarkers.MaxBylineChars)
-        {
-            return false;
-        }
-
-        // An aside named for its role ("related", "share") is that, whatever it holds.
         var element = page.Order[index];
-        if (ChromeRules.MatchesWords((element.GetAttribute("class") ?? string.Empty) + " " + element.Id) is not null)
+        var stats = page.Stats;
+        if (stats.TextLength(index) > Checks.CreditMarkers.MaxBylineChars || stats.LinkedHeadings(index) > 0
+            || element.LocalName is "nav" || ChromeRules.IsNavigationRole(element))
         {
             return false;
         }
 
-        // The aside and its descendants are the DomOrder range index..EndOf(aside).
+        // Out of the header, an aside named for its role ("related", "share") is that, whatever it holds.
+        if (!inHeader && ChromeRules.MatchesWords((element.GetAttribute("class") ?? string.Empty) + " " + element.Id) is not null)
+        {
+            return false;
+        }
+
+        // The box and its descendants are the DomOrder range index..EndOf(box).
         for (int i = index, end = page.Order.EndOf(element); i <= end; i++)
         {
-            if (Checks.CreditMarkers.IsBylineElement(page.Order[i]))
+            var inner = page.Order[i];
+            if (Checks.CreditMarkers.IsBylineElement(inner)
+                || (inHeader && page.BlockOf(inner) is { } block && block.Lines.Any(Checks.CreditMarkers.OpensWithCreditWord)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where the article's header begins when no heading carries the original's title: the nearest &lt;h1&gt; before the
+    /// story, looking back at most 1,000 characters of text.
+    /// </summary>
+    private static int HeaderSpanStart(PageDocument page, TextBlock firstStory)
+    {
+        var chars = 0;
+        var start = firstStory.Order;
+        for (var i = page.Blocks.Count - 1; i >= 0; i--)
+        {
+            var block = page.Blocks[i];
+            if (block.Order >= firstStory.Order || block.Text.Length == 0)
+            {
+                continue;
+            }
+
+            start = block.Order;
+            chars += block.Text.Length;
+            if (block.Element.LocalName == "h1" || chars > 1000)
+            {
+                break;
+            }
+        }
+
+        return start - 1;
     }
 
     private static bool IsArticleLike(IElement element) =>

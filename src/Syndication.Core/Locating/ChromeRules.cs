@@ -32,6 +32,14 @@ public static class ChromeRules
         "navigation", "complementary", "contentinfo", "search", "menu", "menubar", "dialog", "alertdialog", "banner",
     };
 
+    private static readonly HashSet<string> NavigationRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "search", "menu", "menubar", "dialog", "alertdialog",
+    };
+
+    /// <summary>The element is a menu, a search form or a dialog by its ARIA role.</summary>
+    public static bool IsNavigationRole(IElement element) => element.GetAttribute("role") is { } role && NavigationRoles.Contains(role.Trim());
+
     /// <summary>Returns why the element is chrome, or null. <paramref name="pageLevel"/>: not inside an article or main element.</summary>
     public static string? Reason(IElement element, bool pageLevel)
     {

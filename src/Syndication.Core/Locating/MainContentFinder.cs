@@ -15,7 +15,7 @@ public static class MainContentFinder
     public static List<TextBlock> StoryBlocks(PageDocument page)
     {
         var candidates = page.Blocks
-            .Where(b => b.WordCount >= MinWords && b.Element.LocalName is not ("body" or "html" or "td" or "th" or "a" or "ul" or "ol")
+            .Where(b => b.WordCount >= MinWords && b.Element.LocalName is not ("body" or "html" or "td" or "th" or "a" or "ul" or "ol" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
                 && !IsLinkHeavy(page, b) && !InMediaWidget(b.Element))
             .ToList();
         if (candidates.Count == 0)

@@ -17,7 +17,7 @@ public sealed class TitleCandidatesTests
     private static IEnumerable<TestCaseData> Pages() =>
         Directory.GetFiles(RepoPaths.Samples("pages"), "*.html").Order(StringComparer.Ordinal)
             .Select(f => new TestCaseData(Path.GetFileName(f), (Func<byte[]>)(() => File.ReadAllBytes(f))).SetArgDisplayNames(Path.GetFileName(f)))
-            .Concat(RealPageCase.Load().Select(c => new TestCaseData(c.Case, (Func<byte[]>)c.Bytes).SetArgDisplayNames(c.Case)));
+            .Concat(RealPageCase.Load().Select(c => new TestCaseData(c.Name, (Func<byte[]>)c.Bytes).SetArgDisplayNames(c.Name)));
 
     [TestCaseSource(nameof(Pages))]
     public void Title_candidates_are_what_the_selector_matches(string name, Func<byte[]> bytes)

@@ -4,9 +4,15 @@ using System.Text.Json.Serialization;
 
 namespace Syndication.Core.Tests.RealPages;
 
-/// <summary>One real page of tests/fixtures/real-pages: who its byline credits and which other names it shows.</summary>
+/// <summary>
+/// One real page of tests/fixtures/real-pages (Readability's test pages) or tests/fixtures/author-pages
+/// (trafilatura's pages with their true authors): who its byline credits and which other names it shows.
+/// </summary>
 public sealed record RealPageCase
 {
+    /// <summary>The fixture folders that hold real pages, each with its cases.json.</summary>
+    public static readonly string[] Corpora = ["real-pages", "author-pages"];
+
     [JsonPropertyName("case")]
     public required string Case { get; init; }
 
@@ -19,19 +25,39 @@ public sealed record RealPageCase
     [JsonPropertyName("byline")]
     public string? Byline { get; init; }
 
-    public override string ToString() => Case;
+    /// <summary>Why a page has no decoy: no other person is named on it.</summary>
+    [JsonPropertyName("noDecoy")]
+    public string? NoDecoy { get; init; }
+
+    /// <summary>The fixture folder the page comes from.</summary>
+    [JsonIgnore]
+    public string Corpus { get; init; } = "real-pages";
+
+    /// <summary>A name unique across the corpora, for test names.</summary>
+    [JsonIgnore]
+    public string Name => Corpus == "real-pages" ? Case : $"{Corpus}/{Case}";
+
+    public override string ToString() => Name;
+
+    /// <summary>The gzipped page: real-pages keeps Readability's layout (CASE/source.html.gz), author-pages one file per case.</summary>
+    public string FilePath => Corpus == "real-pages"
+        ? RepoPaths.Fixtures(Corpus, Case, "source.html.gz")
+        : RepoPaths.Fixtures(Corpus, Case + ".html.gz");
 
     public byte[] Bytes()
     {
-        using var file = File.OpenRead(RepoPaths.Fixtures("real-pages", Case, "source.html.gz"));
+        using var file = File.OpenRead(FilePath);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var memory = new MemoryStream();
         gzip.CopyTo(memory);
         return memory.ToArray();
     }
 
-    public static List<RealPageCase> Load() =>
-        JsonSerializer.Deserialize<CaseFile>(File.ReadAllText(RepoPaths.Fixtures("real-pages", "cases.json")))!.Cases;
+    private static readonly Lazy<List<RealPageCase>> All = new(() =>
+        [.. Corpora.SelectMany(corpus =>
+            JsonSerializer.Deserialize<CaseFile>(File.ReadAllText(RepoPaths.Fixtures(corpus, "cases.json")))!.Cases.Select(c => c with { Corpus = corpus }))]);
+
+    public static List<RealPageCase> Load() => All.Value;
 
     public sealed record Decoy([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("kind")] string Kind)
     {

@@ -16,10 +16,10 @@ public sealed class RealPagesTests
     private static readonly Dictionary<string, PageDocument> Parsed = [];
 
     public static IEnumerable<TestCaseData> Authors() =>
-        RealPageCase.Load().Where(c => c.Reporters.Count > 0).Select(c => new TestCaseData(c).SetName($"Finds the real byline on {c.Case}"));
+        RealPageCase.Load().Where(c => c.Reporters.Count > 0).Select(c => new TestCaseData(c).SetName($"Finds the real byline on {c.Name}"));
 
     public static IEnumerable<TestCaseData> Decoys() =>
-        RealPageCase.Load().SelectMany(c => c.Decoys.Select(d => new TestCaseData(c, d).SetName($"Refuses {d.Name} ({d.Kind}) on {c.Case}")));
+        RealPageCase.Load().SelectMany(c => c.Decoys.Select(d => new TestCaseData(c, d).SetName($"Refuses {d.Name} ({d.Kind}) on {c.Name}")));
 
     [TestCaseSource(nameof(Authors))]
     public void Byline_check_finds_the_real_reporter(RealPageCase page)
@@ -39,7 +39,7 @@ public sealed class RealPagesTests
     public static IEnumerable<TestCaseData> RewrittenAuthors() =>
         from page in RealPageCase.Load().Where(c => c.Reporters.Count > 0)
         from rewrite in Samples.InvarianceTests.Rewrites.Keys
-        select new TestCaseData(page, rewrite).SetName($"Finds the real byline on {page.Case} with {rewrite}");
+        select new TestCaseData(page, rewrite).SetName($"Finds the real byline on {page.Name} with {rewrite}");
 
     /// <summary>Markup a reader cannot see, or that any site template adds, does not lose a real byline.</summary>
     [TestCaseSource(nameof(RewrittenAuthors))]
@@ -52,7 +52,7 @@ public sealed class RealPagesTests
     public static IEnumerable<TestCaseData> RewrittenDecoys() =>
         from page in RealPageCase.Load().Where(c => c.Decoys.Count > 0)
         from rewrite in Samples.InvarianceTests.Rewrites.Keys
-        select new TestCaseData(page, rewrite).SetName($"Refuses the other names on {page.Case} with {rewrite}");
+        select new TestCaseData(page, rewrite).SetName($"Refuses the other names on {page.Name} with {rewrite}");
 
     /// <summary>Nor does it make another name on the page pass for the byline.</summary>
     [TestCaseSource(nameof(RewrittenDecoys))]
@@ -62,6 +62,10 @@ public sealed class RealPagesTests
         var accepted = page.Decoys.Where(decoy => Byline(document, page, decoy.Name).Status == Outcome.Pass).ToList();
         Assert.That(accepted, Is.Empty, "accepted as the byline");
     }
+
+    [Test]
+    public void Every_page_has_another_name_to_refuse_or_says_why_not() =>
+        Assert.That(RealPageCase.Load().Where(c => c.Decoys.Count == 0 && string.IsNullOrWhiteSpace(c.NoDecoy)).Select(c => c.Name), Is.Empty);
 
     [Test]
     public void Enough_pages_and_names_are_tested()
@@ -77,10 +81,10 @@ public sealed class RealPagesTests
         PageDocument document;
         lock (Parsed)
         {
-            if (!Parsed.TryGetValue(page.Case, out document!))
+            if (!Parsed.TryGetValue(page.Name, out document!))
             {
                 document = PageParser.Parse(page.Bytes(), null);
-                Parsed[page.Case] = document;
+                Parsed[page.Name] = document;
             }
         }
 
