@@ -26,6 +26,7 @@ public sealed partial class AffiliationCheck : IRequirementCheck
         OpeningCredit,
         ClosingCredit,
         Boilerplate,
+        Caption,
         Mention,
         Outside,
         Hidden,
@@ -81,6 +82,16 @@ public sealed partial class AffiliationCheck : IRequirementCheck
         }
 
         var good = licensor.FirstOrDefault(s => s.Place is Place.WithByline or Place.OpeningCredit);
+        var wrong = others.FirstOrDefault(s => s.Place == Place.WithByline);
+        if (good is { Place: Place.OpeningCredit } && wrong is not null)
+        {
+            // The byline says one organisation, the story's opening line another: a reader cannot tell which holds.
+            return RequirementOutcome.Review(
+                Id,
+                $"the byline's affiliation is {wrong.Mention.Name} (\"{EvidenceFactory.Shorten(wrong.Line, 80)}\"), while {good.Where} names {good.Mention.Name}: a person should decide which a reader takes for the reporter's",
+                [Evidence(wrong, "the byline's affiliation"), Evidence(good, good.Where)]);
+        }
+
         if (good is not null)
         {
             var how = good.Place == Place.WithByline ? "with the byline" : "in a credit line opening the story";
@@ -88,7 +99,6 @@ public sealed partial class AffiliationCheck : IRequirementCheck
             return RequirementOutcome.Pass(Id, $"names {good.Mention.Name} {how}{note}", Evidence(good, "affiliation"));
         }
 
-        var wrong = others.FirstOrDefault(s => s.Place == Place.WithByline);
         if (wrong is not null)
         {
             return RequirementOutcome.Fail(
@@ -149,6 +159,8 @@ public sealed partial class AffiliationCheck : IRequirementCheck
                 return new Seen(Place.OpeningCredit, mention, block, line, element, "in the dateline opening the story");
             case RegionZone.LastParagraph when anchors.Any(a => ReferenceEquals(a.Block, block) && a.Line == lineIndex):
                 return new Seen(Place.WithByline, mention, block, line, element, "with the byline");
+            case RegionZone.Opening or RegionZone.Closing when !anchors.Any(a => ReferenceEquals(a.Block, block)) && CaptionOf(context, block, element) is { } caption:
+                return new Seen(Place.Caption, mention, block, line, element, caption);
             case RegionZone.Opening or RegionZone.Closing when anchors.Any(a => IsWithByline(context, a, block, lineIndex)):
                 return new Seen(Place.WithByline, mention, block, line, element, "with the byline");
             case RegionZone.Opening when IsCreditLine(line, mention):
@@ -158,6 +170,22 @@ public sealed partial class AffiliationCheck : IRequirementCheck
         }
 
         return new Seen(Place.Mention, mention, block, line, element, CreditAnalysis.ZoneWords(zone) + ", not as an affiliation");
+    }
+
+    /// <summary>
+    /// How the line is a picture's caption, or null: a caption belongs to its picture, not to the byline beside it
+    /// ("Daily Caller News Foundation" under the logo is the logo's caption, not the reporter's affiliation).
+    /// </summary>
+    private static string? CaptionOf(CheckContext context, TextBlock block, IElement element)
+    {
+        if (CreditMarkers.CaptionOrHeadingOf(element) is { IsHeading: false } caption)
+        {
+            return $"{caption.Words} at {SelectorPath.For(caption.Element)}: a caption belongs to its picture, not to the byline";
+        }
+
+        return CreditStructure.PictureCaptioned(context.Page, context.Region, block) is { } picture
+            ? $"on the line right under the picture at {SelectorPath.For(picture)}: its caption, not the byline's affiliation"
+            : null;
     }
 
     /// <summary>On the byline's line or the line right before or after it, or in the small credit block that holds it.</summary>

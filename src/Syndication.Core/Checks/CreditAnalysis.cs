@@ -146,14 +146,14 @@ public sealed partial class CreditAnalysis
         }
 
         var shortLine = line.Length <= ShortLine;
-        var byPrefix = StrictByPrefix().IsMatch(prefix);
+        var byPrefix = StrictByPrefix().IsMatch(prefix) || (prefix.Length == 0 && CreditMarkers.HiddenCreditWordBefore(page, element));
         if (CreditMarkers.CaptionOrHeadingOf(element) is { } captionOrHeading && !(captionOrHeading.IsHeading && byPrefix && line.Length <= 100))
         {
             return CreditCall.No($"{captionOrHeading.Words} at {SelectorPath.For(captionOrHeading.Element)}, not a credit line");
         }
 
         var marked = shortLine && CreditMarkers.IsMarkedCredit(page, element, block.Element);
-        var strong = marked || (shortLine && CreditMarkers.HasCreditPrefix(prefix));
+        var strong = marked || (shortLine && (CreditMarkers.HasCreditPrefix(prefix) || byPrefix));
         var weak = !strong && shortLine && prefix.Length == 0 && CreditMarkers.HasCreditSuffix(suffix);
         var credit = zone switch
         {
@@ -173,7 +173,7 @@ public sealed partial class CreditAnalysis
             return CreditCall.No($"in a teaser for another article: the box around it carries its own linked headline \"{EvidenceFactory.Shorten(TextFolding.CollapseWhiteSpace(teaser.TextContent), 60)}\" at {SelectorPath.For(teaser)}");
         }
 
-        if (weak && CreditStructure.ImageRightAbove(page, block) is { } image)
+        if (weak && CreditStructure.PictureCaptioned(page, region, block) is { } image)
         {
             return CreditCall.No($"on the line right under the picture at {SelectorPath.For(image)}, with no \"By\" nor byline markup: a photo credit or caption");
         }

@@ -67,6 +67,51 @@ public static partial class CreditMarkers
 
     public static bool HasCreditSuffix(string suffix) => SuffixPattern().IsMatch(suffix);
 
+    /// <summary>
+    /// A "By" (or "Written by", "Author") that only screen readers get stands right before the name's element: the
+    /// visible name is what sighted readers take for the byline.
+    /// </summary>
+    public static bool HiddenCreditWordBefore(PageDocument page, IElement element)
+    {
+        var e = element;
+        for (var level = 0; level < 3 && e is not null; level++, e = e.ParentElement)
+        {
+            for (var node = e.PreviousSibling; node is not null; node = node.PreviousSibling)
+            {
+                if (node is IText text)
+                {
+                    if (string.IsNullOrWhiteSpace(text.Data))
+                    {
+                        continue;
+                    }
+
+                    return false;
+                }
+
+                if (node is IElement sibling)
+                {
+                    var words = sibling.TextContent;
+                    if (string.IsNullOrWhiteSpace(words))
+                    {
+                        continue;
+                    }
+
+                    return page.Visibility.IsHidden(sibling) && LoneCreditWord().IsMatch(words);
+                }
+            }
+
+            if (Parsing.TextBlockReader.IsBlock(e))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^\s*((written|story|words|posted)\s+)?(by|author)\s*[:：]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LoneCreditWord();
+
     /// <summary>A line that opens with a credit's word: "By Jane Doe", "Written by", "Author:", a lone "By" label.</summary>
     public static bool OpensWithCreditWord(string line) => OpeningCreditWord().IsMatch(line);
 

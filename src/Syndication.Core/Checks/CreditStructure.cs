@@ -15,6 +15,36 @@ public static class CreditStructure
     private const int CardLevels = 4;
     private const int LookBackElements = 80;
 
+    /// <summary>
+    /// The picture whose caption or credit line this block is: the picture right above it (no text between) when the
+    /// block stands outside the story's container, or shares a small box with the picture and no story paragraph. A
+    /// first line of the story's own container under a picture in a box of its own is the story's, not a caption.
+    /// </summary>
+    public static IElement? PictureCaptioned(PageDocument page, Locating.ArticleRegion region, TextBlock block)
+    {
+        var image = ImageRightAbove(page, block);
+        if (image is null)
+        {
+            return null;
+        }
+
+        var order = page.Order;
+        if (!order.Contains(region.Body, block.Element))
+        {
+            return image;
+        }
+
+        var box = block.Element;
+        while (box.ParentElement is { } parent && !order.Contains(box, image))
+        {
+            box = parent;
+        }
+
+        var index = order.IndexOf(box);
+        var holdsStory = region.StoryBlocks.Any(b => order.Contains(box, b.Element));
+        return !holdsStory && page.Stats.TextLength(index) <= CardChars ? image : null;
+    }
+
     private static readonly HashSet<string> ImageTags = new(StringComparer.Ordinal) { "img", "picture", "amp-img", "video", "figure", "svg" };
 
     /// <summary>
@@ -76,8 +106,10 @@ public static class CreditStructure
     /// </summary>
     private static bool IsAvatarOf(IElement image, TextBlock block)
     {
+        // The picture itself and its parent, or everything up to its link.
         var link = image.Closest("a[href]");
-        for (var e = image; e is not null && !ReferenceEquals(e, link?.ParentElement); e = e.ParentElement)
+        var stop = link?.ParentElement ?? image.ParentElement?.ParentElement;
+        for (var e = image; e is not null && !ReferenceEquals(e, stop); e = e.ParentElement)
         {
             if (((e.GetAttribute("class") ?? string.Empty) + " " + e.Id).Contains("avatar", StringComparison.OrdinalIgnoreCase))
             {

@@ -8,7 +8,7 @@ namespace Syndication.Locating;
 /// prose paragraphs vote for the containers that hold them; the best container that is not itself chrome (a comment
 /// thread can outvote a short story) holds the story; paragraphs in chrome inside it are left out.
 /// </summary>
-public static class MainContentFinder
+public static partial class MainContentFinder
 {
     private const int MinWords = 20;
 
@@ -44,12 +44,124 @@ public static class MainContentFinder
             var story = StoryIn(page, candidates, Widen(page, candidates, container));
             if (story.Count > 0)
             {
-                return story;
+                return Trim(page, story);
             }
         }
 
         return [];
     }
+
+    /// <summary>Share of the story's words the run of its paragraphs holds; stray blocks around it may hold the rest.</summary>
+    private const double RunShare = 0.7;
+
+    /// <summary>
+    /// The story ends where its prose ends and begins where it begins: blocks before or after the run of its
+    /// paragraphs (the deepest element holding <see cref="RunShare"/> of its words) are not the story when they are
+    /// few: a standfirst above the byline, an author's bio or a note below the closing credit. A closing credit line
+    /// ("— Jane Doe, …", "By Jane Doe") between paragraphs also ends the story when little follows it.
+    /// </summary>
+    private static List<TextBlock> Trim(PageDocument page, List<TextBlock> story)
+    {
+        if (story.Count < 3)
+        {
+            return story;
+        }
+
+        var order = page.Order;
+        var total = story.Sum(b => b.WordCount);
+        var run = RunContainer(page, story, total);
+        var first = story.FindIndex(b => order.Contains(run, b.Element));
+        var last = story.FindLastIndex(b => order.Contains(run, b.Element));
+        if (story.Take(first).Sum(b => b.WordCount) > total * (1 - RunShare) || story.Skip(last + 1).Sum(b => b.WordCount) > total * (1 - RunShare))
+        {
+            first = 0;
+            last = story.Count - 1;
+        }
+
+        var trimmed = story.GetRange(first, last - first + 1);
+        var words = trimmed.Sum(b => b.WordCount);
+        var tail = 0;
+        for (var i = trimmed.Count - 1; i > 0; i--)
+        {
+            tail += trimmed[i].WordCount;
+            if (tail > words * (1 - RunShare))
+            {
+                break;
+            }
+
+            if (ClosingCreditBetween(page, trimmed[i - 1], trimmed[i]))
+            {
+                return trimmed.GetRange(0, i);
+            }
+        }
+
+        return trimmed;
+    }
+
+    private static IElement RunContainer(PageDocument page, List<TextBlock> story, int total)
+    {
+        var weights = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        foreach (var block in story)
+        {
+            for (var e = block.Element.ParentElement; e is not null; e = e.ParentElement)
+            {
+                weights[e] = weights.GetValueOrDefault(e) + block.WordCount;
+            }
+        }
+
+        return weights.Where(kv => kv.Value >= total * RunShare).OrderByDescending(kv => page.Order.IndexOf(kv.Key)).First().Key;
+    }
+
+    /// <summary>A short line between two blocks that reads as a closing credit: "— Jane Doe, Agency", "By Jane Doe".</summary>
+    private static bool ClosingCreditBetween(PageDocument page, TextBlock before, TextBlock after)
+    {
+        var blocks = page.Blocks;
+        var from = BlockIndex(blocks, before.Order);
+        for (var i = from + 1; i < blocks.Count && blocks[i].Order < after.Order; i++)
+        {
+            if (page.Order.Contains(blocks[i].Element, after.Element))
+            {
+                continue;
+            }
+
+            foreach (var line in blocks[i].Lines)
+            {
+                if (line.Length <= 160 && (DashCredit().IsMatch(line) || Checks.CreditMarkers.OpensWithCreditWord(line)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int BlockIndex(IReadOnlyList<TextBlock> blocks, int order)
+    {
+        int lo = 0, hi = blocks.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (blocks[mid].Order == order)
+            {
+                return mid;
+            }
+
+            if (blocks[mid].Order < order)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[—–]\s*\p{Lu}")]
+    private static partial System.Text.RegularExpressions.Regex DashCredit();
 
     private static List<TextBlock> StoryIn(PageDocument page, List<TextBlock> candidates, IElement container) =>
         candidates.Where(c => page.Order.Contains(container, c.Element) && !InChromeBelow(c.Element, container)).ToList();

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using Syndication.Core.Tests.RealPages;
 using Syndication.Locating;
 using Syndication.Parsing;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Syndication.Core.Tests.RealPages;
+namespace Syndication.Testing;
 
 /// <summary>
 /// One real page of tests/fixtures/real-pages (Readability's test pages) or tests/fixtures/author-pages
