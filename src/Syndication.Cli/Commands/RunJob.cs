@@ -62,7 +62,7 @@ public sealed record RunJob
             }
         }
 
-        var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources);
+        var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources) { JudgingTime = Fetch.Timeout };
         var run = new AuditRun(checker, time, log);
         var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget)
         {

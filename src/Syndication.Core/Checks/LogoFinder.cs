@@ -20,6 +20,7 @@ public static partial class LogoFinder
         var candidates = new List<LogoCandidate>();
         foreach (var element in page.Order.Elements)
         {
+            PageCost.Check();
             if (IsImageLike(element))
             {
                 var sources = Sources(element);

@@ -21,31 +21,43 @@ public static class OrganisationNames
             return mentions;
         }
 
-        foreach (var name in profile.Names)
-        {
-            foreach (var match in NameFinder.Find(text, tokens, name))
-            {
-                if (match.Kind == NameMatchKind.Full && !mentions.Any(m => Overlaps(m, match.Start, match.End)))
-                {
-                    mentions.Add(new OrganisationMention(match.Start, match.End, true, name.Display));
-                }
-            }
-        }
-
-        foreach (var name in profile.NotNames)
-        {
-            foreach (var match in NameFinder.Find(text, tokens, name))
-            {
-                if (match.Kind == NameMatchKind.Full && !mentions.Any(m => Overlaps(m, match.Start, match.End)))
-                {
-                    mentions.Add(new OrganisationMention(match.Start, match.End, false, name.Display));
-                }
-            }
-        }
-
+        // The characters an earlier (longer, licensor-first) name already took: looked up per match, not per mention,
+        // so a text naming the licensor 200,000 times costs its length, not its mentions squared.
+        var taken = new System.Collections.BitArray(text.Length);
+        Add(profile.Names, licensor: true);
+        Add(profile.NotNames, licensor: false);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
+
+        void Add(IEnumerable<PersonName> names, bool licensor)
+        {
+            foreach (var name in names)
+            {
+                foreach (var match in NameFinder.Find(text, tokens, name))
+                {
+                    if (match.Kind == NameMatchKind.Full && !Taken(taken, match.Start, match.End))
+                    {
+                        mentions.Add(new OrganisationMention(match.Start, match.End, licensor, name.Display));
+                        for (var i = match.Start; i < match.End; i++)
+                        {
+                            taken[i] = true;
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    private static bool Overlaps(OrganisationMention m, int start, int end) => start < m.End && end > m.Start;
+    private static bool Taken(System.Collections.BitArray taken, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (taken[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

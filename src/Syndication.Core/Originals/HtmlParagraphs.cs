@@ -7,7 +7,7 @@ public static class HtmlParagraphs
 {
     public static List<string> From(string html)
     {
-        var document = Parsers.Html.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        var document = Parsers.ParseHtml("<!DOCTYPE html><html><body>" + html + "</body></html>");
         var order = new DomOrder(document);
         var blocks = TextBlockReader.Read(document, order, new Visibility(document));
         return blocks

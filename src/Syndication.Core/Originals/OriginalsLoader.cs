@@ -70,6 +70,18 @@ public sealed class OriginalsLoader(IPageFetcher fetcher)
     /// <summary>Reads a feed or an article page from bytes.</summary>
     public static List<Original> Read(byte[] body, string? charset, string source)
     {
+        try
+        {
+            return ReadFeedOrPage(body, charset, source);
+        }
+        catch (PageTooComplexException e)
+        {
+            throw new OriginalsException($"originals {source}: {e.Message}", e);
+        }
+    }
+
+    private static List<Original> ReadFeedOrPage(byte[] body, string? charset, string source)
+    {
         if (body.Length == 0)
         {
             throw new OriginalsException($"originals {source}: the file is empty");

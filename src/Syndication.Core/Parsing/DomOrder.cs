@@ -24,6 +24,7 @@ public sealed class DomOrder
         while (stack.Count > 0)
         {
             var (element, exit) = stack.Pop();
+            PageCost.Check();
             if (exit)
             {
                 _end[_index[element]] = _elements.Count - 1;

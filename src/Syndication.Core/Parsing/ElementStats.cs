@@ -25,6 +25,7 @@ public sealed class ElementStats
         for (var i = n - 1; i >= 0; i--)
         {
             var element = order[i];
+            PageCost.Check();
             if (TextBlockReader.IsNotRendered(element))
             {
                 continue;

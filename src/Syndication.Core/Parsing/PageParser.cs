@@ -11,7 +11,7 @@ public static class PageParser
 
     public static PageDocument ParseText(string html, string encodingName = "utf-8", string encodingSource = "text")
     {
-        var document = Parsers.Html.ParseDocument(html);
+        var document = Parsers.ParseHtml(html);
         return new PageDocument(document, encodingName, encodingSource);
     }
 }

@@ -17,7 +17,13 @@ internal static class Parsers
     private static CssParser? _css;
 
     /// <summary>Scripting off, so &lt;noscript&gt; fallbacks are elements, as a reader without scripts sees them.</summary>
-    public static HtmlParser Html => _html ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
+    private static HtmlParser Html => _html ??= new HtmlParser(new HtmlParserOptions { IsScripting = false, OnCreated = TreeLimits.Created });
+
+    /// <summary>
+    /// Parses HTML (a page, an original, a feed item's body) within <see cref="PageCost"/>'s limits on the tree;
+    /// throws <see cref="PageTooComplexException"/> for a page over them.
+    /// </summary>
+    public static AngleSharp.Html.Dom.IHtmlDocument ParseHtml(string html) => (AngleSharp.Html.Dom.IHtmlDocument)TreeLimits.Parse(() => Html.ParseDocument(html));
 
     public static CssParser Css => _css ??= new CssParser();
 }

@@ -50,6 +50,7 @@ internal static class StyleSheetRules
         {
             foreach (var rule in hiding)
             {
+                PageCost.Check();
                 if (rule.Selector.Match(element, null) && !Overridden(rule, element, rules) && !IsLazyFadeIn(rule, element))
                 {
                     hidden[element] = new Hiding(rule.Property, $"<style> rule {Shorten(rule.Text)}");

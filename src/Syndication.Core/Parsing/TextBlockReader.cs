@@ -38,6 +38,7 @@ public static class TextBlockReader
         while (stack.Count > 0)
         {
             var (node, block) = stack.Pop();
+            PageCost.Check();
             if (node is IText text)
             {
                 if (block < 0 || text.Data.Length == 0)

@@ -33,6 +33,7 @@ public sealed class Visibility
         while (stack.Count > 0)
         {
             var (element, inherited) = stack.Pop();
+            PageCost.Check();
             var reason = inherited ?? OwnReason(element, cssParser, sheetHidden);
             if (reason is not null)
             {

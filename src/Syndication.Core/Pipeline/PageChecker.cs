@@ -17,6 +17,9 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
 
     private static readonly SemaphoreSlim Cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
+    /// <summary>The CPU time one page's parsing and judging may take (the page's --timeout); over it the page is too-complex.</summary>
+    public TimeSpan JudgingTime { get; init; } = new FetchOptions().Timeout;
+
     public async Task<PageResult> CheckAsync(PageTarget target, CancellationToken cancellationToken)
     {
         if (target.Address.Problem is { } problem)
@@ -67,6 +70,8 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
             var (page, prepared, needs, result) = await OnACoreAsync(
                 () =>
                 {
+                    // The run's budget stops a page half-judged as it stops one half-fetched.
+                    using var cost = PageCost.Begin(JudgingTime, cancellationToken);
                     var page = PageParser.Parse(fetched.Body, fetched.Charset);
                     var prepared = evaluator.Prepare(page, target);
                     var needs = prepared.Decided is null && _resources.Options.Images ? prepared.Needs() : [];
@@ -85,6 +90,11 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
                 Body = fetched.Body,
                 Headers = fetched.Headers,
             };
+        }
+        catch (PageTooComplexException e)
+        {
+            log.Debug("{Page} is too complex: {Message}", target.Address.Argument, e.Message);
+            return PageResult.Failed(target, ErrorKinds.TooComplex, e.Message) with { Fetch = facts };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,3 +1,5 @@
+using Syndication.Parsing;
+
 namespace Syndication.Text;
 
 /// <summary>
@@ -45,6 +47,7 @@ public static class NameFinder
         var covered = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
+            PageCost.Check();
             var end = MatchAt(tokens, i, words);
             if (end > i)
             {

@@ -21,5 +21,6 @@ public static class ErrorKinds
     public const string Budget = "budget";
     public const string Interrupted = "interrupted";
     public const string Parse = "parse";
+    public const string TooComplex = "too-complex";
     public const string Internal = "internal";
 }
