@@ -33,23 +33,34 @@ public sealed class PageCost : IDisposable
     private readonly TimeSpan? _startedCpu;
     private int _calls;
 
-    private PageCost(TimeSpan cpuTime, CancellationToken cancellation)
+    private PageCost(TimeSpan cpuTime, TimeSpan limit, CancellationToken cancellation)
     {
         CpuTime = cpuTime;
+        Limit = limit;
         _cancellation = cancellation;
         _outer = _current;
         _startedWall = Stopwatch.GetTimestamp();
         _startedCpu = ThreadCpuTime.Now();
     }
 
-    /// <summary>The CPU time the page's parsing and judging may take.</summary>
+    /// <summary>The CPU time this part of the page's work may take.</summary>
     public TimeSpan CpuTime { get; }
 
-    /// <summary>Starts costing the work this thread does for one page, until disposed (on the same thread).</summary>
-    public static PageCost Begin(TimeSpan cpuTime, CancellationToken cancellation = default) => _current = new PageCost(cpuTime, cancellation);
+    /// <summary>The page's whole limit, which the message names.</summary>
+    public TimeSpan Limit { get; }
+
+    /// <summary>
+    /// Starts costing the work this thread does for one page, until disposed (on the same thread). A page judged in
+    /// parts (its checks wait for images between them) passes what its earlier parts used as <paramref name="used"/>.
+    /// </summary>
+    public static PageCost Begin(TimeSpan cpuTime, TimeSpan used = default, CancellationToken cancellation = default) =>
+        _current = new PageCost(cpuTime - used, cpuTime, cancellation);
 
     /// <summary>Throws when the page being costed on this thread is over its time or its run was cancelled.</summary>
     public static void Check() => _current?.CheckNow();
+
+    /// <summary>The CPU time used since <see cref="Begin"/> (the wall time where the thread's CPU time cannot be read).</summary>
+    public TimeSpan Used => _startedCpu is { } cpu && ThreadCpuTime.Now() is { } now ? now - cpu : Stopwatch.GetElapsedTime(_startedWall);
 
     public void Dispose() => _current = _outer;
 
@@ -62,10 +73,9 @@ public sealed class PageCost : IDisposable
         }
 
         // The wall clock is a cheap lower bound check: the thread's CPU time cannot exceed the time that has passed.
-        var used = _startedCpu is { } cpu && ThreadCpuTime.Now() is { } now ? now - cpu : Stopwatch.GetElapsedTime(_startedWall);
-        if (used >= CpuTime)
+        if (Used >= CpuTime)
         {
-            throw new PageTooComplexException($"parsing and judging the page took more than {CpuTime.TotalSeconds:0.#} s of CPU time");
+            throw new PageTooComplexException($"parsing and judging the page took more than {Limit.TotalSeconds:0.#} s of CPU time");
         }
     }
 }

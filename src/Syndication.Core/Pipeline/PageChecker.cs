@@ -65,23 +65,37 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
         // Fetching waits on the network, so many pages are fetched at once; parsing and judging use a core each, so
         // only as many run at once as there are cores: fewer DOMs alive together, less garbage to collect. A page
         // whose checks ask for images gives its core back while they are fetched.
+        // Parsing and judging together may take JudgingTime of CPU time, and the run's budget stops a page half-judged
+        // as it stops one half-fetched.
+        var used = TimeSpan.Zero;
+        T Costed<T>(Func<T> work)
+        {
+            using var cost = PageCost.Begin(JudgingTime, used, cancellationToken);
+            try
+            {
+                return work();
+            }
+            finally
+            {
+                used += cost.Used;
+            }
+        }
+
         try
         {
             var (page, prepared, needs, result) = await OnACoreAsync(
-                () =>
+                () => Costed(() =>
                 {
-                    // The run's budget stops a page half-judged as it stops one half-fetched.
-                    using var cost = PageCost.Begin(JudgingTime, cancellationToken);
                     var page = PageParser.Parse(fetched.Body, fetched.Charset);
                     var prepared = evaluator.Prepare(page, target);
                     var needs = prepared.Decided is null && _resources.Options.Images ? prepared.Needs() : [];
                     return (page, prepared, needs, needs.Count == 0 ? prepared.Finish() : null);
-                },
+                }),
                 cancellationToken);
             if (result is null)
             {
                 var (resources, references) = await _resources.GatherAsync(needs, Location(fetched, page), target.IgnoreRobots, cancellationToken);
-                result = await OnACoreAsync(() => prepared.Finish(resources, references, _resources.Options.ImageLimits), cancellationToken);
+                result = await OnACoreAsync(() => Costed(() => prepared.Finish(resources, references, _resources.Options.ImageLimits)), cancellationToken);
             }
 
             return result with

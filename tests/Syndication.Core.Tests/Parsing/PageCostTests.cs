@@ -41,7 +41,7 @@ public sealed class PageCostTests
 
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        using (PageCost.Begin(TimeSpan.FromHours(1), cancelled.Token))
+        using (PageCost.Begin(TimeSpan.FromHours(1), cancellation: cancelled.Token))
         {
             Assert.Throws<OperationCanceledException>(PageCost.Check);
         }
