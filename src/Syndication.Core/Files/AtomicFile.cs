@@ -8,11 +8,11 @@ public static class AtomicFile
 {
     /// <param name="path">The file to replace.</param>
     /// <param name="write">Writes the whole content.</param>
-    /// <param name="flushToDisk">
-    /// Flush to the disk before the rename (reports, which must survive a power cut); a cache, which only costs a
-    /// refetch when lost, skips the flush.
+    /// <param name="durability">
+    /// How much must survive a power cut once this returns: by default the content and the new name (reports); a
+    /// cache whose entries vouch for themselves needs only its content on the disk before the rename.
     /// </param>
-    public static void Write(string path, Action<Stream> write, bool flushToDisk = true)
+    public static void Write(string path, Action<Stream> write, Durability durability = Durability.ContentAndName)
     {
         var (full, temp) = Prepare(path);
         try
@@ -20,10 +20,14 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
-                stream.Flush(flushToDisk);
+                stream.Flush(flushToDisk: durability != Durability.None);
             }
 
             File.Move(temp, full, overwrite: true);
+            if (durability == Durability.ContentAndName)
+            {
+                FolderSync.Flush(Path.GetDirectoryName(full)!);
+            }
         }
         finally
         {

@@ -19,6 +19,8 @@ public sealed class SamplePageServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte[]?> _pages = new(StringComparer.Ordinal);
     private long _delayTicks;
     private int _served;
+    private int _notModified;
+    private int _unconditional;
     private int _received;
 
     private SamplePageServer(WebApplication app) => _app = app;
@@ -34,6 +36,15 @@ public sealed class SamplePageServer : IAsyncDisposable
 
     /// <summary>While set and not yet completed, every request waits for it (after <see cref="Delay"/>): a test opens it when it is ready.</summary>
     public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Pages carry an ETag (their content's hash), and a request naming it gets 304 Not Modified.</summary>
+    public bool ETags { get; set; }
+
+    /// <summary>How many page requests were answered 304 Not Modified.</summary>
+    public int NotModified => Volatile.Read(ref _notModified);
+
+    /// <summary>How many page requests asked for the page without a validator.</summary>
+    public int Unconditional => Volatile.Read(ref _unconditional);
 
     /// <summary>How many requests have been answered.</summary>
     public int Served => Volatile.Read(ref _served);
@@ -118,6 +129,23 @@ public sealed class SamplePageServer : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+                return;
+            }
+        }
+
+        if (ETags && name != "feed.xml")
+        {
+            var etag = $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..16]}\"";
+            context.Response.Headers.ETag = etag;
+            if (context.Request.Headers.IfNoneMatch.Count == 0)
+            {
+                Interlocked.Increment(ref _unconditional);
+            }
+            else if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                Interlocked.Increment(ref _notModified);
+                Interlocked.Increment(ref _served);
                 return;
             }
         }
