@@ -6,8 +6,8 @@ namespace Syndication.History;
 
 /// <summary>
 /// Discovery's ledger in the history file: per site, when it was last searched and from which date, every page in the
-/// date window it listed (pending, examined, found, with when and where a republication was found), and whether a
-/// sitemap could not be read. One connection serves the whole run: loads and saves take turns.
+/// date window it listed (pending, examined, found, with when and where a republication was found), and the index
+/// sitemaps read to their end with their lastmod. One connection serves the whole run: loads and saves take turns.
 /// </summary>
 public sealed class HistoryLedger(HistoryStore store) : IDiscoveryLedger
 {
@@ -18,8 +18,7 @@ public sealed class HistoryLedger(HistoryStore store) : IDiscoveryLedger
         lock (_gate)
         {
             DateTimeOffset? last = null, windowFrom = null;
-            var incomplete = false;
-            using (var site = store.Command("SELECT last_discovery, window_from, incomplete FROM discovery_sites WHERE site_key = @site"))
+            using (var site = store.Command("SELECT last_discovery, window_from FROM discovery_sites WHERE site_key = @site"))
             {
                 site.Parameters.AddWithValue("@site", siteKey);
                 using var reader = site.ExecuteReader();
@@ -27,7 +26,6 @@ public sealed class HistoryLedger(HistoryStore store) : IDiscoveryLedger
                 {
                     last = HistoryStore.ParseTime(reader.GetString(0));
                     windowFrom = reader.IsDBNull(1) ? null : HistoryStore.ParseTime(reader.GetString(1));
-                    incomplete = reader.GetInt32(2) != 0;
                 }
             }
 
@@ -56,7 +54,18 @@ public sealed class HistoryLedger(HistoryStore store) : IDiscoveryLedger
                 }
             }
 
-            return new SiteLedger { LastDiscovery = last, WindowFrom = windowFrom, Pages = pages, Incomplete = incomplete };
+            var sitemaps = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            using (var command = store.Command("SELECT url, lastmod FROM discovery_sitemaps WHERE site_key = @site"))
+            {
+                command.Parameters.AddWithValue("@site", siteKey);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    sitemaps[reader.GetString(0)] = HistoryStore.ParseTime(reader.GetString(1))!.Value;
+                }
+            }
+
+            return new SiteLedger { LastDiscovery = last, WindowFrom = windowFrom, Pages = pages, Sitemaps = sitemaps };
         }
     }
 
@@ -66,14 +75,13 @@ public sealed class HistoryLedger(HistoryStore store) : IDiscoveryLedger
         {
             using var transaction = store.BeginTransaction();
             using (var site = store.Command("""
-                INSERT INTO discovery_sites (site_key, last_discovery, window_from, incomplete) VALUES (@site, @at, @from, @incomplete)
-                ON CONFLICT(site_key) DO UPDATE SET last_discovery = excluded.last_discovery, window_from = excluded.window_from, incomplete = excluded.incomplete
+                INSERT INTO discovery_sites (site_key, last_discovery, window_from) VALUES (@site, @at, @from)
+                ON CONFLICT(site_key) DO UPDATE SET last_discovery = excluded.last_discovery, window_from = excluded.window_from
                 """, transaction))
             {
                 site.Parameters.AddWithValue("@site", siteKey);
                 site.Parameters.AddWithValue("@at", HistoryStore.Time(update.DiscoveredAt));
                 site.Parameters.AddWithValue("@from", update.WindowFrom is { } from ? HistoryStore.Time(from) : DBNull.Value);
-                site.Parameters.AddWithValue("@incomplete", update.Incomplete ? 1 : 0);
                 site.ExecuteNonQuery();
             }
 
@@ -103,6 +111,22 @@ public sealed class HistoryLedger(HistoryStore store) : IDiscoveryLedger
                     p["@originalTitle"].Value = (object?)entry.OriginalTitle ?? DBNull.Value;
                     p["@originalUrl"].Value = (object?)entry.OriginalUrl ?? DBNull.Value;
                     page.ExecuteNonQuery();
+                }
+            }
+
+            using (var sitemap = store.Command("""
+                INSERT INTO discovery_sitemaps (site_key, url, lastmod) VALUES (@site, @url, @lastmod)
+                ON CONFLICT(site_key, url) DO UPDATE SET lastmod = excluded.lastmod
+                """, transaction))
+            {
+                sitemap.Parameters.AddWithValue("@site", siteKey);
+                sitemap.Parameters.AddWithValue("@url", DBNull.Value);
+                sitemap.Parameters.AddWithValue("@lastmod", DBNull.Value);
+                foreach (var (url, lastmod) in update.Sitemaps)
+                {
+                    sitemap.Parameters["@url"].Value = url;
+                    sitemap.Parameters["@lastmod"].Value = HistoryStore.Time(lastmod);
+                    sitemap.ExecuteNonQuery();
                 }
             }
 

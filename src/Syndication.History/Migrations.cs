@@ -114,6 +114,17 @@ internal static class Migrations
             run_id INTEGER PRIMARY KEY REFERENCES runs(id),
             account BLOB NOT NULL);
         """,
+
+        // 3: discovery remembers each index sitemap it read to its end with the lastmod its index gave (an unchanged
+        // one is not fetched again), which replaces the site-wide "a sitemap failed" flag.
+        """
+        CREATE TABLE discovery_sitemaps (
+            site_key TEXT NOT NULL,
+            url TEXT NOT NULL,
+            lastmod TEXT NOT NULL,
+            PRIMARY KEY (site_key, url));
+        ALTER TABLE discovery_sites DROP COLUMN incomplete;
+        """,
     ];
 
     public static int Latest => Steps.Length;

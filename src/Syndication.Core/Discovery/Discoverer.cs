@@ -62,11 +62,11 @@ public sealed class Discoverer(AddressRouter fetcher, IDiscoveryLedger ledger, T
     }
 
     /// <summary>
-    /// Every sitemap is read, changed or not, on a site's first night, after a night when one could not be fetched, and
-    /// when the catalogue now reaches further back than when the site was last searched (older pages may be candidates now).
+    /// Every sitemap is read, changed or not, when the catalogue now reaches further back than when the site was last
+    /// searched: pages too old for the window then may be candidates now.
     /// </summary>
     private static bool FullPass(SiteLedger ledger, DateTimeOffset? windowFrom) =>
-        ledger.LastDiscovery is null || ledger.Incomplete || (windowFrom is null ? ledger.WindowFrom is not null : ledger.WindowFrom is { } before && windowFrom < before);
+        windowFrom is null ? ledger.WindowFrom is not null : ledger.WindowFrom is { } before && windowFrom < before;
 
     private async Task ReadSourcesAsync(SiteNight night, CandidateSelector selector, bool fullPass, CancellationToken cancellationToken)
     {

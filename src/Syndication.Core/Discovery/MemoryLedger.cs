@@ -19,6 +19,12 @@ public sealed class MemoryLedger : IDiscoveryLedger
             pages[SiteUrls.Key(page.Url)] = page;
         }
 
-        _sites[siteKey] = new SiteLedger { LastDiscovery = update.DiscoveredAt, WindowFrom = update.WindowFrom, Pages = pages, Incomplete = update.Incomplete };
+        var sitemaps = new Dictionary<string, DateTimeOffset>(old.Sitemaps, StringComparer.Ordinal);
+        foreach (var (url, lastmod) in update.Sitemaps)
+        {
+            sitemaps[url] = lastmod;
+        }
+
+        _sites[siteKey] = new SiteLedger { LastDiscovery = update.DiscoveredAt, WindowFrom = update.WindowFrom, Pages = pages, Sitemaps = sitemaps };
     }
 }

@@ -14,6 +14,9 @@ public sealed class SiteLedger
     /// <summary>Every page in the date window seen so far, by <see cref="Partners.SiteUrls"/> key.</summary>
     public IReadOnlyDictionary<string, LedgerEntry> Pages { get; init; } = new Dictionary<string, LedgerEntry>();
 
-    /// <summary>True when a sitemap could not be fetched on the last search: tonight every sitemap is read again.</summary>
-    public bool Incomplete { get; init; }
+    /// <summary>
+    /// The sitemaps of the site's indexes read to their end, with the lastmod their index gave then: one whose index still
+    /// gives that date is not fetched again (one that could not be read is not here, so it is tried again).
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Sitemaps { get; init; } = new Dictionary<string, DateTimeOffset>();
 }

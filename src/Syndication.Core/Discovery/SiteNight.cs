@@ -41,8 +41,10 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
 
     public int Listed { get; set; }
 
-    /// <summary>A sitemap could not be fetched tonight: the next night reads every sitemap again, changed or not.</summary>
-    public bool Incomplete { get; set; }
+    private readonly Dictionary<string, DateTimeOffset> _sitemaps = new(StringComparer.Ordinal);
+
+    /// <summary>A sitemap of an index read to its end tonight, with the lastmod its index gave: not fetched again until that changes.</summary>
+    public void SitemapRead(string url, DateTimeOffset lastmod) => _sitemaps[url] = lastmod;
 
     /// <summary>A source that could not be read (in full): one line naming the site, the source and why.</summary>
     public void Problem(string what, string url, string why) => Problem($"{what} {url}: {why}");
@@ -120,7 +122,7 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
             }
         }
 
-        return new LedgerUpdate(Now, windowFrom, pages, Incomplete);
+        return new LedgerUpdate(Now, windowFrom, pages, _sitemaps);
     }
 
     /// <summary>The report's account of the site's night.</summary>

@@ -7,13 +7,11 @@ namespace Syndication.Discovery;
 /// A site's sitemaps as a source of pages: those the list names, else the Sitemap: lines of its robots.txt, else
 /// /sitemap.xml. Each is read with the hostile-safe sitemap reader (indexes followed newest first, gzip unpacked under
 /// a cap, news titles and dates kept), streamed: only the pages that pass the narrowing are held. After a site's first
-/// night, the sitemaps an index dates before the last search are not fetched at all.
+/// night, a sitemap whose index gives the same lastmod as when it was last read to its end is not fetched at all (the
+/// site's date against the site's date: a lagging lastmod or a wrong clock cannot hide a change).
 /// </summary>
 public static class SitemapSource
 {
-    /// <summary>A lastmod this close before the last search may still be news to it (clocks, a sitemap written while we read it).</summary>
-    public static readonly TimeSpan Overlap = TimeSpan.FromHours(1);
-
     public static async Task ReadAsync(SiteNight night, CandidateSelector selector, AddressRouter fetcher, bool fullPass, CancellationToken cancellationToken)
     {
         var site = night.Site;
@@ -21,7 +19,7 @@ public static class SitemapSource
         var host = site.Url.IdnHost;
         var options = new SitemapReadOptions
         {
-            ModifiedSince = fullPass ? null : night.Ledger.LastDiscovery - Overlap,
+            ReadBefore = fullPass ? null : night.Ledger.Sitemaps,
             Hosts = [host, host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : "www." + host],
             IgnoreRobots = site.IgnoreRobots,
         };
@@ -46,17 +44,19 @@ public static class SitemapSource
 
             night.SourcesRead += report.SitemapsRead;
             night.SourcesUnchanged += report.SitemapsUnchanged;
+            foreach (var (sitemap, lastmod) in report.ReadInFull)
+            {
+                night.SitemapRead(sitemap, lastmod);
+            }
+
             foreach (var problem in report.Problems)
             {
-                var notFetched = problem.Message.StartsWith("could not be fetched", StringComparison.Ordinal);
-
                 // No sitemap at the guessed address is no problem when the site's feeds are the source.
-                if (guessed && notFetched && problem.Sitemap == root && report.SitemapsRead == 0 && site.Sources.Feeds.Count > 0)
+                if (guessed && problem.Sitemap == root && report.SitemapsRead == 0 && site.Sources.Feeds.Count > 0)
                 {
                     continue;
                 }
 
-                night.Incomplete |= notFetched;
                 night.Problem(problem.ToString());
             }
         }
@@ -82,7 +82,6 @@ public static class SitemapSource
         catch (FetchException e)
         {
             night.Problem("robots.txt", new Uri(site.Url, "/robots.txt").AbsoluteUri, $"{e.Kind}: {e.Message}");
-            night.Incomplete = true;
             return ([], false);
         }
 

@@ -54,8 +54,8 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
 
         var hosts = Hosts(options, root);
         var seen = new HashSet<string>(StringComparer.Ordinal) { Key(root) };
-        var queue = new Queue<(PageAddress Address, int Depth)>();
-        queue.Enqueue((root, 0));
+        var queue = new Queue<(PageAddress Address, int Depth, DateTimeOffset? LastModified)>();
+        queue.Enqueue((root, 0, null));
         var fetched = 0;
         while (queue.TryDequeue(out var next))
         {
@@ -67,9 +67,15 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
 
             fetched++;
             var children = new List<(PageAddress Address, DateTimeOffset? LastModified)>();
-            await foreach (var entry in ReadDocumentAsync(next.Address, next.Depth, hosts, children, report, options, cancellationToken))
+            var complete = false;
+            await foreach (var entry in ReadDocumentAsync(next.Address, next.Depth, hosts, children, report, options, () => complete = true, cancellationToken))
             {
                 yield return entry;
+            }
+
+            if (complete && next.LastModified is { } dated)
+            {
+                report.ReadInFull.Add((Name(next.Address), dated));
             }
 
             // Newest first, those without a date before them (they may have changed): a caller that stops early
@@ -80,13 +86,14 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
                 {
                     report.Add(new SitemapProblem(Name(next.Address), $"index loop: it lists {Name(child.Address)}, which was already read"));
                 }
-                else if (options.ModifiedSince is { } since && child.LastModified < since)
+                else if ((options.ModifiedSince is { } since && child.LastModified < since)
+                    || (options.ReadBefore?.GetValueOrDefault(Name(child.Address)) is { } before && child.LastModified <= before))
                 {
                     report.SitemapsUnchanged++;
                 }
                 else
                 {
-                    queue.Enqueue((child.Address, next.Depth + 1));
+                    queue.Enqueue((child.Address, next.Depth + 1, child.LastModified));
                 }
             }
         }
@@ -99,6 +106,7 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
         List<(PageAddress, DateTimeOffset?)> children,
         SitemapReport report,
         SitemapReadOptions options,
+        Action completed,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var name = Name(address);
@@ -110,6 +118,7 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
         }
         catch (FetchException e)
         {
+            report.SitemapsFailed++;
             report.Add(new SitemapProblem(name, $"could not be fetched ({e.Kind}): {e.Message}"));
             yield break;
         }
@@ -131,6 +140,7 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
             }
             catch (Exception e) when (IsDocumentFault(e))
             {
+                report.SitemapsFailed++;
                 report.Add(new SitemapProblem(name, Describe(e)));
                 yield break;
             }
@@ -146,6 +156,7 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
                 var notes = new SitemapNotes();
                 var now = _time.GetUtcNow();
                 long entries = 0;
+                var faulted = false;
                 while (true)
                 {
                     SitemapDocument.Item? item;
@@ -157,6 +168,8 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
                     {
                         var read = document.Kind == SitemapKind.Index ? $"{children.Count:N0} sitemap(s)" : $"{entries:N0} entr{(entries == 1 ? "y" : "ies")}";
                         report.Add(new SitemapProblem(name, $"{Describe(e)}; {read} read before it"));
+                        report.SitemapsFailed++;
+                        faulted = true;
                         break;
                     }
 
@@ -198,6 +211,11 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
                 foreach (var message in notes.Messages())
                 {
                     report.Add(new SitemapProblem(name, message));
+                }
+
+                if (!faulted)
+                {
+                    completed();
                 }
             }
         }

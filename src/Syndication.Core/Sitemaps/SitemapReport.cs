@@ -16,6 +16,15 @@ public sealed class SitemapReport
     /// <summary>Sitemaps that answered with 304 Not Modified (read again from the conditional cache).</summary>
     public int SitemapsFromCache { get; internal set; }
 
+    /// <summary>Sitemap documents that could not be fetched, or not read to their end (malformed, refused, too large).</summary>
+    public int SitemapsFailed { get; internal set; }
+
+    /// <summary>
+    /// The sitemaps of an index read to their end, each with the lastmod the index gave it: what a caller keeps to pass
+    /// as <see cref="SitemapReadOptions.ReadBefore"/> next time.
+    /// </summary>
+    public List<(string Sitemap, DateTimeOffset LastModified)> ReadInFull { get; } = [];
+
     /// <summary>Page entries yielded.</summary>
     public long Entries { get; internal set; }
 
