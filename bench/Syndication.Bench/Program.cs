@@ -7,8 +7,17 @@ using Syndication.Bench;
 // hosts, run `syndication audit` on them in a child process, and print its pages per second and peak working set
 // next to the raw fetch rate and the raw AngleSharp parse rate of the same pages, measured in the same run.
 //   dotnet run -c Release --project bench/Syndication.Bench -- [N ...] [--hosts H] [--concurrency C] [--images]
+//   dotnet run -c Release --project bench/Syndication.Bench -- --discovery [N] [--cap C]   (DiscoveryBench.cs)
 // --images: the demo profile (a reference logo), every third page with an unnamed logo to fetch, and the audit run
 // twice, images on and off (--no-images), side by side.
+if (args.Contains("--discovery"))
+{
+    var urls = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(50_000).First();
+    var serveAt = Array.IndexOf(args, "--serve") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    await DiscoveryBench.RunAsync(FindRoot(), Path.Combine(AppContext.BaseDirectory, "syndication.dll"), urls, Option("--cap", 5000), serveAt);
+    return;
+}
+
 var sizes = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(1000).ToList();
 var hosts = Option("--hosts", 50);
 var concurrency = Option("--concurrency", 16);
