@@ -134,6 +134,52 @@ public sealed class HistoryLedger(HistoryStore store) : IDiscoveryLedger
         }
     }
 
+    /// <summary>
+    /// Takes in what the audit of a shard learnt (its history file's ledger), so the main history's ledger holds every
+    /// site: a site's row, page or sitemap replaces the main one only when it is at least as recent.
+    /// </summary>
+    public void Import(string shardFile)
+    {
+        lock (_gate)
+        {
+            using (var attach = store.Command("ATTACH DATABASE @path AS shard"))
+            {
+                attach.Parameters.AddWithValue("@path", shardFile);
+                attach.ExecuteNonQuery();
+            }
+
+            try
+            {
+                using var transaction = store.BeginTransaction();
+                using (var copy = store.Command("""
+                    INSERT INTO discovery_sites (site_key, last_discovery, window_from)
+                    SELECT site_key, last_discovery, window_from FROM shard.discovery_sites WHERE true
+                    ON CONFLICT(site_key) DO UPDATE SET last_discovery = excluded.last_discovery, window_from = excluded.window_from
+                    WHERE excluded.last_discovery >= discovery_sites.last_discovery;
+                    INSERT INTO discovery_pages (site_key, page_key, url, date, title, via, status, attempts, found_at, original_title, original_url, updated_at)
+                    SELECT site_key, page_key, url, date, title, via, status, attempts, found_at, original_title, original_url, updated_at FROM shard.discovery_pages WHERE true
+                    ON CONFLICT(site_key, page_key) DO UPDATE SET url = excluded.url, date = excluded.date, title = excluded.title, via = excluded.via,
+                        status = excluded.status, attempts = excluded.attempts, found_at = excluded.found_at, original_title = excluded.original_title,
+                        original_url = excluded.original_url, updated_at = excluded.updated_at
+                    WHERE excluded.updated_at >= discovery_pages.updated_at;
+                    INSERT INTO discovery_sitemaps (site_key, url, lastmod)
+                    SELECT site_key, url, lastmod FROM shard.discovery_sitemaps WHERE true
+                    ON CONFLICT(site_key, url) DO UPDATE SET lastmod = excluded.lastmod WHERE excluded.lastmod >= discovery_sitemaps.lastmod;
+                    """, transaction))
+                {
+                    copy.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+            finally
+            {
+                using var detach = store.Command("DETACH DATABASE shard");
+                detach.ExecuteNonQuery();
+            }
+        }
+    }
+
     /// <summary>The republications found on a site (by its ledger key), oldest first: for a partner's or watched site's timeline.</summary>
     public IReadOnlyList<LedgerEntry> Found(string siteKey)
     {

@@ -66,6 +66,10 @@ public sealed partial class HistoryStore
         };
     }
 
+    /// <summary>What a run's discovery did per site, and its unlicensed republications (empty when it searched no site).</summary>
+    public (IReadOnlyList<SiteDiscovery> Sites, IReadOnlyList<UnlicensedPage> Unlicensed) DiscoveryOf(long runId) =>
+        Account(runId) is { } account ? (account.Sites, account.Unlicensed) : ([], []);
+
     private DiscoveryAccount? Account(long runId)
     {
         using var command = Command("SELECT account FROM run_discovery WHERE run_id = @id");

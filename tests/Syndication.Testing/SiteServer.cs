@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Syndication.Testing;
 
 /// <summary>
-/// A partner's web site on 127.0.0.1 (Kestrel, port 0), as real sites serve: each document with an ETag and a
+/// A partner's web site on 127.0.0.1 (or another loopback address; Kestrel, port 0), as real sites serve: each document with an ETag and a
 /// Last-Modified, a 304 to a request that names its ETag, a 404 for anything else. It logs every request it sees
 /// (path and status), so a test can say exactly which requests a night made.
 /// </summary>
@@ -26,11 +26,11 @@ public sealed class SiteServer : IAsyncDisposable
     /// <summary>Every request seen since the last <see cref="ClearLog"/>: path (with query) and the status answered.</summary>
     public IReadOnlyList<(string Path, int Status)> Requests => [.. _log];
 
-    public static async Task<SiteServer> StartAsync()
+    public static async Task<SiteServer> StartAsync(string host = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{host}:0");
         var app = builder.Build();
         var server = new SiteServer(app);
         app.Run(server.ServeAsync);

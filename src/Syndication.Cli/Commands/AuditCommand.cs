@@ -78,8 +78,16 @@ public static class AuditCommand
                 stages.Add(recorder);
             }
 
-            // Discovery keeps its ledger in the history; without one, every night searches afresh.
-            var discovery = list.SiteCount == 0 ? null : new AuditDiscovery(list, slice, store is null ? new MemoryLedger() : new HistoryLedger(store), time, log)
+            // Discovery keeps its ledger in the history; without one, every night searches afresh. A shard reads what
+            // earlier nights learnt from the main history (when it is at hand) and writes tonight's to its own file.
+            using var main = slice is not null && list.SiteCount > 0 && store is not null ? OpenMain(settings.History, list.Source, store.Path) : null;
+            IDiscoveryLedger? ledger = store is null ? new MemoryLedger() : new HistoryLedger(store);
+            if (main is not null)
+            {
+                ledger = new ShardLedger(new HistoryLedger(main), ledger);
+            }
+
+            var discovery = list.SiteCount == 0 ? null : new AuditDiscovery(list, slice, ledger, time, log)
             {
                 Search = !result.GetValue(noDiscovery),
             };
@@ -209,6 +217,13 @@ public static class AuditCommand
     /// </summary>
     private static string HistoryPath(string? given, string? configured, string list, Shard? slice) =>
         given ?? (configured is null ? HistoryOptions.DefaultPath(list, slice) : slice is null ? configured : HistoryOptions.DefaultPath(configured, slice));
+
+    /// <summary>The main history of a shard's list, to read discovery's ledger from (read only); null when there is none yet.</summary>
+    private static HistoryStore? OpenMain(string? configured, string list, string shardFile)
+    {
+        var path = configured ?? HistoryOptions.DefaultPath(list, null);
+        return File.Exists(path) && Path.GetFullPath(path) != Path.GetFullPath(shardFile) ? HistoryOptions.Open(path, create: false) : null;
+    }
 
     private static Shard? ParseShard(string? text)
     {

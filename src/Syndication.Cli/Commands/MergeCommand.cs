@@ -59,9 +59,24 @@ public static class MergeCommand
                     }
                 }
 
+                // Discovery: each shard searched the sites of its hosts; its ledger joins the main one, its account the run's.
+                var ledger = new HistoryLedger(main);
+                var found = runs.Select(r => r.Store.DiscoveryOf(r.Run.Id)).ToList();
+                foreach (var input in inputs)
+                {
+                    ledger.Import(input.Path);
+                }
+
                 // The gists kept while merging decide the exit code: no stored result is unpacked again for it.
                 var finished = runs.Max(r => r.Run.FinishedAt ?? r.Run.StartedAt);
-                var summary = main.Summary(runId) with { FinishedAt = finished, Complete = complete, Gists = gists };
+                var summary = main.Summary(runId) with
+                {
+                    FinishedAt = finished,
+                    Complete = complete,
+                    Gists = gists,
+                    Discovery = [.. found.SelectMany(f => f.Sites)],
+                    Unlicensed = [.. found.SelectMany(f => f.Unlicensed)],
+                };
                 main.EndRun(runId, summary, complete ? HistoryStore.Checked : HistoryStore.Incomplete);
                 log.Information("Merged {Shards} shard(s) into run {Run} of {History}: {Pages} page(s)", runs.Count, runId, main.Path, summary.Counts.Pages);
                 RunPhase.Reached(RunPhase.HistoryCommitted);
