@@ -136,6 +136,12 @@ public static class AuditCommand
             summary = summary with { StartedAt = started };
             using (summary.Spool)
             {
+                // A partner's page that republishes no original is not a silent pass: each says so, and so does the log.
+                if (summary.Gists.Count(g => g.Verdict == Verdicts.PageVerdict.NotApplicable && g.Partner is not null) is > 0 and var unmatched)
+                {
+                    log.Warning("{Count} partner page(s) republish no original in the catalogue: is the list out of date, or is the catalogue missing their originals? (each page's note says why)", unmatched);
+                }
+
                 RunPhase.Reached(RunPhase.PagesDone);
                 var interrupted = context.Stop.IsCancellationRequested;
                 var status = summary.Complete ? HistoryStore.Checked : interrupted ? HistoryStore.Interrupted : HistoryStore.Incomplete;
