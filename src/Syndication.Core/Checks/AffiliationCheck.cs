@@ -88,7 +88,7 @@ public sealed partial class AffiliationCheck : IRequirementCheck
             // The byline says one organisation, the story's opening line another: a reader cannot tell which holds.
             return RequirementOutcome.Review(
                 Id,
-                $"the byline's affiliation is {wrong.Mention.Name} (\"{EvidenceFactory.Shorten(wrong.Line, 80)}\"), while {good.Where} names {good.Mention.Name}: a person should decide which a reader takes for the reporter's",
+                $"the byline \"{EvidenceFactory.Shorten(wrong.Line, 80)}\" at {PathOf(wrong)} gives {wrong.Mention.Name} as the affiliation, while {Located(good)} names {good.Mention.Name}: a person should decide which a reader takes for the reporter's",
                 [Evidence(wrong, "the byline's affiliation"), Evidence(good, good.Where)]);
         }
 
@@ -103,7 +103,7 @@ public sealed partial class AffiliationCheck : IRequirementCheck
         {
             return RequirementOutcome.Fail(
                 Id,
-                $"the byline's affiliation is {wrong.Mention.Name}, a different organisation; expected {profile.Licensor}",
+                $"the byline \"{EvidenceFactory.Shorten(wrong.Line, 80)}\" at {PathOf(wrong)} gives {wrong.Mention.Name} as the affiliation, a different organisation; expected {profile.Licensor}",
                 Evidence(wrong, "credit names another organisation"));
         }
 
@@ -112,7 +112,7 @@ public sealed partial class AffiliationCheck : IRequirementCheck
             var elsewhere = Best(licensor);
             return RequirementOutcome.Fail(
                 Id,
-                $"no byline to carry the {profile.Licensor} affiliation" + (elsewhere is null ? string.Empty : $"; {profile.Licensor} is named {elsewhere.Where}"),
+                $"no byline to carry the {profile.Licensor} affiliation: no line in the article's header or closing lines credits a reporter" + (elsewhere is null ? string.Empty : $"; {profile.Licensor} is named {Located(elsewhere)}"),
                 [.. licensor.Take(3).Select(s => Evidence(s, s.Where))]);
         }
 
@@ -120,20 +120,31 @@ public sealed partial class AffiliationCheck : IRequirementCheck
         if (reviewable is not null)
         {
             var what = reviewable.Place == Place.Boilerplate
-                ? $"{profile.Licensor} is named only in its licensing boilerplate, away from the byline"
-                : $"{profile.Licensor} is named in a credit line after the story, not with the byline";
+                ? $"{profile.Licensor} is named only in its licensing boilerplate at {PathOf(reviewable)} (\"{EvidenceFactory.Shorten(reviewable.Line, 60)}\"), away from the byline"
+                : $"{profile.Licensor} is named in a credit line after the story at {PathOf(reviewable)} (\"{EvidenceFactory.Shorten(reviewable.Line, 60)}\"), not with the byline";
             return RequirementOutcome.Review(Id, what + ": a person should decide whether readers see it as the reporter's affiliation", Evidence(reviewable, reviewable.Where));
         }
 
         var best = Best(licensor);
         var message = best is null
-            ? $"the byline gives no affiliation; {profile.Licensor} is not named on the page"
-            : $"the byline gives no {profile.Licensor} affiliation; it is named only {best.Where} (\"{EvidenceFactory.Shorten(best.Line, 80)}\")";
+            ? $"{TheByline(anchors[0])} gives no affiliation; {profile.Licensor} is not named on the page"
+            : $"{TheByline(anchors[0])} gives no {profile.Licensor} affiliation; it is named only {Located(best)} (\"{EvidenceFactory.Shorten(best.Line, 80)}\")";
         var evidence = licensor.Take(3).Select(s => Evidence(s, s.Where)).Concat(anchors.Take(1).Select(a => EvidenceFactory.For(a.Element, "the byline", a.Text)));
         return RequirementOutcome.Fail(Id, message, [.. evidence]);
     }
 
     private static Seen? Best(List<Seen> seen) => seen.OrderBy(s => s.Place).FirstOrDefault();
+
+    private static string TheByline(NameSighting anchor) =>
+        $"the byline \"{EvidenceFactory.Shorten(anchor.Text, 60)}\" at {SelectorPath.For(anchor.Element)}";
+
+    /// <summary>The selector path of the element holding the mention.</summary>
+    private static string PathOf(Seen seen) => SelectorPath.For(seen.Element ?? seen.Block.Element);
+
+    /// <summary>Where the mention is, with its selector unless the description already names one.</summary>
+    private static string Located(Seen seen) => seen.Where.Contains(" > ", StringComparison.Ordinal) || seen.Where.Contains('#', StringComparison.Ordinal)
+        ? seen.Where
+        : $"{seen.Where} at {PathOf(seen)}";
 
     private static Evidence Evidence(Seen seen, string note) =>
         EvidenceFactory.For(seen.Element ?? EvidenceFactory.Narrowest(seen.Block, seen.Line[seen.Mention.Start..seen.Mention.End]), note, seen.Line);
@@ -143,8 +154,7 @@ public sealed partial class AffiliationCheck : IRequirementCheck
         var zone = context.Region.ZoneOf(element);
         if (zone == RegionZone.Outside)
         {
-            var chrome = context.Region.ChromeReason(block.Element);
-            return new Seen(Place.Outside, mention, block, line, element, chrome is null ? "outside the article region" : $"in site chrome ({chrome})");
+            return new Seen(Place.Outside, mention, block, line, element, context.Region.WhyOutside(element) ?? "outside the article region");
         }
 
         if (context.Profile.IsBoilerplate(line))

@@ -1,3 +1,4 @@
+using Syndication.Parsing;
 using Syndication.Verdicts;
 
 namespace Syndication.Checks;
@@ -57,7 +58,8 @@ public sealed class BylineCheck : IRequirementCheck
                 [.. evidence]);
         }
 
-        var others = credits.OtherBylines.Select(b => b.Text).Where(t => t.Length > 0).Distinct().Take(3).ToList();
+        var others = credits.OtherBylines.Where(b => b.Text.Length > 0).DistinctBy(b => b.Text).Take(3)
+            .Select(b => $"{b.Text} (at {SelectorPath.For(b.Element)})").ToList();
         evidence.AddRange(credits.OtherBylines.Take(2).Select(b => EvidenceFactory.For(b.Element, "byline found instead", b.Text)));
         var reporters = string.Join(" and ", context.Reporters.Select(r => r.Display));
         var message = others.Count > 0
@@ -71,12 +73,12 @@ public sealed class BylineCheck : IRequirementCheck
         var best = sightings.FirstOrDefault();
         return best?.Kind switch
         {
-            SightingKind.Mention => $"{reporter} is named only {best.Where} (\"{EvidenceFactory.Shorten(best.Text, 80)}\").",
-            SightingKind.Partial => $"{reporter} is not credited by full name: {best.Where}.",
+            SightingKind.Mention => $"{reporter} is named only {best.Where}, at {SelectorPath.For(best.Element)} (\"{EvidenceFactory.Shorten(best.Text, 80)}\").",
+            SightingKind.Partial => $"{reporter} is not credited by full name: {best.Where}, at {SelectorPath.For(best.Element)} (\"{EvidenceFactory.Shorten(best.Text, 80)}\").",
             SightingKind.Outside => $"{reporter} is named only {best.Where}.",
-            SightingKind.Hidden => $"{reporter} is credited only in text readers cannot see: {best.Where}.",
+            SightingKind.Hidden => $"{reporter} is credited only in text readers cannot see: {best.Where}, at {SelectorPath.For(best.Element)}.",
             SightingKind.Metadata => $"{reporter} is named {best.Where}, not in visible text.",
-            _ => $"no credit for {reporter} on the page.",
+            _ => $"{reporter} is not named anywhere in the page's visible text, metadata or attributes.",
         };
     }
 }

@@ -69,7 +69,7 @@ public sealed partial class CreditAnalysis
                     {
                         if (match.Kind == NameMatchKind.Full)
                         {
-                            var where = region.ChromeReason(block.Element) is { } chrome ? $"in site chrome ({chrome})" : "outside the article region";
+                            var where = region.WhyOutside(element) ?? region.WhyOutside(block.Element) ?? "outside the article region";
                             sightings.Add(new NameSighting(SightingKind.Outside, element, line, where, zone, block, lineIndex));
                         }
 
@@ -164,7 +164,7 @@ public sealed partial class CreditAnalysis
         if (!credit)
         {
             return CreditCall.No(zone == RegionZone.Story
-                ? "inside the story's text, between its paragraphs, where no credit line stands"
+                ? "between the story's paragraphs, where no credit line stands"
                 : "not worded as a credit (no \"By\", no name on a line of its own) nor marked up as a byline");
         }
 

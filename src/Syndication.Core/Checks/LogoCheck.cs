@@ -172,8 +172,7 @@ public sealed class LogoCheck : IRequirementCheck, IAsksForResources
         var zone = context.Region.ZoneOf(candidate.Placement);
         if (zone == RegionZone.Outside)
         {
-            var chrome = context.Region.ChromeReason(candidate.Placement);
-            return chrome is null ? "outside the article region" : $"in site chrome ({chrome})";
+            return context.Region.WhyOutside(candidate.Placement) ?? "outside the article region";
         }
 
         if (zone == RegionZone.Story && candidate.Identity != LogoIdentity.Licensor)

@@ -51,8 +51,8 @@ public static class ArticleLocator
         var (chromeRoot, reasons) = ChromeMap.Build(page, keep, body, headerFrom, story[0].Order, order.EndOf(story[^1].Element));
         var headline = bestTitled ?? Headline(page, story[0], chromeRoot);
         var start = Start(page, headline ?? story[0].Element, story[0], chromeRoot);
-        var end = End(page, body, story[^1], chromeRoot);
-        return new ArticleRegion(page, body, headline, story, start, end, chromeRoot, reasons, method);
+        var (end, endReason) = End(page, body, story[^1], chromeRoot);
+        return new ArticleRegion(page, body, headline, story, start, end, chromeRoot, reasons, method) { EndReason = endReason };
     }
 
     /// <summary>The deepest element holding at least <see cref="BodyShare"/> of the story's words.</summary>
@@ -203,7 +203,7 @@ public static class ArticleLocator
     /// The region ends a bounded distance past the story's last paragraph: closing credit lines, the article's own
     /// footer, an author box. It stops at a new headline or another article.
     /// </summary>
-    private static int End(PageDocument page, IElement body, TextBlock lastStory, int[] chromeRoot)
+    private static (int End, string? Why) End(PageDocument page, IElement body, TextBlock lastStory, int[] chromeRoot)
     {
         var order = page.Order;
         var storyEnd = order.EndOf(lastStory.Element);
@@ -224,12 +224,18 @@ public static class ArticleLocator
             // get a larger allowance than what follows the container.
             var insideBody = order.Contains(body, element) && !ReferenceEquals(body, page.Document.Body);
             chars += insideBody ? block.Text.Length / 3 : block.Text.Length;
-            if (startsNewArticle || chars > ClosingChars)
+            if (startsNewArticle)
             {
-                return block.Order - 1;
+                var what = element.LocalName == "h1" ? "a new headline (<h1>)" : element.LocalName == "article" || element.Closest("article") is not null ? "another <article>" : "a linked heading (another article's teaser)";
+                return (block.Order - 1, $"{what} at {SelectorPath.For(element)}");
+            }
+
+            if (chars > ClosingChars)
+            {
+                return (block.Order - 1, $"{ClosingChars:N0} characters of text past the story's last paragraph, at {SelectorPath.For(element)}");
             }
         }
 
-        return order.Count - 1;
+        return (order.Count - 1, null);
     }
 }

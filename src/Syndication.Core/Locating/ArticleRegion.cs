@@ -51,6 +51,34 @@ public sealed class ArticleRegion
     /// <summary>"original" when located from the matched original's text, "main-content" when guessed from the page.</summary>
     public string Method { get; }
 
+    /// <summary>Where the region stops after the story, and why (null when it runs to the page's end).</summary>
+    public string? EndReason { get; init; }
+
+    /// <summary>
+    /// Why an element outside the region is outside, in words: the chrome it sits in (and what decided it), or where it
+    /// stands relative to the article's header and end. Null for an element inside the region.
+    /// </summary>
+    public string? WhyOutside(IElement element)
+    {
+        if (ChromeReason(element) is { } chrome)
+        {
+            return $"in site chrome ({chrome})";
+        }
+
+        var index = _page.Order.IndexOf(element);
+        if (index >= 0 && index < Start)
+        {
+            return $"before the article's header, which begins at {SelectorPath.For(_page.Order[Start])}";
+        }
+
+        if (index > End)
+        {
+            return EndReason is null ? "past the article's end" : $"past the article's end: the region stops at {EndReason}";
+        }
+
+        return index < 0 ? "outside the article region" : null;
+    }
+
     /// <summary>Chrome roots (document-order number) and why each is chrome.</summary>
     public IReadOnlyDictionary<int, string> ChromeReasons { get; }
 
@@ -71,7 +99,7 @@ public sealed class ArticleRegion
         var root = _chromeRoot[index];
         if (!_chromeReasonAt.TryGetValue(root, out var reason))
         {
-            _chromeReasonAt[root] = reason = $"{ChromeReasons[root]} at {SelectorPath.For(_page.Order[root])}";
+            _chromeReasonAt[root] = reason = $"{SelectorPath.For(_page.Order[root])}: {ChromeReasons[root]}";
         }
 
         return reason;

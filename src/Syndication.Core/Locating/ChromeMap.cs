@@ -47,7 +47,7 @@ public static partial class ChromeMap
                 continue;
             }
 
-            var reason = ChromeRules.Reason(element, pageLevel: !inArticle[i]) ?? LinkListReason(page, i);
+            var reason = WithFacts(page, i, ChromeRules.Reason(element, pageLevel: !inArticle[i])) ?? LinkListReason(page, i);
             var inHeader = i > headerFrom && order.EndOf(element) < storyStart;
             var mayBeCreditBox = inHeader || (inArticle[i] && element.LocalName == "aside");
             if (reason is not null && mayBeCreditBox && IsCreditBox(page, i, inHeader))
@@ -70,6 +70,22 @@ public static partial class ChromeMap
         }
 
         return (chromeRoot, reasons);
+    }
+
+    /// <summary>A reason from the markup's words, with what the element holds: a reader can tell a menu from a byline box.</summary>
+    private static string? WithFacts(PageDocument page, int index, string? reason)
+    {
+        if (reason is null)
+        {
+            return null;
+        }
+
+        var stats = page.Stats;
+        var links = stats.LinkCount(index);
+        var teasers = stats.LinkedHeadings(index);
+        var text = stats.TextLength(index);
+        var holds = links == 0 && text == 0 ? "no text" : $"{links} link{(links == 1 ? string.Empty : "s")}{(teasers > 0 ? $", {teasers} linked headline{(teasers == 1 ? string.Empty : "s")}" : string.Empty)} and {text:N0} characters";
+        return $"{reason}; it holds {holds}";
     }
 
     /// <summary>

@@ -46,28 +46,28 @@ public static class ChromeRules
         var tag = element.LocalName;
         if (tag is "nav" or "aside")
         {
-            return $"<{tag}>";
+            return tag == "nav" ? "a <nav> (navigation)" : "an <aside> (a sidebar or box beside the story)";
         }
 
         if (pageLevel && tag is "footer" or "header")
         {
-            return $"site <{tag}>";
+            return $"the site's <{tag}>, outside any <article> or <main>";
         }
 
         var role = element.GetAttribute("role");
         if (role is not null && ChromeRoles.Contains(role.Trim()))
         {
-            return $"role=\"{role}\"";
+            return $"its role=\"{role}\"";
         }
 
         if (element.Id is { Length: > 0 } id && MatchesWords(id) is { } idWord)
         {
-            return $"id \"{id}\" ({idWord})";
+            return $"its id \"{id}\" says \"{idWord}\"";
         }
 
         if (pageLevel && element.Id is "footer" or "header" or "secondary" or "sidebar")
         {
-            return $"id \"{element.Id}\"";
+            return $"its id \"{element.Id}\" names the page's {element.Id}";
         }
 
         if (ClassNames.Ask(element, nameof(ChromeRules), ChromeClass) is { } byClass)
@@ -77,12 +77,12 @@ public static class ChromeRules
 
         if (element.GetAttribute("aria-label") is { Length: > 0 } label && MatchesWords(label.Replace(' ', '-')) is { } labelWord)
         {
-            return $"aria-label \"{label}\" ({labelWord})";
+            return $"its aria-label \"{label}\" says \"{labelWord}\"";
         }
 
         if (element.GetAttribute("data-ad") is not null || element.GetAttribute("data-ad-slot") is not null)
         {
-            return "ad slot";
+            return "an ad slot (data-ad)";
         }
 
         return null;
@@ -94,7 +94,7 @@ public static class ChromeRules
         {
             if (MatchesWords(cls) is { } word)
             {
-                return $"class \"{cls}\" ({word})";
+                return $"its class \"{cls}\" says \"{word}\"";
             }
         }
 

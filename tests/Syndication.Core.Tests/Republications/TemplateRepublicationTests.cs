@@ -134,6 +134,27 @@ public sealed class TemplateRepublicationTests
         Assert.That(wrong, Is.Empty, string.Join("\n", wrong));
     }
 
+    /// <summary>
+    /// A person reading a fail or a review sees at once what was found and where: a selector path to it, or the plain
+    /// statement that nothing was found on the page.
+    /// </summary>
+    [Test]
+    public void Every_fail_and_review_says_where()
+    {
+        var vague = All.Value.Concat(ReporterMode.Value)
+            .SelectMany(j => j.Result.Requirements.Where(r => r.Status != Outcome.Pass).Select(r => (j.Name, r.Id, r.Message)))
+            .Where(x => !SaysWhere(x.Message))
+            .Select(x => $"{x.Name} {x.Id}: {x.Message}")
+            .Distinct()
+            .ToList();
+        Assert.That(vague, Is.Empty, string.Join("\n", vague.Take(20)));
+    }
+
+    private static bool SaysWhere(string message) =>
+        message.Contains(" > ", StringComparison.Ordinal) || message.Contains('#', StringComparison.Ordinal)
+        || message.Contains("no image on the page", StringComparison.Ordinal) || message.Contains("not named anywhere", StringComparison.Ordinal)
+        || message.Contains("not named on the page", StringComparison.Ordinal);
+
     [Test]
     public void Figures()
     {
