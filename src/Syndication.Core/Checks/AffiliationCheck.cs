@@ -83,7 +83,7 @@ public sealed partial class AffiliationCheck : IRequirementCheck
 
         var good = licensor.FirstOrDefault(s => s.Place is Place.WithByline or Place.OpeningCredit);
         var wrong = others.FirstOrDefault(s => s.Place == Place.WithByline);
-        if (good is { Place: Place.OpeningCredit } && wrong is not null)
+        if (good is not null && wrong is not null && (good.Place == Place.OpeningCredit || !ReferenceEquals(good.Line, wrong.Line)))
         {
             // The byline says one organisation, the story's opening line another: a reader cannot tell which holds.
             return RequirementOutcome.Review(

@@ -173,6 +173,11 @@ public sealed partial class CreditAnalysis
             return CreditCall.No($"in a teaser for another article: the box around it carries its own linked headline \"{EvidenceFactory.Shorten(TextFolding.CollapseWhiteSpace(teaser.TextContent), 60)}\" at {SelectorPath.For(teaser)}");
         }
 
+        if (!marked && !byPrefix && CreditStructure.QuotationSourced(page, region, block, element) is { } quotation)
+        {
+            return CreditCall.No($"as the source of the quotation at {SelectorPath.For(quotation)}, not as the article's byline");
+        }
+
         if (weak && CreditStructure.PictureCaptioned(page, region, block) is { } image)
         {
             return CreditCall.No($"on the line right under the picture at {SelectorPath.For(image)}, with no \"By\" nor byline markup: a photo credit or caption");

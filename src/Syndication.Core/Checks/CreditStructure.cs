@@ -45,6 +45,46 @@ public static class CreditStructure
         return !holdsStory && page.Stats.TextLength(index) <= CardChars ? image : null;
     }
 
+    /// <summary>
+    /// The quotation whose source the line names: the line sits in a &lt;blockquote&gt; or &lt;q&gt; that holds none of the
+    /// story's paragraphs, or follows a block that is itself a quotation (opens and closes with quotation marks) and
+    /// is not a story paragraph. Null otherwise.
+    /// </summary>
+    public static IElement? QuotationSourced(PageDocument page, Locating.ArticleRegion region, TextBlock block, IElement element)
+    {
+        var order = page.Order;
+        if (element.Closest("blockquote, q") is { } quote && !region.StoryBlocks.Any(b => order.Contains(quote, b.Element)))
+        {
+            return quote;
+        }
+
+        var previous = PreviousTextBlock(page, block);
+        if (previous is null || region.StoryBlocks.Contains(previous))
+        {
+            return null;
+        }
+
+        var text = previous.Text.Trim();
+        return text.Length > 2 && OpeningQuotes.Contains(text[0]) && ClosingQuotes.Contains(text[^1]) ? previous.Element : null;
+    }
+
+    private const string OpeningQuotes = "“\"«„‘'";
+    private const string ClosingQuotes = "”\"»“’'";
+
+    private static TextBlock? PreviousTextBlock(PageDocument page, TextBlock block)
+    {
+        var blocks = page.Blocks;
+        for (var i = blocks.Count - 1; i >= 0; i--)
+        {
+            if (blocks[i].Order < block.Order && blocks[i].Text.Length > 0 && !page.Order.Contains(blocks[i].Element, block.Element))
+            {
+                return blocks[i];
+            }
+        }
+
+        return null;
+    }
+
     private static readonly HashSet<string> ImageTags = new(StringComparer.Ordinal) { "img", "picture", "amp-img", "video", "figure", "svg" };
 
     /// <summary>

@@ -33,6 +33,25 @@ public sealed class CheckFixtureTests
         }
     }
 
+    public static IEnumerable<TestCaseData> CreditFixtures() => Fixtures().Where(f => (string)f.Arguments[0]! is "byline" or "affiliation");
+
+    /// <summary>
+    /// With --reporter only (no original at hand: the story is found from the page), a byline or affiliation fixture
+    /// gets the same outcome as with its original.
+    /// </summary>
+    [TestCaseSource(nameof(CreditFixtures))]
+    public async Task Fixture_gets_the_same_outcome_with_reporter_only(string requirement, string file)
+    {
+        var path = RepoPaths.Fixtures("checks", requirement, file);
+        var withOriginal = await Engines.FileChecker(Engines.Settings()).CheckAsync(PageTarget.Of(path), CancellationToken.None);
+        var reporters = withOriginal.Original?.Reporters ?? [];
+        Assume.That(reporters, Is.Not.Empty, "the fixture's original names its reporters");
+
+        var result = await Engines.FileChecker(Engines.Settings([], [.. reporters])).CheckAsync(PageTarget.Of(path), CancellationToken.None);
+        var outcome = result.Requirements.Single(r => r.Id == requirement);
+        Assert.That(outcome.Status, Is.EqualTo(VerdictNames.ParseOutcome(file.Split('-')[0])), $"{outcome.Message} (region: {result.Region})");
+    }
+
     [Test]
     public void Every_requirement_has_pass_and_fail_fixtures()
     {
