@@ -112,6 +112,25 @@ public sealed class DiscoveryAuditTests
         Assert.That(partner.Requests.Select(r => r.Path), Is.EquivalentTo(new[] { "/robots.txt", "/news/drones/" }), "no sitemap read");
     }
 
+    [Test]
+    public async Task A_search_the_budget_cuts_short_still_reports_the_pages_found_before()
+    {
+        await using var partner = await SiteServer.StartAsync();
+        partner.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(partner.Url("/news/drones/"), July)]));
+        Serve(partner, "/news/drones/", "wordpress-compliant.html");
+        using var folder = new AuditFolder();
+        File.WriteAllText(folder.List, $"settings:\n  originals: [\"{RepoPaths.Feed}\"]\npartners:\n  - name: Plains Reporter\n    site: {partner.BaseUrl}\n");
+        string[] Audit(params string[] more) => ["audit", folder.List, "--allow-private-networks", "--history", folder.History, "--format", "json", .. more];
+        Assert.That(JsonReport.Parse((await CliRunner.RunAsync(Audit())).Stdout).Pages, Has.Count.EqualTo(1));
+
+        // The sitemap now never answers: the budget (1.2 s) ends the search, and the page found last night is still in the report.
+        partner.Route("/sitemap.xml", async context => await Task.Delay(TimeSpan.FromMinutes(1), context.RequestAborted));
+        var cut = await CliRunner.RunAsync(Audit("--budget", "0.02"));
+        Assert.That(cut.Stderr, Does.Contain("Discovery did not finish within the run's budget"));
+        var page = JsonReport.Parse(cut.Stdout).Page("/news/drones/");
+        Assert.That(page.GetProperty("found").GetProperty("new").GetBoolean(), Is.False, "reported as the partner's page, not lost");
+    }
+
     private static void Serve(SiteServer server, string path, string sample) =>
         server.Put(path, "text/html; charset=utf-8", File.ReadAllBytes(RepoPaths.Page(sample)));
 

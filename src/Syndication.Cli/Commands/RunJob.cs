@@ -45,7 +45,7 @@ public sealed record RunJob
         if (Discovery is { Sites.Count: > 0 } discovery)
         {
             // The search is part of the night: it counts against the budget, and a search the budget cuts short leaves
-            // the night to the pages already known.
+            // the night to the pages already known (listed, and found on earlier nights).
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(stop);
             if (Budget is { } limit)
             {
@@ -59,6 +59,7 @@ public sealed record RunJob
             catch (OperationCanceledException) when (!stop.IsCancellationRequested)
             {
                 log.Warning("Discovery did not finish within the run's budget: tonight checks only the pages already known");
+                (targets, positions) = await discovery.PlanAsync(fetcher, settings.Catalogue, Concurrency, stop, search: false);
             }
         }
 

@@ -22,11 +22,12 @@ public sealed class AuditDiscovery(PartnerList list, Shard? shard, IDiscoveryLed
     public DiscoveryNight? Night { get; private set; }
 
     /// <summary>Searches the sites, then returns every page of the run (listed and discovered) with positions.</summary>
-    public async Task<(List<PageTarget> Targets, List<int> Positions)> PlanAsync(AddressRouter fetcher, OriginalCatalogue catalogue, int parallel, CancellationToken cancellationToken)
+    /// <param name="search">False: read no source, bring only the republications found on earlier nights (as <see cref="Search"/>).</param>
+    public async Task<(List<PageTarget> Targets, List<int> Positions)> PlanAsync(AddressRouter fetcher, OriginalCatalogue catalogue, int parallel, CancellationToken cancellationToken, bool search = true)
     {
         var listed = list.Partners.ToDictionary(p => p.Name, p => (IReadOnlySet<string>)p.Pages.Select(page => SiteUrls.Key(page.Location)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var stride = AuditTargets.Stride(list);
-        var night = await new Discoverer(fetcher, ledger, time, log) { Search = Search }.DiscoverAsync(
+        var night = await new Discoverer(fetcher, ledger, time, log) { Search = Search && search }.DiscoverAsync(
             Sites,
             catalogue,
             site => listed.GetValueOrDefault(site.Name) ?? new HashSet<string>(),

@@ -34,13 +34,16 @@ public sealed class HostileSourceTests
         site.Put("/relative.xml", "application/xml", """<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/news/relative/</loc></url></urlset>""");
         site.Put("/news/relative/", "text/html", Corpus.Republication(corpus.Originals[2]));
         site.Put("/offsite.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url("https://elsewhere.example/news/copied/", now), new SitemapXml.Url("https://evil.example/x/", now)]));
+        // More than the protocol's 50,000 URLs: read whole and noted; only the one dated within the window is a candidate.
+        site.Put("/big.xml", "application/xml", SitemapXml.UrlSet(Enumerable.Range(0, 50_001).Select(i => new SitemapXml.Url(U($"/archive/{i}/"), i == 0 ? now : now.AddDays(-400 - (i / 100))))));
+        site.Put("/archive/0/", "text/html", corpus.Unrelated(2));
         site.Put("/good.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(U("/news/one/"), now), new SitemapXml.Url(U("/news/two/"), now)]));
         site.Put("/news/one/", "text/html", Corpus.Republication(corpus.Originals[0]));
         site.Put("/news/two/", "text/html", Corpus.Republication(corpus.Originals[1]));
         site.Put("/feed-laughs/", "application/rss+xml", """<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><rss version="2.0"><channel><title>&lol2;</title><link>https://x.example/</link><description>x</description><item><title>&lol2;</title><link>https://x.example/a</link></item></channel></rss>""");
         site.Put("/feed-html/", "text/html", "<html><body>not a feed</body></html>");
         site.Put("/listed.html", "text/html", Corpus.Republication(corpus.Originals[3]));
-        var sitemaps = new[] { "/laughs.xml", "/external.xml", "/bomb.xml.gz", "/loop-a.xml", "/html.xml", "/error.xml", "/dates.xml", "/relative.xml", "/offsite.xml", "/good.xml" };
+        var sitemaps = new[] { "/laughs.xml", "/external.xml", "/bomb.xml.gz", "/loop-a.xml", "/html.xml", "/error.xml", "/dates.xml", "/relative.xml", "/offsite.xml", "/big.xml", "/good.xml" };
         other.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(other.Url("/news/three/"), now)]));
         other.Put("/news/three/", "text/html", Corpus.Republication(corpus.Originals[4]));
 
@@ -57,7 +60,7 @@ public sealed class HostileSourceTests
         foreach (var (path, says) in new[]
         {
             ("/laughs.xml", "DTD"), ("/external.xml", "DTD"), ("/bomb.xml.gz", "gzip bomb"), ("/loop-", "loop"), ("/html.xml", "text/html"),
-            ("/error.xml", "500"), ("/dates.xml", "2024-13-45"), ("/relative.xml", "relative"), ("/offsite.xml", "elsewhere.example"),
+            ("/error.xml", "500"), ("/dates.xml", "2024-13-45"), ("/relative.xml", "relative"), ("/offsite.xml", "elsewhere.example"), ("/big.xml", "more than the protocol's"),
             ("/feed-laughs/", "entit"), ("/feed-html/", "text/html"),
         })
         {
@@ -76,6 +79,7 @@ public sealed class HostileSourceTests
         Assert.That(site.Requests.Any(r => r.Path.Contains("elsewhere", StringComparison.Ordinal)), Is.False);
         Assert.That(night.Discovery[1].Problems, Is.Empty);
         Assert.That(site.Requests.Count(r => r.Path == "/local/dated/"), Is.EqualTo(1), "a page with an unreadable date is still a candidate (its date unknown)");
+        Assert.That(site.Requests.Where(r => r.Path.StartsWith("/archive/", StringComparison.Ordinal)).Select(r => r.Path), Is.EqualTo(new[] { "/archive/0/" }), "of the 50,001, only the page in the window is fetched");
     }
 
     [Test]
