@@ -72,7 +72,8 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
     /// <summary>
     /// What a checked candidate turned out to be. A page that republishes an original is found (returns its entry);
     /// one that does not, or cannot be read for good (gone, not HTML, robots), is examined; a passing failure leaves
-    /// it pending for the next nights, up to <see cref="MaxAttempts"/>.
+    /// it pending for the next nights, up to <see cref="MaxAttempts"/>. A listed URL that redirects off the site (to
+    /// the licensor's own article, say) is not the site's page, whatever it carries.
     /// </summary>
     public LedgerEntry Examined(DiscoveredPage page, PageResult result)
     {
@@ -86,7 +87,8 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
             Status = LedgerStatus.Examined,
             Attempts = page.Before?.Attempts ?? 0,
         };
-        if (result.Original is { } original && result.Verdict != PageVerdict.Error)
+        var offSite = result.Fetch?.FinalUrl is { } final && Uri.TryCreate(final, UriKind.Absolute, out var landed) && !Partners.SiteUrls.OnSite(landed, Site.Url);
+        if (result.Original is { } original && result.Verdict != PageVerdict.Error && !offSite)
         {
             entry = entry with { Status = LedgerStatus.Found, FoundAt = Now, OriginalTitle = original.Title, OriginalUrl = original.Url, Attempts = 0 };
             _found.Add(new FoundPage(result.Url, original.Title, original.Url, listing.Via, result.Verdict));

@@ -113,6 +113,30 @@ public sealed class HostileSourceTests
         Assert.That(site.Requests.Select(r => r.Path), Is.EquivalentTo(new[] { "/robots.txt", "/index.xml", "/news/a/", "/news/b/" }), "a complete night again: the old sitemaps are skipped");
     }
 
+    [Test]
+    public async Task A_listed_url_that_redirects_off_the_site_is_not_the_partner_s_page()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var corpus = new Corpus(2, now.AddDays(-10));
+        await using var site = await SiteServer.StartAsync();
+        await using var licensor = await SiteServer.StartAsync();
+        licensor.Put("/original/", "text/html", Corpus.Republication(corpus.Originals[0]));
+        site.Route("/go/original/", context =>
+        {
+            context.Response.StatusCode = 301;
+            context.Response.Headers.Location = licensor.Url("/original/");
+            return Task.CompletedTask;
+        });
+        site.Put("/news/copy/", "text/html", Corpus.Republication(corpus.Originals[1]));
+        site.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(site.Url("/go/original/"), now), new SitemapXml.Url(site.Url("/news/copy/"), now)]));
+        using var cache = new TempFolder();
+
+        var night = await Nights.RunAsync(Nights.List(Nights.Partner("Plains Reporter", site.BaseUrl)), corpus.Originals, new MemoryLedger(), cache.Path);
+
+        Assert.That(night.Pages.Select(p => new Uri(p.Url).AbsolutePath), Is.EqualTo(new[] { "/news/copy/" }), "the redirect lands on the licensor's own article: not a republication by the partner");
+        Assert.That(licensor.Requests.Select(r => r.Path), Does.Contain("/original/"));
+    }
+
     private static byte[] GzipBomb(int bytes)
     {
         using var memory = new MemoryStream();
