@@ -98,11 +98,9 @@ public sealed class DiscoveryAuditTests
     public async Task No_discovery_checks_the_found_pages_without_reading_any_source()
     {
         await using var partner = await SiteServer.StartAsync();
-        partner.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(partner.Url("/news/drones/"), July)]));
-        Serve(partner, "/news/drones/", "wordpress-compliant.html");
         using var folder = new AuditFolder();
-        File.WriteAllText(folder.List, $"settings:\n  originals: [\"{RepoPaths.Feed}\"]\npartners:\n  - name: Plains Reporter\n    site: {partner.BaseUrl}\n");
-        string[] Audit(params string[] more) => ["audit", folder.List, "--allow-private-networks", "--history", folder.History, "--format", "json", .. more];
+        var audit = OneRepublication(partner, folder);
+        string[] Audit(params string[] more) => [.. audit, .. more];
 
         var first = await CliRunner.RunAsync(Audit());
         Assert.That(JsonReport.Parse(first.Stdout).Pages, Has.Count.EqualTo(1), first.Stderr);
@@ -116,11 +114,9 @@ public sealed class DiscoveryAuditTests
     public async Task A_search_the_budget_cuts_short_still_reports_the_pages_found_before()
     {
         await using var partner = await SiteServer.StartAsync();
-        partner.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(partner.Url("/news/drones/"), July)]));
-        Serve(partner, "/news/drones/", "wordpress-compliant.html");
         using var folder = new AuditFolder();
-        File.WriteAllText(folder.List, $"settings:\n  originals: [\"{RepoPaths.Feed}\"]\npartners:\n  - name: Plains Reporter\n    site: {partner.BaseUrl}\n");
-        string[] Audit(params string[] more) => ["audit", folder.List, "--allow-private-networks", "--history", folder.History, "--format", "json", .. more];
+        var audit = OneRepublication(partner, folder);
+        string[] Audit(params string[] more) => [.. audit, .. more];
         Assert.That(JsonReport.Parse((await CliRunner.RunAsync(Audit())).Stdout).Pages, Has.Count.EqualTo(1));
 
         // The sitemap now never answers: the budget (1.2 s) ends the search, and the page found last night is still in the report.
@@ -129,6 +125,15 @@ public sealed class DiscoveryAuditTests
         Assert.That(cut.Stderr, Does.Contain("Discovery did not finish within the run's budget"));
         var page = JsonReport.Parse(cut.Stdout).Page("/news/drones/");
         Assert.That(page.GetProperty("found").GetProperty("new").GetBoolean(), Is.False, "reported as the partner's page, not lost");
+    }
+
+    /// <summary>A partner whose sitemap lists one republication, its list in the folder; returns the audit's arguments (JSON on stdout, with the folder's history).</summary>
+    private static string[] OneRepublication(SiteServer partner, AuditFolder folder)
+    {
+        partner.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet([new SitemapXml.Url(partner.Url("/news/drones/"), July)]));
+        Serve(partner, "/news/drones/", "wordpress-compliant.html");
+        File.WriteAllText(folder.List, $"settings:\n  originals: [\"{RepoPaths.Feed}\"]\npartners:\n  - name: Plains Reporter\n    site: {partner.BaseUrl}\n");
+        return ["audit", folder.List, "--allow-private-networks", "--history", folder.History, "--format", "json"];
     }
 
     private static void Serve(SiteServer server, string path, string sample) =>
