@@ -6,10 +6,29 @@ using Syndication.Bench;
 // The speed harness (not a test): for each N, serve N generated pages from a local server on several loopback
 // hosts, run `syndication audit` on them in a child process, and print its pages per second and peak working set
 // next to the raw fetch rate and the raw AngleSharp parse rate of the same pages, measured in the same run.
-//   dotnet run -c Release --project bench/Syndication.Bench -- [N ...] [--hosts H] [--concurrency C] [--images]
+//   dotnet run -c Release --project bench/Syndication.Bench -- [N ...] [--hosts H] [--concurrency C] [--images] [--catalogue ORIGINALS]
 //   dotnet run -c Release --project bench/Syndication.Bench -- --discovery [N] [--cap C]   (DiscoveryBench.cs)
+//   dotnet run -c Release --project bench/Syndication.Bench -- catalogue [N]               (CatalogueBench.cs)
 // --images: the demo profile (a reference logo), every third page with an unnamed logo to fetch, and the audit run
 // twice, images on and off (--no-images), side by side.
+// --catalogue: each audit matches against a catalogue file of that many invented originals (and the samples).
+// catalogue N: the catalogue alone (fill, index load, memory, match time a page against N originals and against the 4 samples).
+if (args is ["catalogue-probe", var probeFile, var probeCount, var probeRoot])
+{
+    CatalogueBench.Probe(probeFile, int.Parse(probeCount, CultureInfo.InvariantCulture), probeRoot);
+    return;
+}
+
+if (args is ["catalogue", ..])
+{
+    var count = args.Skip(1).Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(50_000).First();
+    using var scratch = new TempDir();
+    var file = await CatalogueBench.FillAsync(count, FindRoot(), scratch.Path);
+    await CatalogueBench.ProbeAsync(file, count, FindRoot());
+    await CatalogueBench.ProbeAsync(null, 0, FindRoot());
+    return;
+}
+
 if (args.Contains("--discovery"))
 {
     var urls = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(50_000).First();
@@ -22,7 +41,10 @@ var sizes = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfE
 var hosts = Option("--hosts", 50);
 var concurrency = Option("--concurrency", 16);
 var images = args.Contains("--images");
+var catalogueSize = Option("--catalogue", 0);
 var root = FindRoot();
+using var catalogueFolder = new TempDir();
+var catalogueFile = catalogueSize > 0 ? await CatalogueBench.FillAsync(catalogueSize, root, catalogueFolder.Path) : null;
 var cli = Path.Combine(AppContext.BaseDirectory, "syndication.dll");
 Console.WriteLine($"syndication bench: {Environment.ProcessorCount} cores, {hosts} hosts, concurrency {concurrency}, per-host 2");
 Console.WriteLine("pages    audit p/s   peak MB   fetch p/s   parse p/s   audit/parse   verdicts");
@@ -47,14 +69,14 @@ foreach (var n in sizes)
     if (images)
     {
         var served = farm.ImagesServed;
-        var (offSeconds, offPeak, offVerdicts) = await Audit(cli, list, work.Path, concurrency, "--no-images");
-        var (onSeconds, onPeak, onVerdicts) = await Audit(cli, list, work.Path, concurrency);
+        var (offSeconds, offPeak, offVerdicts) = await Audit(cli, list, work.Path, concurrency, catalogueFile, "--no-images");
+        var (onSeconds, onPeak, onVerdicts) = await Audit(cli, list, work.Path, concurrency, catalogueFile);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{n,-8} images off {n / offSeconds,7:0.0} p/s {offPeak / 1048576.0,5:0} MB ({offVerdicts}); on {n / onSeconds,7:0.0} p/s {onPeak / 1048576.0,5:0} MB ({onVerdicts}), {farm.ImagesServed - served} images fetched; on/off {offSeconds / onSeconds:0.00}"));
         continue;
     }
 
-    var (auditSeconds, peakBytes, verdicts) = await Audit(cli, list, work.Path, concurrency);
+    var (auditSeconds, peakBytes, verdicts) = await Audit(cli, list, work.Path, concurrency, catalogueFile);
     var fetchSeconds = await RawFetch(farm, n, concurrency);
     var parseSeconds = RawParse(farm, n);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -82,11 +104,19 @@ static IEnumerable<string> PartnerList(PageFarm farm, int n, string root, bool i
     }
 }
 
-static async Task<(double Seconds, long PeakBytes, string Verdicts)> Audit(string cli, string list, string folder, int concurrency, params string[] extra)
+static async Task<(double Seconds, long PeakBytes, string Verdicts)> Audit(string cli, string list, string folder, int concurrency, string? catalogue, params string[] extra)
 {
     var output = Path.Combine(folder, "report.json");
     var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-    foreach (var arg in new[] { cli, "audit", list, "--allow-private-networks", "--format", "json", "--output", output, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--timeout", "60" }.Concat(extra))
+    // A copy of the catalogue for each audit: the audit adds the feed's originals to it, and each size starts alike.
+    var catalogueCopy = Path.Combine(folder, "catalogue.db");
+    File.Delete(catalogueCopy);
+    if (catalogue is not null)
+    {
+        File.Copy(catalogue, catalogueCopy);
+    }
+
+    foreach (var arg in new[] { cli, "audit", list, "--allow-private-networks", "--format", "json", "--output", output, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--timeout", "60", "--catalogue", catalogueCopy }.Concat(extra))
     {
         info.ArgumentList.Add(arg);
     }

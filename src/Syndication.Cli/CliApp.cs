@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using Syndication.Catalogue;
 using Syndication.Cli.Commands;
 using Syndication.History;
 using Syndication.Originals;
@@ -24,6 +25,7 @@ public static partial class CliApp
             DiffCommand.Build(context),
             ReportCommand.Build(context),
             EvidenceCommand.Build(context),
+            OriginalsCommand.Build(context),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null, CancellationToken stop = default)
@@ -65,7 +67,7 @@ public static partial class CliApp
                 ProcessTerminationTimeout = null,
             }, stopping.Token);
         }
-        catch (Exception e) when (e is UsageException or ProfileException or OriginalsException or PartnerListException or HistoryException)
+        catch (Exception e) when (e is UsageException or ProfileException or OriginalsException or PartnerListException or HistoryException or CatalogueException)
         {
             await stderr.WriteLineAsync($"syndication: {e.Message}");
             return ExitCodes.Usage;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Syndication.Files;
 using Syndication.Pipeline;
 using Syndication.Verdicts;
 
@@ -65,22 +66,21 @@ public sealed partial class HistoryStore : IDisposable
         }
 
         var writerLock = exclusive ? Lock(path) : null;
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        SqliteConnection? connection = null;
         try
         {
-            connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+            connection = SqliteSchema.Open(path);
             Migrations.Apply(connection);
         }
         catch (SqliteException e)
         {
-            connection.Dispose();
+            connection?.Dispose();
             writerLock?.Dispose();
             throw new HistoryException($"cannot use {path} as a history file: {e.Message}", e);
         }
         catch
         {
-            connection.Dispose();
+            connection?.Dispose();
             writerLock?.Dispose();
             throw;
         }
@@ -290,12 +290,5 @@ public sealed partial class HistoryStore : IDisposable
     {
         using var command = Command("PRAGMA integrity_check");
         return (string)command.ExecuteScalar()!;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

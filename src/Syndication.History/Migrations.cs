@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Syndication.Files;
 
 namespace Syndication.History;
 
@@ -131,27 +132,12 @@ internal static class Migrations
 
     public static void Apply(SqliteConnection connection)
     {
-        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        var version = SqliteSchema.Version(connection);
         if (version > Latest)
         {
             throw new HistoryException($"the history was written by a newer version of syndication (schema {version}; this one knows {Latest})");
         }
 
-        for (var step = version; step < Latest; step++)
-        {
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
-            command.ExecuteNonQuery();
-            transaction.Commit();
-        }
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
+        SqliteSchema.Migrate(connection, Steps);
     }
 }

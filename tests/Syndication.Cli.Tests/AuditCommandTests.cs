@@ -14,7 +14,7 @@ public sealed class AuditCommandTests
     public async Task The_sample_audit_runs_offline_and_ends_with_a_partner_table()
     {
         using var folder = new TempFolder();
-        var result = await CliRunner.RunAsync("audit", RepoPaths.Samples("partners.yaml"), "--format", "json", "--history", folder.File("h.db"), "--cache", folder.File("cache"));
+        var result = await CliRunner.RunAsync("audit", RepoPaths.Samples("partners.yaml"), "--format", "json", "--history", folder.File("h.db"), "--catalogue", folder.File("c.db"), "--cache", folder.File("cache"));
         Assert.That(result.ExitCode, Is.EqualTo(1), result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
         var pages = json.RootElement.GetProperty("pages").EnumerateArray().ToList();
@@ -87,9 +87,9 @@ public sealed class AuditCommandTests
     {
         using var folder = new TempFolder();
         var list = folder.File("partners.yaml");
-        await File.WriteAllTextAsync(list, "partners:\n  - name: Local\n    pages: [\"http://127.0.0.1:9/page\"]\n");
+        await File.WriteAllTextAsync(list, $"settings:\n  originals: [\"{RepoPaths.Feed}\"]\npartners:\n  - name: Local\n    pages: [\"http://127.0.0.1:9/page\"]\n");
         var result = await CliRunner.RunAsync("audit", list, "--format", "json");
-        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stderr);
         var page = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("pages")[0];
         Assert.That(page.GetProperty("error").GetProperty("kind").GetString(), Is.EqualTo("blocked-address"));
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Serilog;
+using Syndication.Catalogue;
 using Syndication.Discovery;
 using Syndication.History;
 using Syndication.Originals;
@@ -21,6 +22,7 @@ public static class AuditCommand
         var partners = new Argument<string>("PARTNERS_FILE") { Description = "The partner list: YAML (.yaml) or CSV (.csv)." };
         var originals = SharedOptions.Originals();
         var profile = SharedOptions.Profile();
+        var catalogue = CatalogueOptions.Catalogue("the list's settings.catalogue, else PARTNERS.catalogue.db beside the list");
         var report = new ReportOptionSet();
         var budget = new Option<double?>("--budget") { Description = "Minutes the whole run may take; pages not done by then are reported as not checked (kind budget).", HelpName = "MINUTES" };
         var shard = new Option<string?>("--shard") { Description = "Check only slice K of N of the list, cut by host (K/N, e.g. 2/3); combine the slices with 'syndication merge'.", HelpName = "K/N" };
@@ -29,7 +31,7 @@ public static class AuditCommand
         var history = new HistoryOptions();
         var command = new Command("audit", "Audit a whole partner list: every partner's pages, politely, with history, reports and a per-partner summary.")
         {
-            partners, originals, profile,
+            partners, originals, profile, catalogue,
         };
         foreach (var option in report.All.Append(budget).Append(shard).Append(noDiscovery).Concat(fetch.All).Concat(history.All))
         {
@@ -96,6 +98,8 @@ public static class AuditCommand
                 Discovery = discovery,
                 Profile = result.GetValue(profile) ?? settings.Profile,
                 Originals = result.GetValue(originals) is { Length: > 0 } given ? given : settings.Originals,
+                Catalogue = CatalogueOptions.PathFor(result.GetValue(catalogue), list),
+                RequireOriginals = true,
                 Fetch = fetchOptions,
                 Resources = fetch.Resources(result),
                 Concurrency = concurrency,
@@ -123,7 +127,7 @@ public static class AuditCommand
                 // Stopped while the originals were loading: no page was checked, and the reports and history say so.
                 summary = AuditRun.Stopped(targets, new AuditRun.Options { Stages = stages, Positions = positions }, started, time, log);
             }
-            catch (Exception e) when (store is not null && e is ProfileException or OriginalsException)
+            catch (Exception e) when (store is not null && e is ProfileException or OriginalsException or CatalogueException)
             {
                 // The profile or the originals could not be loaded: the run never began checking, and ends incomplete
                 // now rather than staying "running" until the next audit calls it killed.

@@ -19,11 +19,12 @@ public static class CheckCommand
         var originals = SharedOptions.Originals();
         var reporters = SharedOptions.Reporters();
         var profile = SharedOptions.Profile();
+        var catalogue = CatalogueOptions.Catalogue($"${CatalogueOptions.EnvironmentVariable}, else none (only the originals named here)");
         var report = new ReportOptionSet();
         var fetch = new FetchOptionSet();
         var command = new Command("check", "Check pages: does each keep the licence (logo, byline, affiliation)?")
         {
-            pages, originals, reporters, profile,
+            pages, originals, reporters, profile, catalogue,
         };
         foreach (var option in report.All.Concat(fetch.All))
         {
@@ -40,6 +41,7 @@ public static class CheckCommand
                 Profile = result.GetValue(profile),
                 Originals = result.GetValue(originals) ?? [],
                 Reporters = Named(result.GetValue(reporters) ?? []),
+                Catalogue = CatalogueOptions.PathFor(result.GetValue(catalogue), list: null),
                 Fetch = fetch.Build(result, settings, defaultCache: null),
                 Resources = fetch.Resources(result),
                 Concurrency = fetch.ConcurrencyFrom(result, settings),

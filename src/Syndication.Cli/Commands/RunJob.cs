@@ -16,6 +16,12 @@ public sealed record RunJob
 
     public IReadOnlyList<string> Reporters { get; init; } = [];
 
+    /// <summary>The catalogue file: originals read now are added to it, pages are matched against all it holds. Null: none.</summary>
+    public string? Catalogue { get; init; }
+
+    /// <summary>An audit: no original at all is a configuration error (exit 3), not a run of not-applicable pages.</summary>
+    public bool RequireOriginals { get; init; }
+
     public required FetchOptions Fetch { get; init; }
 
     public required int Concurrency { get; init; }
@@ -40,7 +46,8 @@ public sealed record RunJob
     {
         var started = time.GetTimestamp();
         using var fetcher = Engine.CreateFetcher(Fetch, time);
-        var settings = await Engine.SettingsAsync(Profile, Originals, Reporters, fetcher, log, stop);
+        using var catalogue = Catalogue is null ? null : CatalogueOptions.Open(Catalogue, create: true);
+        var settings = await Engine.SettingsAsync(Profile, Originals, Reporters, fetcher, log, stop, catalogue, RequireOriginals, time);
         var (targets, positions) = (Targets, Positions);
         if (Discovery is { Sites.Count: > 0 } discovery)
         {

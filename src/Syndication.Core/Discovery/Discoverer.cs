@@ -31,9 +31,9 @@ public sealed class Discoverer(AddressRouter fetcher, IDiscoveryLedger ledger, T
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var dates = catalogue.Originals.Select(o => o.Original.Published).OfType<DateTimeOffset>().ToList();
+        var dates = catalogue.Headlines.Select(o => o.Published).OfType<DateTimeOffset>().ToList();
         var windowFrom = dates.Count > 0 ? dates.Min() - WindowSlack : (DateTimeOffset?)null;
-        var likeness = new TitleLikeness(catalogue.Originals.Select(o => o.Original.Title));
+        var likeness = new TitleLikeness(catalogue.Headlines.Select(o => o.Title));
         var nights = sites.Select(site => new SiteNight(site, ledger.Load(site.Key), now)).ToList();
         await Parallel.ForEachAsync(
             nights,

@@ -24,6 +24,9 @@ public sealed record FetchRequest(PageAddress Address, bool IgnoreRobots = false
         "application/xml,text/xml;q=0.9,application/x-gzip;q=0.8,application/gzip;q=0.8,text/plain;q=0.5,*/*;q=0.1",
         ["application/xml", "text/xml", "application/x-gzip", "application/gzip", "application/octet-stream", "binary/octet-stream", "text/plain"]);
 
+    /// <summary>What a JSON API answers with (the WordPress REST API).</summary>
+    public static readonly ContentKinds Json = new("JSON", "application/json,*/*;q=0.1", ["application/json"]);
+
     /// <summary>The media types the caller can read; a response of another type is refused before its body is read.</summary>
     public ContentKinds Accepts { get; init; } = Page;
 

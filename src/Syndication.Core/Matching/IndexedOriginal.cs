@@ -1,4 +1,6 @@
 using Syndication.Originals;
+using Syndication.Profiles;
+using Syndication.Text;
 
 namespace Syndication.Matching;
 
@@ -28,4 +30,17 @@ public sealed class IndexedOriginal
 
     /// <summary>Each paragraph's folded words, to recognise short paragraphs that have no shingle.</summary>
     public HashSet<string> FoldedParagraphs { get; }
+
+    /// <summary>Cuts an original's paragraphs into words and shingles; the profile tells its licensing boilerplate.</summary>
+    public static IndexedOriginal From(int id, Original original, LicenceProfile profile)
+    {
+        var paragraphs = original.Paragraphs
+            .Select(p =>
+            {
+                var words = Tokenizer.Words(p);
+                return new IndexedParagraph(p, words, [.. Shingles.Of(words)], profile.IsBoilerplate(p));
+            })
+            .ToList();
+        return new IndexedOriginal(id, original, paragraphs);
+    }
 }

@@ -23,11 +23,12 @@ public static class OriginalMatcher
         }
 
         var pageShingles = PageShingles(page);
-        var counts = catalogue.SharedShingleCounts(pageShingles);
-        var candidates = counts.Where(kv => kv.Value >= MinSharedShingles)
-            .OrderByDescending(kv => kv.Value)
-            .Take(CandidatesExamined)
-            .Select(kv => Evaluate(catalogue.Originals[kv.Key], pageShingles))
+        // The index proposes the originals sharing the most fingerprints; each is then compared in full, and one that
+        // shares fewer than MinSharedShingles shingles in all is no candidate (as a quotation of a sentence or two is not).
+        var candidates = catalogue.Candidates(pageShingles, CandidatesExamined)
+            .Select(c => catalogue.Get(c.Id))
+            .Where(original => original.AllShingles.Count(pageShingles.Contains) >= MinSharedShingles)
+            .Select(original => Evaluate(original, pageShingles))
             .ToList();
         var best = candidates.Where(c => c.Accepted).OrderByDescending(c => c.Shared).ThenByDescending(c => c.Containment).FirstOrDefault();
         if (best is null)

@@ -75,6 +75,8 @@ public static class FeedReader
                 Reporters = Reporters(item),
                 Paragraphs = HtmlParagraphs.From(Body(item)),
                 Published = item.PublishDate == default ? null : item.PublishDate,
+                Modified = item.LastUpdatedTime == default ? null : item.LastUpdatedTime,
+                LicensorId = string.IsNullOrWhiteSpace(item.Id) ? null : item.Id.Trim(),
                 Source = source,
             });
         }

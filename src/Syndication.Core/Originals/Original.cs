@@ -13,8 +13,18 @@ public sealed record Original
     /// <summary>The body as paragraphs of plain text.</summary>
     public IReadOnlyList<string> Paragraphs { get; init; } = [];
 
+    /// <summary>When the licensor published it, when known.</summary>
     public DateTimeOffset? Published { get; init; }
 
-    /// <summary>Where it was read from (feed path or URL, page path or URL, or "--reporter").</summary>
+    /// <summary>When the licensor last changed it, when its source says (a feed's updated, the REST API's modified, a sitemap's lastmod).</summary>
+    public DateTimeOffset? Modified { get; init; }
+
+    /// <summary>The licensor's own id for it, when its source gives one (a WordPress post id, a feed item's guid).</summary>
+    public string? LicensorId { get; init; }
+
+    /// <summary>Where it was read from (feed path or URL, page path or URL, the REST API, or "--reporter").</summary>
     public required string Source { get; init; }
+
+    /// <summary>When it was read from <see cref="Source"/>; null when not recorded.</summary>
+    public DateTimeOffset? ReadAt { get; init; }
 }

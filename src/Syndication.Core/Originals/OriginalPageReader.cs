@@ -35,6 +35,8 @@ public static partial class OriginalPageReader
             Url = url,
             Reporters = Reporters(document),
             Paragraphs = story.SelectMany(b => b.Lines).ToList(),
+            Published = Date(Meta(document, "article:published_time")),
+            Modified = Date(Meta(document, "article:modified_time") ?? Meta(document, "og:updated_time")),
             Source = source,
         };
     }
@@ -63,6 +65,9 @@ public static partial class OriginalPageReader
 
         return JsonLdAuthors.Read(document);
     }
+
+    private static DateTimeOffset? Date(string? text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : null;
 
     private static string? Meta(IDocument document, string property) =>
         document.QuerySelector($"meta[property='{property}'], meta[name='{property}']")?.GetAttribute("content") is { Length: > 0 } value ? value : null;

@@ -29,4 +29,6 @@ public sealed record AuditSettings
 
     /// <summary>The most candidate pages discovery fetches from one site in one night (settings.discovery.maxPages).</summary>
     public int? DiscoveryMaxPages { get; init; }
+    /// <summary>The catalogue of originals (SQLite); default PARTNERS.catalogue.db beside the list.</summary>
+    public string? Catalogue { get; init; }
 }

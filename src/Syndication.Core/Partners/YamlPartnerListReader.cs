@@ -12,7 +12,7 @@ namespace Syndication.Partners;
 public sealed class YamlPartnerListReader
 {
     private static readonly string[] TopKeys = ["settings", "partners", "watch", "waivers"];
-    private static readonly string[] SettingKeys = ["originals", "profile", "concurrency", "perHost", "timeout", "budget", "formats", "outputDir", "userAgent", "robots", "history", "cache", "discovery"];
+    private static readonly string[] SettingKeys = ["originals", "profile", "concurrency", "perHost", "timeout", "budget", "formats", "outputDir", "userAgent", "robots", "history", "cache", "catalogue", "discovery"];
     private static readonly string[] PartnerKeys = ["name", "contact", "notes", "robots", "pages", "site", "sitemaps", "feeds", "discovery"];
     private static readonly string[] WatchKeys = ["name", "notes", "robots", "site", "sitemaps", "feeds", "discovery"];
     private static readonly string[] DiscoveryKeys = ["maxPages"];
@@ -165,6 +165,7 @@ public sealed class YamlPartnerListReader
             History = Scalar(node, "history") is { } history ? ResolvePath(At(node, "history"), "settings.history", history) : null,
             Cache = Scalar(node, "cache") is { } cache ? ResolvePath(At(node, "cache"), "settings.cache", cache) : null,
             DiscoveryMaxPages = MaxPages(node, "settings.discovery"),
+            Catalogue = Scalar(node, "catalogue") is { } catalogue ? ResolvePath(At(node, "catalogue"), "settings.catalogue", catalogue) : null,
         };
     }
 

@@ -16,7 +16,8 @@ public sealed class LicenceProfile
         IReadOnlyList<string> notNames,
         IReadOnlyList<string> requirements,
         LogoRecognition logo,
-        IReadOnlyList<Regex> boilerplate)
+        IReadOnlyList<Regex> boilerplate,
+        LicensorSite? site = null)
     {
         Id = id;
         Licensor = licensor;
@@ -26,6 +27,7 @@ public sealed class LicenceProfile
         Requirements = requirements;
         Logo = logo;
         Boilerplate = boilerplate;
+        Site = site;
     }
 
     public string Id { get; }
@@ -43,6 +45,9 @@ public sealed class LicenceProfile
     public LogoRecognition Logo { get; }
 
     public IReadOnlyList<Regex> Boilerplate { get; }
+
+    /// <summary>Where the licensor publishes its originals (for <c>originals sync</c>), or null when the profile does not say.</summary>
+    public LicensorSite? Site { get; }
 
     public bool IsBoilerplate(string text)
     {

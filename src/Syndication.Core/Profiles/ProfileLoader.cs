@@ -86,7 +86,35 @@ public static class ProfileLoader
             doc.NotNames ?? [],
             requirements,
             logo,
-            Patterns(doc.Boilerplate, "boilerplate", source));
+            Patterns(doc.Boilerplate, "boilerplate", source),
+            Site(doc.Site, source));
+    }
+
+    private static LicensorSite? Site(SiteDocument? site, string source)
+    {
+        if (site is null)
+        {
+            return null;
+        }
+
+        var url = WebUrl(site.Url, "site.url", source) ?? throw new ProfileException($"{source}: 'site.url' is required when 'site' is given (the licensor's home page)");
+        return new LicensorSite(
+            url,
+            (site.Feeds ?? []).Select((f, i) => WebUrl(f, $"site.feeds[{i}]", source)!).ToList(),
+            (site.Sitemaps ?? []).Select((f, i) => WebUrl(f, $"site.sitemaps[{i}]", source)!).ToList(),
+            WebUrl(site.Api, "site.api", source));
+    }
+
+    private static Uri? WebUrl(string? text, string field, string source)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ProfileException($"{source}: {field}: \"{text}\" is not an http(s) URL");
     }
 
     private static ProfileDocument Document(string yaml, string source)
@@ -175,6 +203,8 @@ public static class ProfileLoader
 
         public List<string>? Boilerplate { get; set; }
 
+        public SiteDocument? Site { get; set; }
+
         /// <summary>This profile with what it leaves out taken from <paramref name="parent"/> (the logo field by field).</summary>
         public ProfileDocument Over(ProfileDocument parent) => new()
         {
@@ -184,6 +214,7 @@ public static class ProfileLoader
             NotNames = NotNames ?? parent.NotNames,
             Requirements = Requirements ?? parent.Requirements,
             Boilerplate = Boilerplate ?? parent.Boilerplate,
+            Site = Site ?? parent.Site,
             Logo = Logo is null ? parent.Logo : new LogoDocument
             {
                 Urls = Logo.Urls ?? parent.Logo?.Urls,
@@ -203,5 +234,16 @@ public static class ProfileLoader
         public List<string>? NotFileNames { get; set; }
 
         public List<string>? Images { get; set; }
+    }
+
+    private sealed class SiteDocument
+    {
+        public string? Url { get; set; }
+
+        public List<string>? Feeds { get; set; }
+
+        public List<string>? Sitemaps { get; set; }
+
+        public string? Api { get; set; }
     }
 }

@@ -23,6 +23,9 @@ public sealed record SitemapReadOptions
     /// </summary>
     public IReadOnlyCollection<string>? Hosts { get; init; }
 
+    /// <summary>Which of the sitemaps an index lists to read (by their URL); default all. A caller that wants posts skips <c>page-sitemap.xml</c>.</summary>
+    public Func<Uri, bool>? Follow { get; init; }
+
     /// <summary>Fetch the sitemaps even where robots.txt disallows them (a partner agreed to be audited).</summary>
     public bool IgnoreRobots { get; init; }
 }

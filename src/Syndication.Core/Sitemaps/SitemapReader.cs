@@ -91,6 +91,10 @@ public sealed partial class SitemapReader(IDocumentFetcher fetcher, SitemapLimit
                 {
                     report.SitemapsUnchanged++;
                 }
+                else if (options.Follow is { } follow && !follow(child.Address.Url ?? new Uri(child.Address.FilePath!)))
+                {
+                    report.SitemapsSkipped++;
+                }
                 else
                 {
                     queue.Enqueue((child.Address, next.Depth + 1, child.LastModified));

@@ -13,6 +13,9 @@ public sealed class SitemapReport
     /// <summary>Sitemaps an index lists that were skipped as unchanged since <see cref="SitemapReadOptions.ModifiedSince"/>.</summary>
     public int SitemapsUnchanged { get; internal set; }
 
+    /// <summary>Sitemaps an index lists that <see cref="SitemapReadOptions.Follow"/> said not to read.</summary>
+    public int SitemapsSkipped { get; internal set; }
+
     /// <summary>Sitemaps that answered with 304 Not Modified (read again from the conditional cache).</summary>
     public int SitemapsFromCache { get; internal set; }
 

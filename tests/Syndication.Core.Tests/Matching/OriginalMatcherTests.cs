@@ -53,8 +53,8 @@ public sealed class OriginalMatcherTests
         var page = Page(Iran.Paragraphs.Take(5));
         var shingles = page.Blocks.SelectMany(b => b.Shingles).ToHashSet();
 
-        var touched = catalogue.SharedShingleCounts(shingles);
-        Assert.That(touched.Keys.Select(id => catalogue.Originals[id].Original.Title), Is.EquivalentTo(new[] { Iran.Title }));
+        var touched = catalogue.Candidates(shingles, max: 100);
+        Assert.That(touched.Select(c => catalogue.Get(c.Id).Original.Title), Is.EquivalentTo(new[] { Iran.Title }));
         Assert.That(OriginalMatcher.Match(page, catalogue).Match?.Original.Original.Title, Is.EqualTo(Iran.Title));
     }
 
