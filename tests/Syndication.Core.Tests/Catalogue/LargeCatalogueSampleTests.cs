@@ -3,7 +3,6 @@ using Syndication.Core.Tests.Samples;
 using Syndication.Core.Tests.Support;
 using Syndication.Originals;
 using Syndication.Pipeline;
-using Syndication.Profiles;
 
 namespace Syndication.Core.Tests.Catalogue;
 
@@ -37,9 +36,11 @@ public sealed class LargeCatalogueSampleTests
             decoys.Add(own with { Paragraphs = [own.Paragraphs[0], original.Paragraphs[1], .. own.Paragraphs.Skip(1)] });
         }
 
-        _store.Upsert(decoys, "dcnf", DateTimeOffset.UtcNow);
-        _store.Upsert(Engines.Samples, "dcnf", DateTimeOffset.UtcNow);
-        _settings = new CheckSettings(ProfileLoader.BuiltIn, _store.Index(ProfileLoader.BuiltIn), []);
+        // The demo's profile, as the sample tests use (its reference logo is a file).
+        var profile = Engines.SampleSettings().Profile;
+        _store.Upsert(decoys, profile.Id, DateTimeOffset.UtcNow);
+        _store.Upsert(Engines.Samples, profile.Id, DateTimeOffset.UtcNow);
+        _settings = new CheckSettings(profile, _store.Index(profile), []);
     }
 
     [OneTimeTearDown]
