@@ -64,6 +64,7 @@ public static class AuditCommand
             // Every option is checked before the history is touched: a typo must not leave a run marked running.
             var fetchOptions = fetch.Build(result, settings, defaultCache: Path.Combine(folder, ".syndication", "cache"));
             var concurrency = fetch.ConcurrencyFrom(result, settings);
+            var render = fetch.RenderFrom(result, settings, fetchOptions, targets);
 
             RunPhase.Reached(RunPhase.ListRead);
             using var store = result.GetValue(history.NoHistory) ? null : HistoryOptions.Open(HistoryPath(result.GetValue(history.History), settings.History, list.Source, slice), create: true, writer: true);
@@ -102,6 +103,7 @@ public static class AuditCommand
                 RequireOriginals = true,
                 Fetch = fetchOptions,
                 Resources = fetch.Resources(result),
+                Render = render,
                 Concurrency = concurrency,
                 Budget = minutes is { } m ? TimeSpan.FromMinutes(m) : null,
                 Targets = targets,

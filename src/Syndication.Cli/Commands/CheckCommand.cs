@@ -36,16 +36,20 @@ public static class CheckCommand
             var reports = report.Plan(result);
             var log = report.Log(result, context.Stderr);
             var settings = new AuditSettings();
+            var fetchOptions = fetch.Build(result, settings, defaultCache: null);
+            var targets = RunJob.TargetsFrom(result.GetValue(pages) ?? []);
+            var render = fetch.RenderFrom(result, settings, fetchOptions, targets);
             var job = new RunJob
             {
                 Profile = result.GetValue(profile),
                 Originals = result.GetValue(originals) ?? [],
                 Reporters = Named(result.GetValue(reporters) ?? []),
                 Catalogue = CatalogueOptions.PathFor(result.GetValue(catalogue), list: null),
-                Fetch = fetch.Build(result, settings, defaultCache: null),
+                Fetch = fetchOptions,
                 Resources = fetch.Resources(result),
+                Render = render,
                 Concurrency = fetch.ConcurrencyFrom(result, settings),
-                Targets = RunJob.TargetsFrom(result.GetValue(pages) ?? []),
+                Targets = targets,
             };
             var progress = new RunProgress(log, interactive: false, context.Time);
             var summary = await job.RunAsync(log, progress, context.Time, context.Stop);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Syndication.Fetching;
 using Syndication.Partners;
+using Syndication.Pipeline;
+using Syndication.Rendering;
 using Syndication.Resources;
 
 namespace Syndication.Cli.Commands;
@@ -28,7 +30,42 @@ public sealed class FetchOptionSet
 
     public Option<int?> MaxImages { get; } = new("--max-images") { Description = "The most images fetched for one page to compare with the reference logos, most likely first. Default 4.", HelpName = "N" };
 
-    public IEnumerable<Option> All => [Timeout, Concurrency, PerHost, MaxBytes, AllowPrivateNetworks, IgnoreRobots, UserAgent, Cache, NoImages, MaxImages];
+    public Option<string?> Render { get; } = new("--render")
+    {
+        Description = "Judge pages as headless Chromium renders them: never, auto (pages that look built by scripts, or whose decisions rest on stylesheets the parser does not read) or always. Default never.",
+        HelpName = "never|auto|always",
+    };
+
+    public IEnumerable<Option> All => [Timeout, Concurrency, PerHost, MaxBytes, AllowPrivateNetworks, IgnoreRobots, UserAgent, Cache, NoImages, MaxImages, Render];
+
+    /// <summary>
+    /// How pages are rendered: --render, else the list's settings, else never; each page's deadline is the page's
+    /// --timeout. A page or partner that must render (always) on a machine without Chromium is a usage error naming
+    /// what to install; auto falls back to judging the HTML, with a warning. An explicit --render never turns every
+    /// partner's own mode off too.
+    /// </summary>
+    public RenderOptions RenderFrom(ParseResult result, AuditSettings settings, FetchOptions fetch, IReadOnlyList<PageTarget> targets)
+    {
+        RenderMode? given;
+        try
+        {
+            given = result.GetValue(Render) is { } value ? RenderModes.Parse(value) : null;
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--render: {e.Message}");
+        }
+
+        var mode = given ?? settings.Render ?? RenderMode.Never;
+        var options = new RenderOptions { Mode = mode, Off = given == RenderMode.Never, Deadline = fetch.Timeout, MaxBytesPerRequest = fetch.MaxBodyBytes };
+        if ((mode == RenderMode.Always || (!options.Off && targets.Any(t => t.Render == RenderMode.Always))) && ChromiumRenderer.Unavailable(options) is { } missing)
+        {
+            var who = mode == RenderMode.Always ? (given is null ? "settings.render: always" : "--render always") : $"partner \"{targets.First(t => t.Render == RenderMode.Always).Partner}\" (render: always)";
+            throw new UsageException($"{who} needs Chromium: {missing}; or use --render auto to judge without it");
+        }
+
+        return options;
+    }
 
     /// <summary>What the checks may have fetched for a page besides the page itself (images to compare with the reference logos).</summary>
     public ResourceOptions Resources(ParseResult result) => new()

@@ -2,6 +2,7 @@ using Serilog;
 using Syndication.Discovery;
 using Syndication.Fetching;
 using Syndication.Pipeline;
+using Syndication.Rendering;
 using Syndication.Reporting;
 using Syndication.Resources;
 
@@ -28,6 +29,9 @@ public sealed record RunJob
 
     /// <summary>What the checks may have fetched besides the pages (images), and how many per page.</summary>
     public ResourceOptions Resources { get; init; } = ResourceOptions.Default;
+
+    /// <summary>When pages are rendered in the browser, and what a render may cost.</summary>
+    public RenderOptions Render { get; init; } = RenderOptions.Default;
 
     public TimeSpan? Budget { get; init; }
 
@@ -70,7 +74,9 @@ public sealed record RunJob
             }
         }
 
-        var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources) { JudgingTime = Fetch.Timeout };
+        // One browser for the run, started at the first page that is rendered; none when no page can be.
+        await using var render = Render.Off ? null : new RenderStage(fetcher, Render, log);
+        var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources) { JudgingTime = Fetch.Timeout, Render = render };
         var run = new AuditRun(checker, time, log);
         var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget)
         {

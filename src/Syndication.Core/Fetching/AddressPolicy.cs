@@ -13,11 +13,13 @@ public sealed class AddressPolicy
 {
     private readonly bool _allowLoopback;
     private readonly bool _allowPrivate;
+    private readonly IPAddress? _onlyLoopback;
 
-    private AddressPolicy(bool allowLoopback, bool allowPrivate)
+    private AddressPolicy(bool allowLoopback, bool allowPrivate, IPAddress? onlyLoopback = null)
     {
         _allowLoopback = allowLoopback;
         _allowPrivate = allowPrivate;
+        _onlyLoopback = onlyLoopback;
     }
 
     /// <summary>Public addresses only: the default.</summary>
@@ -29,12 +31,23 @@ public sealed class AddressPolicy
     /// <summary>Public addresses and loopback only: for tests that serve pages on 127.0.0.1 and must still see the guard refuse 10.x or 169.254.x.</summary>
     public static AddressPolicy PublicAndLoopback { get; } = new(true, false);
 
+    /// <summary>
+    /// Public addresses and this one loopback address only: for tests that serve pages on 127.0.0.1 and must see the
+    /// guard refuse another address they can observe (a server on 127.0.0.2 that must never be reached).
+    /// </summary>
+    public static AddressPolicy PublicAndOneLoopback(IPAddress address) => new(true, false, address);
+
     /// <summary>Returns why the address is refused, or null when it may be connected to.</summary>
     public string? Refuse(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
         {
             address = address.MapToIPv4();
+        }
+
+        if (_onlyLoopback is not null && IPAddress.IsLoopback(address) && !address.Equals(_onlyLoopback))
+        {
+            return $"{address} is a loopback address";
         }
 
         var range = NonPublicRange(address);

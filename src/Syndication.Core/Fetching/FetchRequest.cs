@@ -27,6 +27,9 @@ public sealed record FetchRequest(PageAddress Address, bool IgnoreRobots = false
     /// <summary>What a JSON API answers with (the WordPress REST API).</summary>
     public static readonly ContentKinds Json = new("JSON", "application/json,*/*;q=0.1", ["application/json"]);
 
+    /// <summary>What a rendered page's browser may ask for (scripts, stylesheets, data, fonts, images): any type.</summary>
+    public static readonly ContentKinds Anything = new("anything", "*/*", ["*/*"]);
+
     /// <summary>The media types the caller can read; a response of another type is refused before its body is read.</summary>
     public ContentKinds Accepts { get; init; } = Page;
 
@@ -50,5 +53,5 @@ public sealed class ContentKinds(string name, string acceptHeader, IEnumerable<s
 
     public string AcceptHeader { get; } = acceptHeader;
 
-    public bool Contains(string mediaType) => _mediaTypes.Contains(mediaType);
+    public bool Contains(string mediaType) => _mediaTypes.Contains(mediaType) || _mediaTypes.Contains("*/*");
 }

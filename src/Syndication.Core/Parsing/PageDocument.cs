@@ -9,13 +9,14 @@ public sealed class PageDocument
     private ElementStats? _stats;
     private Dictionary<string, List<int>>? _words;
 
-    public PageDocument(IDocument document, string encodingName, string encodingSource)
+    public PageDocument(IDocument document, string encodingName, string encodingSource, RenderedMarks? rendered = null)
     {
         Document = document;
         EncodingName = encodingName;
         EncodingSource = encodingSource;
+        Rendered = rendered;
         Order = new DomOrder(document);
-        Visibility = new Visibility(document);
+        Visibility = rendered is null ? new Visibility(document) : Visibility.FromMarks(rendered.Hidden);
         Blocks = TextBlockReader.Read(document, Order, Visibility);
         _blockOf = new Dictionary<IElement, TextBlock>(ReferenceEqualityComparer.Instance);
         foreach (var block in Blocks)
@@ -25,6 +26,9 @@ public sealed class PageDocument
     }
 
     public IDocument Document { get; }
+
+    /// <summary>For a page a browser rendered: which elements it saw hidden, and how to find each element again in it; else null.</summary>
+    public RenderedMarks? Rendered { get; }
 
     /// <summary>Text and link totals per element, computed on first use.</summary>
     public ElementStats Stats => _stats ??= new ElementStats(Order);

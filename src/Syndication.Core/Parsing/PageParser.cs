@@ -14,4 +14,14 @@ public static class PageParser
         var document = Parsers.ParseHtml(html);
         return new PageDocument(document, encodingName, encodingSource);
     }
+
+    /// <summary>
+    /// The DOM a browser rendered, marked with what it saw hidden (<see cref="RenderedMarks"/>): judged by the same
+    /// locator and checks as a fetched page, with the browser's visibility instead of the estimate from the markup.
+    /// </summary>
+    public static PageDocument ParseRendered(string html, string encodingName)
+    {
+        var document = Parsers.ParseRenderedHtml(html);
+        return new PageDocument(document, encodingName, "rendered", RenderedMarks.Take(document));
+    }
 }

@@ -20,6 +20,15 @@ public sealed class Visibility
 
     private readonly Dictionary<IElement, string> _hidden = new(ReferenceEqualityComparer.Instance);
 
+    private Visibility(Dictionary<IElement, string> hidden) => _hidden = hidden;
+
+    /// <summary>
+    /// A rendered page's visibility: what the browser decided from computed styles and boxes (the marks
+    /// <see cref="RenderedMarks"/> reads), instead of this class's estimate from the markup.
+    /// </summary>
+    public static Visibility FromMarks(IReadOnlyDictionary<IElement, string> hidden) =>
+        new(new Dictionary<IElement, string>(hidden, ReferenceEqualityComparer.Instance));
+
     public Visibility(IDocument document)
     {
         var cssParser = Parsers.Css;

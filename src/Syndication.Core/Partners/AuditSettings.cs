@@ -31,4 +31,7 @@ public sealed record AuditSettings
     public int? DiscoveryMaxPages { get; init; }
     /// <summary>The catalogue of originals (SQLite); default PARTNERS.catalogue.db beside the list.</summary>
     public string? Catalogue { get; init; }
+
+    /// <summary>settings.render: never, auto or always; <c>--render</c> overrides it.</summary>
+    public Rendering.RenderMode? Render { get; init; }
 }

@@ -12,8 +12,8 @@ namespace Syndication.Partners;
 public sealed class YamlPartnerListReader
 {
     private static readonly string[] TopKeys = ["settings", "partners", "watch", "waivers"];
-    private static readonly string[] SettingKeys = ["originals", "profile", "concurrency", "perHost", "timeout", "budget", "formats", "outputDir", "userAgent", "robots", "history", "cache", "catalogue", "discovery"];
-    private static readonly string[] PartnerKeys = ["name", "contact", "notes", "robots", "pages", "site", "sitemaps", "feeds", "discovery"];
+    private static readonly string[] SettingKeys = ["originals", "profile", "concurrency", "perHost", "timeout", "budget", "formats", "outputDir", "userAgent", "robots", "history", "cache", "catalogue", "discovery", "render"];
+    private static readonly string[] PartnerKeys = ["name", "contact", "notes", "robots", "pages", "site", "sitemaps", "feeds", "discovery", "render"];
     private static readonly string[] WatchKeys = ["name", "notes", "robots", "site", "sitemaps", "feeds", "discovery"];
     private static readonly string[] DiscoveryKeys = ["maxPages"];
     private static readonly string[] PageKeys = ["url", "file", "original"];
@@ -166,6 +166,7 @@ public sealed class YamlPartnerListReader
             Cache = Scalar(node, "cache") is { } cache ? ResolvePath(At(node, "cache"), "settings.cache", cache) : null,
             DiscoveryMaxPages = MaxPages(node, "settings.discovery"),
             Catalogue = Scalar(node, "catalogue") is { } catalogue ? ResolvePath(At(node, "catalogue"), "settings.catalogue", catalogue) : null,
+            Render = Render(node, "settings.render"),
         };
     }
 
@@ -245,7 +246,7 @@ public sealed class YamlPartnerListReader
             pages.Add(ReadPage(page, $"{field}.pages[{index++}]"));
         }
 
-        return new Partner(name.Trim(), Scalar(map, "contact"), Scalar(map, "notes"), Robots(map, field + ".robots") == false, pages) { Site = site };
+        return new Partner(name.Trim(), Scalar(map, "contact"), Scalar(map, "notes"), Robots(map, field + ".robots") == false, pages) { Site = site, Render = Render(map, field + ".render") };
     }
 
     private PartnerPage ReadPage(YamlNode node, string field)
@@ -290,6 +291,19 @@ public sealed class YamlPartnerListReader
         catch (FormatException e)
         {
             throw Error(node, field, e.Message);
+        }
+    }
+
+    /// <summary>render: never, auto or always (README "Rendered pages").</summary>
+    private Rendering.RenderMode? Render(YamlMappingNode node, string field)
+    {
+        try
+        {
+            return Scalar(node, "render") is { } value ? Rendering.RenderModes.Parse(value) : null;
+        }
+        catch (FormatException e)
+        {
+            throw Error(At(node, "render"), field, e.Message);
         }
     }
 

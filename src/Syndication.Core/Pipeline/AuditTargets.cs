@@ -30,7 +30,7 @@ public static class AuditTargets
             var position = ordinal++ * stride;
             foreach (var page in partner.Pages)
             {
-                var target = TargetFrom(page.Location) with { Partner = partner.Name, ExpectedOriginal = page.Original, IgnoreRobots = partner.IgnoreRobots };
+                var target = TargetFrom(page.Location) with { Partner = partner.Name, ExpectedOriginal = page.Original, IgnoreRobots = partner.IgnoreRobots, Render = partner.Render };
                 if (shard is null || shard.Holds(target))
                 {
                     targets.Add(target);
@@ -42,7 +42,7 @@ public static class AuditTargets
 
             foreach (var target in discovered?.Invoke(partner.Name) ?? [])
             {
-                targets.Add(target);
+                targets.Add(target with { Render = partner.Render });
                 positions.Add(position++);
             }
         }

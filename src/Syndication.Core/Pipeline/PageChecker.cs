@@ -20,6 +20,9 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
     /// <summary>The CPU time one page's parsing and judging may take (the page's --timeout); over it the page is too-complex.</summary>
     public TimeSpan JudgingTime { get; init; } = new FetchOptions().Timeout;
 
+    /// <summary>Renders the pages <c>--render</c> asks for in the shared browser; null: every page is judged from its HTML.</summary>
+    public RenderStage? Render { get; init; }
+
     public async Task<PageResult> CheckAsync(PageTarget target, CancellationToken cancellationToken)
     {
         if (target.Address.Problem is { } problem)
@@ -98,12 +101,54 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
                 result = await OnACoreAsync(() => Costed(() => prepared.Finish(resources, references, _resources.Options.ImageLimits)), cancellationToken);
             }
 
+            if (Render?.Why(target, page, result) is { } why)
+            {
+                // The page as a reader's browser shows it, judged by the same evaluator: what the browser saw hidden
+                // replaces the estimate from the markup, and the images its checks ask for come through the same stage.
+                await using var view = await Render.RenderAsync(fetched, target.IgnoreRobots, cancellationToken);
+                var (seen, seenPrepared, seenNeeds, seenResult) = await OnACoreAsync(
+                    () => Costed(() =>
+                    {
+                        var seen = PageParser.ParseRendered(view.Html, page.EncodingName);
+                        var prepared = evaluator.Prepare(seen, target);
+                        var needs = prepared.Decided is null && _resources.Options.Images ? prepared.Needs() : [];
+                        return (seen, prepared, needs, needs.Count == 0 ? prepared.Finish() : null);
+                    }),
+                    cancellationToken);
+                if (seenResult is null)
+                {
+                    var (resources, references) = await _resources.GatherAsync(seenNeeds, Location(fetched, seen), target.IgnoreRobots, cancellationToken);
+                    seenResult = await OnACoreAsync(() => Costed(() => seenPrepared.Finish(resources, references, _resources.Options.ImageLimits)), cancellationToken);
+                }
+
+                IReadOnlyList<Rendering.Screenshot> screenshots = [];
+                string? screenshotProblem = null;
+                if (Render.WantsScreenshots(seenResult))
+                {
+                    try
+                    {
+                        screenshots = await view.ScreenshotsAsync(RenderStage.Outlines(seen, seenResult), RenderStage.RegionId(seen, seenPrepared.Region));
+                    }
+                    catch (Rendering.RenderException e)
+                    {
+                        screenshotProblem = e.Message;
+                    }
+                }
+
+                result = seenResult with { Rendered = view.Facts(why, screenshots) with { ScreenshotProblem = screenshotProblem } };
+            }
+
             return result with
             {
                 Fetch = facts with { Encoding = $"{page.EncodingName} ({page.EncodingSource})" },
                 Body = fetched.Body,
                 Headers = fetched.Headers,
             };
+        }
+        catch (Rendering.RenderException e)
+        {
+            log.Debug("{Page} could not be rendered: {Message}", target.Address.Argument, e.Message);
+            return PageResult.Failed(target, ErrorKinds.Render, e.Message) with { Fetch = facts, Body = fetched.Body, Headers = fetched.Headers };
         }
         catch (PageTooComplexException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Syndication.Rendering;
 using Syndication.Verdicts;
 
 namespace Syndication.Pipeline;
@@ -26,6 +27,9 @@ public sealed record PageResult
     public string? Region { get; init; }
 
     public FetchFacts? Fetch { get; init; }
+
+    /// <summary>For a page judged as the browser rendered it: why, what it cost, what was refused, the screenshots; else null.</summary>
+    public RenderFacts? Rendered { get; init; }
 
     /// <summary>Since the last complete run: "new", "persisting", "fixed" or "same"; null without history.</summary>
     public string? Change { get; init; }

@@ -1,5 +1,6 @@
 using Syndication.Discovery;
 using Syndication.Fetching;
+using Syndication.Rendering;
 
 namespace Syndication.Pipeline;
 
@@ -8,6 +9,9 @@ public sealed record PageTarget(PageAddress Address, string? Partner = null, str
 {
     /// <summary>For a page discovery brought: the site's, how it was listed, and what the ledger knew of it; null for a page listed by hand.</summary>
     public DiscoveredPage? Discovered { get; init; }
+
+    /// <summary>The partner's own render mode (the partner list's <c>render:</c>), which wins over <c>--render</c>; null: the run's.</summary>
+    public RenderMode? Render { get; init; }
 
     public static PageTarget Of(string argument, string? partner = null) => new(PageAddress.Parse(argument), partner);
 }

@@ -25,6 +25,9 @@ public sealed class PreparedPage
         _result = result;
     }
 
+    /// <summary>Where the article is on the page, when it was located.</summary>
+    public Locating.ArticleRegion? Region => _context?.Region;
+
     /// <summary>The result when the page was decided without its checks, else null.</summary>
     public PageResult? Decided => _decided;
 

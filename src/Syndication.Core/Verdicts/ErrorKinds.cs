@@ -22,5 +22,6 @@ public static class ErrorKinds
     public const string Interrupted = "interrupted";
     public const string Parse = "parse";
     public const string TooComplex = "too-complex";
+    public const string Render = "render";
     public const string Internal = "internal";
 }

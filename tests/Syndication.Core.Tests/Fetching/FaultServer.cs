@@ -27,11 +27,11 @@ public sealed class FaultServer : IAsyncDisposable
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
-    public static async Task<FaultServer> StartAsync()
+    public static async Task<FaultServer> StartAsync(string address = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{address}:0");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxResponseBufferSize = null);
         var app = builder.Build();
         var server = new FaultServer(app);
