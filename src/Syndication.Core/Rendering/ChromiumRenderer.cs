@@ -66,13 +66,15 @@ public sealed class ChromiumRenderer : IAsyncDisposable
         await _slots.WaitAsync(cancellationToken);
         var started = Environment.TickCount64;
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.Deadline);
         Lease? lease = null;
         IBrowserContext? context = null;
         var handedOver = false;
         try
         {
-            lease = await LeaseAsync(deadline.Token);
+            // Starting the browser is the run's cost, not the page's: the page's deadline begins once it has one.
+            lease = await LeaseAsync(cancellationToken);
+            started = Environment.TickCount64;
+            deadline.CancelAfter(_options.Deadline);
             context = await lease.Browser.NewContextAsync(new BrowserNewContextOptions
             {
                 AcceptDownloads = false,
