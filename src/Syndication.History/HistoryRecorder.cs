@@ -33,6 +33,7 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     private readonly SqliteCommand _knownBody;
     private readonly SqliteCommand _insertBody;
     private readonly SqliteCommand _linkEvidence;
+    private readonly SqliteCommand _linkScreenshot;
     private readonly Dictionary<string, ChangeRules.State> _requirementStates = new(StringComparer.Ordinal);
     private SqliteTransaction? _batch;
     private int _inBatch;
@@ -69,7 +70,11 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
             INSERT OR REPLACE INTO run_evidence (run_id, position, page_key, sha256, fetched_at, final_url, headers)
             VALUES (@run, @position, @key, @sha, @fetched, @final, @headers)
             """, "@run", "@position", "@key", "@sha", "@fetched", "@final", "@headers");
-        foreach (var command in new[] { _insertPage, _insertRequirement, _linkEvidence })
+        _linkScreenshot = Prepare("""
+            INSERT OR REPLACE INTO run_screenshots (run_id, position, page_key, name, sha256, width, height, outlined, taken_at)
+            VALUES (@run, @position, @key, @name, @sha, @width, @height, @outlined, @taken)
+            """, "@run", "@position", "@key", "@name", "@sha", "@width", "@height", "@outlined", "@taken");
+        foreach (var command in new[] { _insertPage, _insertRequirement, _linkEvidence, _linkScreenshot })
         {
             command.Parameters["@run"].Value = runId;
         }
@@ -118,6 +123,15 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
             var sha = result.Fetch?.ContentHash ?? Convert.ToHexStringLower(SHA256.HashData(body));
             StoreBody(sha, () => Compress(body), body.Length);
             LinkEvidence(position, key, result, sha, JsonSerializer.Serialize(result.Headers ?? new Dictionary<string, string>()));
+        }
+
+        foreach (var shot in result.Rendered?.Screenshots ?? [])
+        {
+            if (shot.Png is { } png)
+            {
+                StoreBody(shot.Sha256, () => Compress(png), png.Length);
+                LinkScreenshot(position, key, result, shot);
+            }
         }
 
         if (++_inBatch >= BatchSize || _time.GetElapsedTime(_batchStarted) >= BatchTime)
@@ -270,6 +284,20 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         p["@final"].Value = (object?)result.Fetch?.FinalUrl ?? DBNull.Value;
         p["@headers"].Value = (object?)headers ?? DBNull.Value;
         _linkEvidence.ExecuteNonQuery();
+    }
+
+    private void LinkScreenshot(int position, string key, PageResult result, Syndication.Rendering.Screenshot shot)
+    {
+        var p = _linkScreenshot.Parameters;
+        p["@position"].Value = position;
+        p["@key"].Value = key;
+        p["@name"].Value = shot.Name;
+        p["@sha"].Value = shot.Sha256;
+        p["@width"].Value = shot.Width;
+        p["@height"].Value = shot.Height;
+        p["@outlined"].Value = string.Join("\n", shot.Outlined);
+        p["@taken"].Value = HistoryStore.Time(result.Fetch?.FetchedAt ?? _runTime);
+        _linkScreenshot.ExecuteNonQuery();
     }
 
     /// <summary>

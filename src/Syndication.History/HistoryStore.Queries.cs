@@ -146,6 +146,49 @@ public sealed partial class HistoryStore
         return new EvidenceRecord(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), ParseTime(reader.GetString(4))!.Value, Text(reader, 5), headers, Decompress((byte[])reader[7]));
     }
 
+    /// <summary>
+    /// The screenshots of a page (an exact address wins over a partial one) from the latest run that took any, or from
+    /// the given run, each with its PNG bytes.
+    /// </summary>
+    public IReadOnlyList<ScreenshotRecord> Screenshots(string url, long? runId = null)
+    {
+        using var command = Command("""
+            SELECT s.run_id, p.url, p.partner, s.name, s.sha256, s.width, s.height, s.outlined, s.taken_at, v.body
+            FROM run_screenshots s JOIN run_pages p ON p.run_id = s.run_id AND p.position = s.position JOIN evidence v ON v.sha256 = s.sha256
+            WHERE s.run_id = (
+                SELECT s2.run_id FROM run_screenshots s2 JOIN run_pages p2 ON p2.run_id = s2.run_id AND p2.position = s2.position
+                WHERE (p2.url = @url OR instr(p2.url, @url) > 0) AND (@run IS NULL OR s2.run_id = @run)
+                ORDER BY p2.url = @url DESC, s2.run_id DESC LIMIT 1)
+              AND (p.url = @url OR instr(p.url, @url) > 0)
+            ORDER BY p.url = @url DESC, p.url, s.name = 'article' DESC
+            """);
+        command.Parameters.AddWithValue("@url", url);
+        command.Parameters.AddWithValue("@run", (object?)runId ?? DBNull.Value);
+        var shots = new List<ScreenshotRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (shots.Count > 0 && shots[0].Url != reader.GetString(1))
+            {
+                break;
+            }
+
+            shots.Add(new ScreenshotRecord(
+                reader.GetInt64(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6),
+                Text(reader, 7)?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [], ParseTime(reader.GetString(8))!.Value, Decompress((byte[])reader[9])));
+        }
+
+        return shots;
+    }
+
+    /// <summary>A screenshot's PNG by its SHA-256, for reports of past runs; null when it is not kept.</summary>
+    public byte[]? ScreenshotBytes(string sha256)
+    {
+        using var command = Command("SELECT v.body FROM evidence v WHERE v.sha256 = @sha AND EXISTS (SELECT 1 FROM run_screenshots s WHERE s.sha256 = @sha)");
+        command.Parameters.AddWithValue("@sha", sha256);
+        return command.ExecuteScalar() is byte[] packed ? Decompress(packed) : null;
+    }
+
     /// <summary>The archived fetch of one page of a run, as stored (to carry a shard's evidence into the merged run).</summary>
     public ArchivedFetch? ArchivedAt(long runId, int position)
     {
@@ -172,7 +215,14 @@ public sealed partial class HistoryStore
         drop.Parameters.AddWithValue("@cutoff", Time(cutoff));
         drop.Parameters.AddWithValue("@nonCompliant", NonCompliantName);
         var dropped = drop.ExecuteNonQuery();
-        using var orphans = Command("DELETE FROM evidence WHERE sha256 NOT IN (SELECT sha256 FROM run_evidence)", transaction);
+        using var shots = Command("""
+            DELETE FROM run_screenshots WHERE taken_at < @cutoff
+              AND page_key NOT IN (SELECT page_key FROM page_state WHERE verdict = @nonCompliant)
+            """, transaction);
+        shots.Parameters.AddWithValue("@cutoff", Time(cutoff));
+        shots.Parameters.AddWithValue("@nonCompliant", NonCompliantName);
+        shots.ExecuteNonQuery();
+        using var orphans = Command("DELETE FROM evidence WHERE sha256 NOT IN (SELECT sha256 FROM run_evidence) AND sha256 NOT IN (SELECT sha256 FROM run_screenshots)", transaction);
         orphans.ExecuteNonQuery();
         transaction.Commit();
         return dropped;

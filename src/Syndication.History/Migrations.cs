@@ -126,6 +126,23 @@ internal static class Migrations
             PRIMARY KEY (site_key, url));
         ALTER TABLE discovery_sites DROP COLUMN incomplete;
         """,
+
+        // 4: screenshots of rendered non-compliant and needs-review pages; their PNG bytes live in the evidence table
+        // under their SHA-256, like archived fetches.
+        """
+        CREATE TABLE run_screenshots (
+            run_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            page_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            sha256 TEXT NOT NULL REFERENCES evidence(sha256),
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            outlined TEXT,
+            taken_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, position, name));
+        CREATE INDEX run_screenshots_by_key ON run_screenshots(page_key, run_id);
+        """,
     ];
 
     public static int Latest => Steps.Length;

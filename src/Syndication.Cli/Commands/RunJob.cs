@@ -76,17 +76,19 @@ public sealed record RunJob
 
         // One browser for the run, started at the first page that is rendered; none when no page can be.
         await using var render = Render.Off ? null : new RenderStage(fetcher, Render, log);
+        var screenshots = new ScreenshotStore();
         var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources) { JudgingTime = Fetch.Timeout, Render = render };
         var run = new AuditRun(checker, time, log);
         var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget)
         {
             BudgetLeft = Budget - time.GetElapsedTime(started),
-            Stages = Stages,
+            Stages = [screenshots, .. Stages],
             Positions = positions,
             Gate = Discovery?.Night?.Gate,
         };
         var summary = await run.RunAsync(targets, options, observer, stop);
-        return Discovery?.Complete(summary) ?? summary;
+        summary = Discovery?.Complete(summary) ?? summary;
+        return summary with { Screenshots = screenshots.Find, Spool = new Both(summary.Spool, screenshots) };
     }
 
     /// <summary>Turns page arguments into targets; a bad one becomes an error page at its place, not a usage error.</summary>
@@ -139,4 +141,14 @@ public sealed record RunJob
     }
 
     internal static string Safe(string text) => TerminalText.Safe(text);
+
+    /// <summary>The run's spooled pages and its screenshots, released together once the reports are written.</summary>
+    private sealed class Both(IDisposable? first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            first?.Dispose();
+            second.Dispose();
+        }
+    }
 }

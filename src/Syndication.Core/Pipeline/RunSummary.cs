@@ -28,6 +28,10 @@ public sealed record RunSummary
     [System.Text.Json.Serialization.JsonIgnore]
     public IDisposable? Spool { get; init; }
 
+    /// <summary>The PNG of a screenshot by its SHA-256 (this run's store, or the history), for reports that show them; null: none at hand.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Func<string, byte[]?>? Screenshots { get; init; }
+
     /// <summary>What discovery did on each partner's and watched site, in list order; empty without discovery.</summary>
     public IReadOnlyList<SiteDiscovery> Discovery { get; init; } = [];
 

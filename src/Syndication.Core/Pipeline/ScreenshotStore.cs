@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+
+namespace Syndication.Pipeline;
+
+/// <summary>
+/// The run's screenshots while it lasts: each PNG written once to a temporary folder under its SHA-256 as its page
+/// passes, so the reports can show them after the pages have left memory (the history keeps them for good). The folder
+/// goes when the store is disposed.
+/// </summary>
+public sealed class ScreenshotStore : IResultStage, IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"syndication-screenshots-{Guid.NewGuid():N}");
+    private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal);
+
+    public PageResult Process(int position, PageResult result)
+    {
+        foreach (var shot in result.Rendered?.Screenshots ?? [])
+        {
+            if (shot.Png is { } png && !_files.ContainsKey(shot.Sha256))
+            {
+                Directory.CreateDirectory(_folder);
+                var path = Path.Combine(_folder, shot.Sha256 + ".png");
+                File.WriteAllBytes(path, png);
+                _files[shot.Sha256] = path;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A screenshot's PNG by its SHA-256, or null when this run took none such.</summary>
+    public byte[]? Find(string sha256) => _files.TryGetValue(sha256, out var path) && File.Exists(path) ? File.ReadAllBytes(path) : null;
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is the system's to clean.
+        }
+    }
+}
