@@ -25,6 +25,7 @@ public static partial class CliApp
             DiffCommand.Build(context),
             ReportCommand.Build(context),
             EvidenceCommand.Build(context),
+            CaseFileCommand.Build(context),
             OriginalsCommand.Build(context),
         };
 

@@ -22,7 +22,7 @@ public sealed class HtmlReporter : IReporter
         using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         var (document, before, after) = HtmlSkeleton.Build(summary);
         writer.Write(before);
-        var sections = new HtmlPageSection(new HtmlBuilder(document));
+        var sections = new HtmlPageSection(new HtmlBuilder(document), summary.Screenshots);
         var number = 0;
         foreach (var page in summary.Pages)
         {

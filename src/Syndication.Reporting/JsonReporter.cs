@@ -246,6 +246,52 @@ public sealed class JsonReporter : IReporter
             WriteFetch(json, fetch);
         }
 
+        if (page.Rendered is { } rendered)
+        {
+            WriteRendered(json, rendered);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteRendered(Utf8JsonWriter json, Syndication.Rendering.RenderFacts rendered)
+    {
+        json.WriteStartObject("rendered");
+        json.WriteString("why", rendered.Why);
+        json.WriteNumber("elapsedMs", rendered.ElapsedMs);
+        json.WriteNumber("requests", rendered.Requests);
+        json.WriteNumber("bytes", rendered.Bytes);
+        json.WriteNumber("refusedCount", rendered.RefusedCount);
+        json.WriteStartArray("refused");
+        foreach (var line in rendered.Refused)
+        {
+            json.WriteStringValue(line);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("elements", rendered.Elements);
+        json.WriteNumber("hidden", rendered.Hidden);
+        json.WriteStartArray("screenshots");
+        foreach (var shot in rendered.Screenshots)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", shot.Name);
+            json.WriteString("sha256", shot.Sha256);
+            json.WriteNumber("bytes", shot.Bytes);
+            json.WriteNumber("width", shot.Width);
+            json.WriteNumber("height", shot.Height);
+            json.WriteStartArray("outlined");
+            foreach (var outlined in shot.Outlined)
+            {
+                json.WriteStringValue(outlined);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteNullable(json, "screenshotProblem", rendered.ScreenshotProblem);
         json.WriteEndObject();
     }
 

@@ -31,6 +31,26 @@ public static class RunsCommand
         });
         return command;
     }
+
+    private static void WriteScreenshots(TextWriter o, IReadOnlyList<ScreenshotRecord> shots, string? folder)
+    {
+        foreach (var shot in shots)
+        {
+            o.WriteLine($"screenshot: {shot.Name}, {shot.Width}×{shot.Height} px, sha256 {shot.Sha256}, {shot.Png.Length.ToString(CultureInfo.InvariantCulture)} bytes");
+            foreach (var outlined in shot.Outlined)
+            {
+                o.WriteLine($"  outlined: {TerminalText.Safe(outlined)}");
+            }
+
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, $"{shot.Name}-{shot.Sha256}.png");
+                AtomicFile.Write(path, stream => stream.Write(shot.Png));
+                o.WriteLine($"  written to: {path}");
+            }
+        }
+    }
 }
 
 /// <summary><c>syndication history PARTNER|URL</c>: a page's or a partner's timeline across runs.</summary>
@@ -101,6 +121,26 @@ public static class HistoryCommand
         });
         return command;
     }
+
+    private static void WriteScreenshots(TextWriter o, IReadOnlyList<ScreenshotRecord> shots, string? folder)
+    {
+        foreach (var shot in shots)
+        {
+            o.WriteLine($"screenshot: {shot.Name}, {shot.Width}×{shot.Height} px, sha256 {shot.Sha256}, {shot.Png.Length.ToString(CultureInfo.InvariantCulture)} bytes");
+            foreach (var outlined in shot.Outlined)
+            {
+                o.WriteLine($"  outlined: {TerminalText.Safe(outlined)}");
+            }
+
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, $"{shot.Name}-{shot.Sha256}.png");
+                AtomicFile.Write(path, stream => stream.Write(shot.Png));
+                o.WriteLine($"  written to: {path}");
+            }
+        }
+    }
 }
 
 /// <summary><c>syndication diff [RUN] [RUN]</c>: what changed between two runs (default: the two latest complete ones).</summary>
@@ -144,6 +184,26 @@ public static class DiffCommand
         });
         return command;
     }
+
+    private static void WriteScreenshots(TextWriter o, IReadOnlyList<ScreenshotRecord> shots, string? folder)
+    {
+        foreach (var shot in shots)
+        {
+            o.WriteLine($"screenshot: {shot.Name}, {shot.Width}×{shot.Height} px, sha256 {shot.Sha256}, {shot.Png.Length.ToString(CultureInfo.InvariantCulture)} bytes");
+            foreach (var outlined in shot.Outlined)
+            {
+                o.WriteLine($"  outlined: {TerminalText.Safe(outlined)}");
+            }
+
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, $"{shot.Name}-{shot.Sha256}.png");
+                AtomicFile.Write(path, stream => stream.Write(shot.Png));
+                o.WriteLine($"  written to: {path}");
+            }
+        }
+    }
 }
 
 /// <summary><c>syndication report --run ID</c>: render a past run again, in any format, without fetching anything.</summary>
@@ -167,7 +227,7 @@ public static class ReportCommand
             using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
             var latest = store.Runs(1);
             var id = result.GetValue(run) ?? (latest.Count > 0 ? latest[0].Id : throw new UsageException($"{store.Path} has no runs"));
-            var summary = store.Summary(id);
+            var summary = store.Summary(id) with { Screenshots = store.ScreenshotBytes };
             return ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log).Count > 0 ? ExitCodes.Usage : ExitCodes.Ok;
         });
         return command;
@@ -183,7 +243,8 @@ public static class EvidenceCommand
         var run = new Option<long?>("--run") { Description = "The run; default the latest that archived the page.", HelpName = "ID" };
         var history = HistoryOptions.HistoryFile(required: true);
         var output = new Option<string?>("--output") { Description = "Write the fetched bytes to this file.", HelpName = "FILE" };
-        var command = new Command("evidence", "Show the archived fetch of a non-compliant page (time, SHA-256, headers) and write its bytes.") { url, run, history, output };
+        var screenshots = new Option<string?>("--screenshots") { Description = "Write the page's screenshots (rendered pages) to this folder, each named by its SHA-256.", HelpName = "DIR" };
+        var command = new Command("evidence", "Show the archived fetch of a non-compliant page (time, SHA-256, headers) and its screenshots, and write them out.") { url, run, history, output, screenshots };
         command.SetAction(result =>
         {
             using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
@@ -197,6 +258,15 @@ public static class EvidenceCommand
             var evidence = store.Evidence(result.GetValue(url)!, result.GetValue(run));
             if (evidence is null)
             {
+                // A needs-review page that was rendered keeps its screenshots, not its bytes.
+                var shotsOnly = store.Screenshots(result.GetValue(url)!, result.GetValue(run));
+                if (shotsOnly.Count > 0)
+                {
+                    context.Stdout.WriteLine($"page:       {TerminalText.Safe(shotsOnly[0].Url)} (no archived fetch: kept for non-compliant pages)");
+                    WriteScreenshots(context.Stdout, shotsOnly, result.GetValue(screenshots));
+                    return ExitCodes.Ok;
+                }
+
                 context.Stderr.WriteLine($"syndication: no archived fetch for \"{TerminalText.Safe(result.GetValue(url))}\" (evidence is kept for non-compliant pages)");
                 return ExitCodes.Usage;
             }
@@ -220,8 +290,30 @@ public static class EvidenceCommand
                 o.WriteLine($"written to: {file}");
             }
 
+            // The screenshots of the same run, when the page was rendered.
+            WriteScreenshots(o, store.Screenshots(evidence.Url, evidence.RunId), result.GetValue(screenshots));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void WriteScreenshots(TextWriter o, IReadOnlyList<ScreenshotRecord> shots, string? folder)
+    {
+        foreach (var shot in shots)
+        {
+            o.WriteLine($"screenshot: {shot.Name}, {shot.Width}×{shot.Height} px, sha256 {shot.Sha256}, {shot.Png.Length.ToString(CultureInfo.InvariantCulture)} bytes");
+            foreach (var outlined in shot.Outlined)
+            {
+                o.WriteLine($"  outlined: {TerminalText.Safe(outlined)}");
+            }
+
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, $"{shot.Name}-{shot.Sha256}.png");
+                AtomicFile.Write(path, stream => stream.Write(shot.Png));
+                o.WriteLine($"  written to: {path}");
+            }
+        }
     }
 }

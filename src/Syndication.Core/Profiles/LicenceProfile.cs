@@ -49,6 +49,9 @@ public sealed class LicenceProfile
     /// <summary>Where the licensor publishes its originals (for <c>originals sync</c>), or null when the profile does not say.</summary>
     public LicensorSite? Site { get; }
 
+    /// <summary>The licence's own words, quoted in case files (<c>licence:</c>); null when the profile does not give them.</summary>
+    public string? LicenceText { get; init; }
+
     public bool IsBoilerplate(string text)
     {
         if (Boilerplate.Count == 0)

@@ -87,7 +87,10 @@ public static class ProfileLoader
             requirements,
             logo,
             Patterns(doc.Boilerplate, "boilerplate", source),
-            Site(doc.Site, source));
+            Site(doc.Site, source))
+        {
+            LicenceText = string.IsNullOrWhiteSpace(doc.Licence) ? null : doc.Licence.Trim(),
+        };
     }
 
     private static LicensorSite? Site(SiteDocument? site, string source)
@@ -205,6 +208,8 @@ public static class ProfileLoader
 
         public SiteDocument? Site { get; set; }
 
+        public string? Licence { get; set; }
+
         /// <summary>This profile with what it leaves out taken from <paramref name="parent"/> (the logo field by field).</summary>
         public ProfileDocument Over(ProfileDocument parent) => new()
         {
@@ -215,6 +220,7 @@ public static class ProfileLoader
             Requirements = Requirements ?? parent.Requirements,
             Boilerplate = Boilerplate ?? parent.Boilerplate,
             Site = Site ?? parent.Site,
+            Licence = Licence ?? parent.Licence,
             Logo = Logo is null ? parent.Logo : new LogoDocument
             {
                 Urls = Logo.Urls ?? parent.Logo?.Urls,

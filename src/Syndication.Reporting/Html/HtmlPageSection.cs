@@ -8,8 +8,13 @@ namespace Syndication.Reporting;
 /// One page of the HTML report as a DOM fragment: its verdict, links to the page and its original, and for each
 /// requirement the reason and the evidence (selector, snippet, text). The filters read its data-* attributes.
 /// </summary>
-internal sealed class HtmlPageSection(HtmlBuilder html)
+internal sealed class HtmlPageSection(HtmlBuilder html, Func<string, byte[]?>? screenshots = null)
 {
+    /// <summary>The most screenshot bytes one report embeds; past it a screenshot is named by its SHA-256 only.</summary>
+    private const long MaxEmbedded = 40L * 1024 * 1024;
+
+    private long _embedded;
+
     public IElement Build(PageResult page, int number)
     {
         var verdict = VerdictNames.Of(page.Verdict);
@@ -154,6 +159,11 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
             details.AppendChild(Fetch(fetch, page.Url));
         }
 
+        if (page.Rendered is { } rendered)
+        {
+            details.AppendChild(Rendered(rendered));
+        }
+
         return details;
     }
 
@@ -203,6 +213,54 @@ internal sealed class HtmlPageSection(HtmlBuilder html)
         }
 
         return line;
+    }
+
+    /// <summary>How the page was rendered, what its browser was refused, and its screenshots (embedded while they fit).</summary>
+    private IElement Rendered(Syndication.Rendering.RenderFacts rendered)
+    {
+        var section = html.Element("section", "rendered");
+        section.AppendChild(html.Text(
+            "p",
+            "render",
+            $"Rendered in Chromium ({rendered.Why}): {ReportFormatting.Number(rendered.Requests)} requests, {ReportFormatting.Number(rendered.ElapsedMs, "0")} ms, {ReportFormatting.Number(rendered.Hidden)} of {ReportFormatting.Number(rendered.Elements)} elements hidden from a reader"));
+        if (rendered.RefusedCount > 0)
+        {
+            var refused = html.Element("details", "refused");
+            refused.AppendChild(html.Element("summary", null, $"{ReportFormatting.Number(rendered.RefusedCount)} requests refused or failed"));
+            var list = html.Element("ul");
+            foreach (var line in rendered.Refused)
+            {
+                list.AppendChild(html.Text("li", null, line));
+            }
+
+            refused.AppendChild(list);
+            section.AppendChild(refused);
+        }
+
+        if (rendered.ScreenshotProblem is { } problem)
+        {
+            section.AppendChild(html.Text("p", "none", problem));
+        }
+
+        foreach (var shot in rendered.Screenshots)
+        {
+            var figure = html.Element("figure", "screenshot");
+            if (screenshots?.Invoke(shot.Sha256) is { } png && _embedded + png.Length <= MaxEmbedded)
+            {
+                _embedded += png.Length;
+                var image = html.Element("img");
+                image.SetAttribute("src", "data:image/png;base64," + Convert.ToBase64String(png));
+                image.SetAttribute("alt", $"{shot.Name} screenshot");
+                image.SetAttribute("width", shot.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                figure.AppendChild(image);
+            }
+
+            var caption = $"{shot.Name}, {shot.Width} × {shot.Height} px, SHA-256 {shot.Sha256}";
+            figure.AppendChild(html.Text("figcaption", null, shot.Outlined.Count > 0 ? $"{caption}; outlined: {string.Join("; ", shot.Outlined)}" : caption));
+            section.AppendChild(figure);
+        }
+
+        return section;
     }
 
     private void Add(IElement list, string term, IElement value)
