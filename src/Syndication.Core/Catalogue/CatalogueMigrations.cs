@@ -73,6 +73,13 @@ internal static class CatalogueMigrations
             value TEXT NOT NULL,
             PRIMARY KEY (licensor, name));
         """,
+
+        // 2: the matching index loads from a covering index of each original's fingerprints (about 700 bytes), in
+        // index order, instead of scanning the rows, whose text makes them about 4 KB each: a 50,000-original catalogue
+        // loads its index in about half the time (one scan of 35 MB, not two of 200 MB).
+        """
+        CREATE INDEX originals_fingerprints ON originals(licensor, id, fingerprint_count, fingerprints);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -108,13 +108,18 @@ public sealed partial class CatalogueStore : IDisposable
         return result;
     }
 
+    /// <summary>The two reads that load the matching index: both answered from the covering index of fingerprints (schema 2), not the rows.</summary>
+    internal const string IndexTotals = "SELECT count(*), total(fingerprint_count) FROM originals WHERE licensor = @licensor";
+
+    internal const string IndexRows = "SELECT id, fingerprint_count, fingerprints FROM originals WHERE licensor = @licensor ORDER BY id";
+
     /// <summary>The matching index over every original of the licensor, its text read on demand.</summary>
     public OriginalCatalogue Index(LicenceProfile profile)
     {
         lock (_lock)
         {
             long count, postings;
-            using (var totals = Command("SELECT count(*), total(fingerprint_count) FROM originals WHERE licensor = @licensor"))
+            using (var totals = Command(IndexTotals))
             {
                 totals.Parameters.AddWithValue("@licensor", profile.Id);
                 using var reader = totals.ExecuteReader();
@@ -132,7 +137,7 @@ public sealed partial class CatalogueStore : IDisposable
             var rowIds = new long[count];
             var counts = new int[count];
             var buffer = new ulong[256];
-            using var command = Command("SELECT id, fingerprint_count, fingerprints FROM originals WHERE licensor = @licensor ORDER BY id");
+            using var command = Command(IndexRows);
             command.Parameters.AddWithValue("@licensor", profile.Id);
             using (var reader = command.ExecuteReader())
             {
