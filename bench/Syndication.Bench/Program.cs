@@ -8,7 +8,7 @@ using Syndication.Bench;
 // next to the raw fetch rate and the raw AngleSharp parse rate of the same pages, measured in the same run.
 //   dotnet run -c Release --project bench/Syndication.Bench -- [N ...] [--hosts H] [--concurrency C] [--images] [--catalogue ORIGINALS]
 //   dotnet run -c Release --project bench/Syndication.Bench -- --discovery [N] [--cap C]   (DiscoveryBench.cs)
-//   dotnet run -c Release --project bench/Syndication.Bench -- catalogue [N]               (CatalogueBench.cs)
+//   dotnet run -c Release --project bench/Syndication.Bench -- catalogue [N] [--save FILE] (CatalogueBench.cs)
 // --images: the demo profile (a reference logo), every third page with an unnamed logo to fetch, and the audit run
 // twice, images on and off (--no-images), side by side.
 // --catalogue: each audit matches against a catalogue file of that many invented originals (and the samples).
@@ -25,7 +25,10 @@ if (args is ["catalogue", ..])
     using var scratch = new TempDir();
     var file = await CatalogueBench.FillAsync(count, FindRoot(), scratch.Path);
     await CatalogueBench.ProbeAsync(file, count, FindRoot());
-    await CatalogueBench.ProbeAsync(null, 0, FindRoot());
+    if (Array.IndexOf(args, "--save") is var save and >= 0 && save + 1 < args.Length)
+    {
+        File.Copy(file, args[save + 1], overwrite: true);
+    }
     return;
 }
 
@@ -37,7 +40,8 @@ if (args.Contains("--discovery"))
     return;
 }
 
-var sizes = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(1000).ToList();
+// The sizes are the numbers that are not an option's value (--hosts 50 is no size).
+var sizes = args.Where((a, i) => int.TryParse(a, out _) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).Select(int.Parse).DefaultIfEmpty(1000).ToList();
 var hosts = Option("--hosts", 50);
 var concurrency = Option("--concurrency", 16);
 var images = args.Contains("--images");

@@ -73,7 +73,11 @@ public sealed class FingerprintIndex
                 if (entryKey == key)
                 {
                     first = first < 0 ? i : first;
-                    count++;
+                    if (++count > maxPostings)
+                    {
+                        // A stock phrase (the licensing line is in every original): stop at once, whatever its length.
+                        break;
+                    }
                 }
             }
 
