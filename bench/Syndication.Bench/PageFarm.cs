@@ -38,7 +38,13 @@ public sealed partial class PageFarm : IAsyncDisposable
 
     public int Hosts { get; }
 
-    public static async Task<PageFarm> StartAsync(string samplesFolder, int hosts, bool images = false)
+    /// <summary>
+    /// The render mix: one page in ten is built by a script from a JSON story (the fetched HTML holds no story); the
+    /// other nine keep their story in their HTML and lose their external stylesheets, so auto renders only the tenth.
+    /// </summary>
+    public bool RenderMix { get; init; }
+
+    public static async Task<PageFarm> StartAsync(string samplesFolder, int hosts, bool images = false, bool renderMix = false)
     {
         var logo = images ? File.ReadAllBytes(Path.Combine(samplesFolder, "logos", "dcnf-logo.png")) : null;
         var samples = Directory.GetFiles(Path.Combine(samplesFolder, "pages"), "*.html").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
@@ -53,7 +59,7 @@ public sealed partial class PageFarm : IAsyncDisposable
             }
         });
         var app = builder.Build();
-        var farm = new PageFarm(app, samples, port, hosts, logo);
+        var farm = new PageFarm(app, samples, port, hosts, logo) { RenderMix = renderMix };
         app.Run(farm.ServeAsync);
         await app.StartAsync();
         return farm;
@@ -64,6 +70,14 @@ public sealed partial class PageFarm : IAsyncDisposable
     public string Page(int i)
     {
         var page = _samples[i % _samples.Length].Replace("</body>", $"<!-- bench page {i} --></body>", StringComparison.Ordinal);
+        if (RenderMix)
+        {
+            page = Stylesheet().Replace(WebAddress().Replace(page, $"http://127.0.0.{(i % Hosts) + 1}:{Port}/"), string.Empty);
+            return i % 10 == 0
+                ? $"<!DOCTYPE html><html><head><title>Story {i}</title><script defer src=\"/app.js?story={i}\"></script></head><body><noscript>Enable JavaScript to read this story.</noscript><div id=\"app\"></div></body></html>"
+                : page;
+        }
+
         if (_logo is null)
         {
             return page;
@@ -83,6 +97,22 @@ public sealed partial class PageFarm : IAsyncDisposable
     private async Task ServeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        if (RenderMix && path == "/app.js")
+        {
+            context.Response.ContentType = "text/javascript";
+            await context.Response.WriteAsync("const n = new URLSearchParams(document.currentScript.src.split('?')[1]).get('story'); fetch('/story/' + n).then(r => r.text()).then(h => { document.getElementById('app').innerHTML = h; });");
+            return;
+        }
+
+        if (RenderMix && path.StartsWith("/story/", StringComparison.Ordinal) && int.TryParse(path.AsSpan(7), out var story))
+        {
+            var html = _samples[story % _samples.Length];
+            var body = html.IndexOf("<body", StringComparison.Ordinal);
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(body < 0 ? html : html[html.IndexOf('>', body)..].TrimStart('>').Replace("</body>", string.Empty, StringComparison.Ordinal).Replace("</html>", string.Empty, StringComparison.Ordinal));
+            return;
+        }
+
         if (path.StartsWith("/page/", StringComparison.Ordinal) && int.TryParse(path.AsSpan(6), out var i))
         {
             context.Response.ContentType = "text/html; charset=utf-8";
@@ -109,6 +139,9 @@ public sealed partial class PageFarm : IAsyncDisposable
 
     [System.Text.RegularExpressions.GeneratedRegex(@"https?://[a-z0-9.-]+\.(?:example|com)/", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex WebAddress();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<link[^>]+rel=['""]?stylesheet[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Stylesheet();
 
     private static int FreePort()
     {

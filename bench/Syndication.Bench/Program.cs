@@ -11,6 +11,8 @@ using Syndication.Bench;
 //   dotnet run -c Release --project bench/Syndication.Bench -- catalogue [N] [--save FILE] (CatalogueBench.cs)
 // --images: the demo profile (a reference logo), every third page with an unnamed logo to fetch, and the audit run
 // twice, images on and off (--no-images), side by side.
+// --render: a mix where one page in ten is built by a script; the audit run three times, --render never, auto and
+// always, side by side, with the peak memory of the whole process tree (the browser's processes included).
 // --catalogue: each audit matches against a catalogue file of that many invented originals (and the samples).
 // catalogue N: the catalogue alone (fill, index load, memory, match time a page against N originals and against the 4 samples).
 if (args is ["catalogue-probe", var probeFile, var probeCount, var probeRoot])
@@ -45,6 +47,7 @@ var sizes = args.Where((a, i) => int.TryParse(a, out _) && (i == 0 || !args[i - 
 var hosts = Option("--hosts", 50);
 var concurrency = Option("--concurrency", 16);
 var images = args.Contains("--images");
+var renderMix = args.Contains("--render");
 var catalogueSize = Option("--catalogue", 0);
 var root = FindRoot();
 using var catalogueFolder = new TempDir();
@@ -53,7 +56,7 @@ var cli = Path.Combine(AppContext.BaseDirectory, "syndication.dll");
 Console.WriteLine($"syndication bench: {Environment.ProcessorCount} cores, {hosts} hosts, concurrency {concurrency}, per-host 2");
 Console.WriteLine("pages    audit p/s   peak MB   fetch p/s   parse p/s   audit/parse   verdicts");
 
-await using var farm = await PageFarm.StartAsync(Path.Combine(root, "samples"), hosts, images);
+await using var farm = await PageFarm.StartAsync(Path.Combine(root, "samples"), hosts, images, renderMix);
 
 // --serve FILE: write the partner list of the first size to FILE and keep serving (to profile an audit by hand).
 var serveIndex = Array.IndexOf(args, "--serve");
@@ -69,6 +72,17 @@ foreach (var n in sizes)
     using var work = new TempDir();
     var list = Path.Combine(work.Path, "partners.yaml");
     await File.WriteAllLinesAsync(list, PartnerList(farm, n, root, images));
+
+    if (renderMix)
+    {
+        foreach (var mode in new[] { "never", "auto", "always" })
+        {
+            var (seconds, peak, modeVerdicts) = await Audit(cli, list, work.Path, concurrency, catalogueFile, "--render", mode, "--no-images");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n,-8} --render {mode,-6} {n / seconds,7:0.0} p/s {seconds,7:0.0} s  peak tree {peak / 1048576.0,5:0} MB ({modeVerdicts})"));
+        }
+
+        continue;
+    }
 
     if (images)
     {
@@ -131,7 +145,7 @@ static async Task<(double Seconds, long PeakBytes, string Verdicts)> Audit(strin
     long peak = 0;
     while (!process.HasExited)
     {
-        peak = Math.Max(peak, HighWaterMark(process.Id));
+        peak = Math.Max(peak, Math.Max(HighWaterMark(process.Id), TreeMemory(process.Id)));
         await Task.Delay(50);
     }
 
@@ -166,6 +180,61 @@ static long HighWaterMark(int pid)
     }
 
     return 0;
+}
+
+// The memory of a process and all its descendants (a browser's processes with the audit), sampled now: each process's
+// proportional set size, so pages the browser's processes share are counted once, not once per process.
+static long TreeMemory(int root)
+{
+    var children = new Dictionary<int, List<int>>();
+    var resident = new Dictionary<int, long>();
+    foreach (var dir in Directory.EnumerateDirectories("/proc"))
+    {
+        if (!int.TryParse(Path.GetFileName(dir), out var pid))
+        {
+            continue;
+        }
+
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(pid);
+            resident[pid] = Pss(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            // Gone while read.
+        }
+    }
+
+    static long Pss(string dir)
+    {
+        foreach (var line in File.ReadLines(Path.Combine(dir, "smaps_rollup")))
+        {
+            if (line.StartsWith("Pss:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    long total = 0;
+    var queue = new Queue<int>([root]);
+    while (queue.Count > 0)
+    {
+        var pid = queue.Dequeue();
+        total += resident.GetValueOrDefault(pid);
+        foreach (var child in children.GetValueOrDefault(pid) ?? [])
+        {
+            queue.Enqueue(child);
+        }
+    }
+
+    return total;
 }
 
 static async Task<double> RawFetch(PageFarm farm, int n, int concurrency)

@@ -62,6 +62,15 @@
     return [255, 255, 255];
   };
 
+  // Hiding the whole page (AMP's boilerplate until its runtime starts, anti-flicker snippets) is undone by a script or
+  // a timer before a reader looks: as the static judge does, the page itself is not taken as hidden.
+  const unhide = document.createElement('style');
+  unhide.textContent = 'html,body{visibility:visible!important;opacity:1!important;animation:none!important}';
+  const whole = [document.documentElement, document.body].filter(Boolean);
+  if (whole.some((e) => { const s = getComputedStyle(e); return s.visibility !== 'visible' || parseFloat(s.opacity) < 0.05; })) {
+    document.documentElement.appendChild(unhide);
+  }
+
   // Every element gets an id (so the runner can outline it later); pieces are elements with content of their own.
   const all = document.body ? [document.documentElement, ...document.documentElement.querySelectorAll('*')] : [];
   const pieces = [];
@@ -179,6 +188,7 @@
     if (tested >= 3 && covered >= tested - 1 && covered >= 3) p.why = 'covered by ' + name(by);
   }
   style.remove();
+  unhide.remove();
   window.scrollTo(0, 0);
 
   // An element is hidden when none of the content in it is seen: its own, its descendants'.
