@@ -4,7 +4,7 @@ namespace Syndication.DiscoveryDemo;
 
 /// <summary>
 /// The discovery demo: serves the bundled partner site and watched site on loopback, then runs two nights of
-/// <c>syndication audit samples/discovery/partners.yaml</c> (with a fresh history and cache) and shows, after each
+/// <c>syndication audit samples/discovery/partners.yaml</c> (with a fresh history, cache and catalogue) and shows, after each
 /// night, every request the two sites saw. Between the nights the partner publishes one more republication.
 /// </summary>
 public static class Demo
@@ -39,7 +39,11 @@ public static class Demo
             }
 
             output.WriteLine($"Serving Plains Reporter's site on {partner.Origin}/ and Copycat Daily's on {copycat.Origin}/ (samples/discovery/sites/).");
-            string[] audit = ["audit", list, "--allow-private-networks", "--history", Path.Combine(work.FullName, "history.db"), "--cache", Path.Combine(work.FullName, "cache")];
+            string[] audit =
+            [
+                "audit", list, "--allow-private-networks", "--history", Path.Combine(work.FullName, "history.db"), "--cache", Path.Combine(work.FullName, "cache"),
+                "--catalogue", Path.Combine(work.FullName, "catalogue.db"),
+            ];
             var codes = new List<int>();
             for (var night = 1; night <= 2; night++)
             {
