@@ -74,11 +74,13 @@ public sealed class HistoryLedger(HistoryStore store) : IDiscoveryLedger
         lock (_gate)
         {
             using var transaction = store.BeginTransaction();
-            using (var site = store.Command("""
-                INSERT INTO discovery_sites (site_key, last_discovery, window_from) VALUES (@site, @at, @from)
-                ON CONFLICT(site_key) DO UPDATE SET last_discovery = excluded.last_discovery, window_from = excluded.window_from
-                """, transaction))
+            // A night that read no source keeps when and from which date the site was last searched.
+            if (update.Searched)
             {
+                using var site = store.Command("""
+                    INSERT INTO discovery_sites (site_key, last_discovery, window_from) VALUES (@site, @at, @from)
+                    ON CONFLICT(site_key) DO UPDATE SET last_discovery = excluded.last_discovery, window_from = excluded.window_from
+                    """, transaction);
                 site.Parameters.AddWithValue("@site", siteKey);
                 site.Parameters.AddWithValue("@at", HistoryStore.Time(update.DiscoveredAt));
                 site.Parameters.AddWithValue("@from", update.WindowFrom is { } from ? HistoryStore.Time(from) : DBNull.Value);

@@ -190,18 +190,18 @@ public sealed partial class CatalogueStore : IDisposable
         }
     }
 
-    /// <summary>Every original's title and publication date, in index order (by row id).</summary>
+    /// <summary>Every original's title, publication date and first reading, in index order (by row id).</summary>
     internal List<OriginalHeadline> Headlines(string licensor)
     {
         lock (_lock)
         {
-            using var command = Command("SELECT title, published FROM originals WHERE licensor = @licensor ORDER BY id");
+            using var command = Command("SELECT title, published, first_read_at FROM originals WHERE licensor = @licensor ORDER BY id");
             command.Parameters.AddWithValue("@licensor", licensor);
             var headlines = new List<OriginalHeadline>();
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                headlines.Add(new OriginalHeadline(reader.GetString(0), ParseTime(reader, 1)));
+                headlines.Add(new OriginalHeadline(reader.GetString(0), ParseTime(reader, 1), ParseTime(reader, 2)));
             }
 
             return headlines;

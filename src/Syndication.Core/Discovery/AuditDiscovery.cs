@@ -40,9 +40,21 @@ public sealed class AuditDiscovery(PartnerList list, Shard? shard, IDiscoveryLed
     }
 
     /// <summary>The run's summary with the night's account per site and the unlicensed republications.</summary>
-    public RunSummary Complete(RunSummary summary) => Night is null
-        ? summary
-        : summary with { Discovery = Night.Reports(), Unlicensed = [.. Night.Gate.Unlicensed] };
+    public RunSummary Complete(RunSummary summary)
+    {
+        if (Night is null)
+        {
+            return summary;
+        }
+
+        // Which candidates could not be checked is known only once the pages are done: the log says it then.
+        foreach (var line in Night.Nights.Select(n => n.Unreadable()).OfType<string>())
+        {
+            log.Warning("{Problem}", line);
+        }
+
+        return summary with { Discovery = Night.Reports(), Unlicensed = [.. Night.Gate.Unlicensed] };
+    }
 
     /// <summary>Keeps what the night taught (call once the run's pages are recorded).</summary>
     public void Save()

@@ -7,12 +7,22 @@ namespace Syndication.Discovery;
 /// site only; not those listed by hand or found before (they are checked anyway); not those read on an earlier night
 /// and unchanged since (same date); on a site's first night (or when the catalogue reaches further back) only pages
 /// dated on or after the earliest original, since a page cannot republish an article older than itself. Pages left
-/// over by an earlier night's cap stay candidates. The candidates are then ordered by title likeness (then newest
+/// over by an earlier night's cap stay candidates, and so do pages read before that may carry an original the
+/// catalogue gained late (<see cref="ReadAgainFrom"/>). The candidates are then ordered by title likeness (then newest
 /// first) and cut at the night's cap; the rest wait for the next nights. Likeness orders, it never drops.
 /// </summary>
 public sealed class CandidateSelector(SiteLedger ledger, IReadOnlySet<string> listed, DateTimeOffset? windowFrom, TitleLikeness likeness)
 {
     private readonly Dictionary<string, Listing> _fresh = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Pages read on earlier nights and dated from this date (or undated) are candidates again: they were judged
+    /// before the catalogue held originals published since then (a backfill). Null: none.
+    /// </summary>
+    public DateTimeOffset? ReadAgainFrom { get; init; }
+
+    /// <summary>Pages read on earlier nights that are candidates again tonight (<see cref="ReadAgainFrom"/>).</summary>
+    public int ReadAgain { get; private set; }
 
     /// <summary>Pages the sources listed on the site.</summary>
     public int Listed { get; private set; }
@@ -49,7 +59,7 @@ public sealed class CandidateSelector(SiteLedger ledger, IReadOnlySet<string> li
                 case LedgerStatus.Found:
                     Known++;
                     return true;
-                case LedgerStatus.Examined when listing.Date is null || entry.Date is { } before && listing.Date <= before:
+                case LedgerStatus.Examined when (listing.Date is null || entry.Date is { } before && listing.Date <= before) && !MayCarryLateOriginal(entry):
                     Unchanged++;
                     return true;
             }
@@ -76,9 +86,12 @@ public sealed class CandidateSelector(SiteLedger ledger, IReadOnlySet<string> li
     {
         foreach (var (key, entry) in ledger.Pages)
         {
-            if (entry.Status == LedgerStatus.Pending && !_fresh.ContainsKey(key) && !listed.Contains(key) && Uri.TryCreate(entry.Url, UriKind.Absolute, out var url))
+            var again = entry.Status == LedgerStatus.Examined && MayCarryLateOriginal(entry);
+            if ((entry.Status == LedgerStatus.Pending || again) && !listed.Contains(key) && Uri.TryCreate(entry.Url, UriKind.Absolute, out var url))
             {
-                _fresh[key] = new Listing(url, entry.Date, entry.Title, entry.Via);
+                // A page read before is read again whether or not a source listed it tonight (an unchanged sitemap is not read).
+                ReadAgain += again ? 1 : 0;
+                _fresh.TryAdd(key, new Listing(url, entry.Date, entry.Title, entry.Via));
             }
         }
 
@@ -93,6 +106,8 @@ public sealed class CandidateSelector(SiteLedger ledger, IReadOnlySet<string> li
         var found = ledger.Pages.Values.Where(e => e.Status == LedgerStatus.Found && !listed.Contains(SiteUrls.Key(e.Url))).OrderBy(e => e.FoundAt).ThenBy(e => e.Url, StringComparer.Ordinal).ToList();
         return new Selection(tonight, waiting, found);
     }
+
+    private bool MayCarryLateOriginal(LedgerEntry entry) => ReadAgainFrom is { } from && (entry.Date is null || entry.Date >= from);
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

@@ -31,19 +31,22 @@ public sealed class Discoverer(AddressRouter fetcher, IDiscoveryLedger ledger, T
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var dates = catalogue.Headlines.Select(o => o.Published).OfType<DateTimeOffset>().ToList();
+        var headlines = catalogue.Headlines;
+        var dates = headlines.Select(o => o.Published).OfType<DateTimeOffset>().ToList();
         var windowFrom = dates.Count > 0 ? dates.Min() - WindowSlack : (DateTimeOffset?)null;
-        var likeness = new TitleLikeness(catalogue.Headlines.Select(o => o.Title));
+        var likeness = new TitleLikeness(headlines.Select(o => o.Title));
         var nights = sites.Select(site => new SiteNight(site, ledger.Load(site.Key), now)).ToList();
         await Parallel.ForEachAsync(
             nights,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken },
             async (night, ct) =>
             {
-                var selector = new CandidateSelector(night.Ledger, listed(night.Site), windowFrom, likeness);
+                var backfill = Search ? Backfill(headlines, night.Ledger) : null;
+                var selector = new CandidateSelector(night.Ledger, listed(night.Site), windowFrom, likeness) { ReadAgainFrom = backfill?.From };
                 if (Search)
                 {
                     await ReadSourcesAsync(night, selector, FullPass(night.Ledger, windowFrom), ct);
+                    night.Searched = true;
                 }
 
                 var known = night.Ledger.Pages.Values.Count(e => e.Status == LedgerStatus.Found);
@@ -53,6 +56,13 @@ public sealed class Discoverer(AddressRouter fetcher, IDiscoveryLedger ledger, T
                 log.Information(
                     "{Site}: {Listed} page(s) listed by {Sources} source(s); {Candidates} candidate(s) after narrowing ({Known} known, {Unchanged} unchanged, {Old} older than the originals), {Tonight} fetched tonight, {Waiting} waiting",
                     night.Site.Name, selector.Listed, night.SourcesRead, night.Candidates, selector.Known, selector.Unchanged, selector.Old, night.Selection.Tonight.Count, night.Selection.Waiting.Count);
+                if (backfill is { } late && selector.ReadAgain > 0)
+                {
+                    log.Information(
+                        "{Site}: {Pages} page(s) read on earlier nights are candidates again: the catalogue gained {Originals} original(s) published from {From:yyyy-MM-dd} since the site was last searched, which they may republish",
+                        night.Site.Name, selector.ReadAgain, late.Originals, late.From + WindowSlack);
+                }
+
                 foreach (var problem in night.Problems)
                 {
                     log.Warning("{Problem}", problem);
@@ -67,6 +77,33 @@ public sealed class Discoverer(AddressRouter fetcher, IDiscoveryLedger ledger, T
     /// </summary>
     private static bool FullPass(SiteLedger ledger, DateTimeOffset? windowFrom) =>
         windowFrom is null ? ledger.WindowFrom is not null : ledger.WindowFrom is { } before && windowFrom < before;
+
+    /// <summary>
+    /// The originals the catalogue gained since the site was last searched that were published before that search
+    /// (an <c>originals sync</c> that filled in the archive, a feed item first seen late): a page read then, dated
+    /// on or after the earliest of them (less the slack), was judged without them and is read again. Null when
+    /// there are none, or when the catalogue does not know when its originals were first read.
+    /// </summary>
+    private static (DateTimeOffset From, int Originals)? Backfill(IReadOnlyList<OriginalHeadline> headlines, SiteLedger ledger)
+    {
+        if (ledger.LastDiscovery is not { } last)
+        {
+            return null;
+        }
+
+        DateTimeOffset? earliest = null;
+        var count = 0;
+        foreach (var headline in headlines)
+        {
+            if (headline is { FirstRead: { } read, Published: { } published } && read > last && published < last)
+            {
+                count++;
+                earliest = earliest is { } e && e <= published ? e : published;
+            }
+        }
+
+        return earliest is { } from ? (from - WindowSlack, count) : null;
+    }
 
     private async Task ReadSourcesAsync(SiteNight night, CandidateSelector selector, bool fullPass, CancellationToken cancellationToken)
     {

@@ -12,5 +12,12 @@ public interface IDiscoveryLedger
     void Save(string siteKey, LedgerUpdate update);
 }
 
-/// <summary>One night's changes to a site's ledger.</summary>
-public sealed record LedgerUpdate(DateTimeOffset DiscoveredAt, DateTimeOffset? WindowFrom, IReadOnlyList<LedgerEntry> Pages, IReadOnlyDictionary<string, DateTimeOffset> Sitemaps);
+/// <summary>
+/// One night's changes to a site's ledger. A night that read none of the site's sources (<see cref="Searched"/> false:
+/// --no-discovery, or the budget cut the search short) keeps when and from which date the site was last searched, so
+/// what the catalogue gained meanwhile is still searched for on the next night that searches.
+/// </summary>
+public sealed record LedgerUpdate(DateTimeOffset DiscoveredAt, DateTimeOffset? WindowFrom, IReadOnlyList<LedgerEntry> Pages, IReadOnlyDictionary<string, DateTimeOffset> Sitemaps)
+{
+    public bool Searched { get; init; } = true;
+}

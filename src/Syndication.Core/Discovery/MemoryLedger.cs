@@ -25,6 +25,8 @@ public sealed class MemoryLedger : IDiscoveryLedger
             sitemaps[url] = lastmod;
         }
 
-        _sites[siteKey] = new SiteLedger { LastDiscovery = update.DiscoveredAt, WindowFrom = update.WindowFrom, Pages = pages, Sitemaps = sitemaps };
+        _sites[siteKey] = update.Searched
+            ? new SiteLedger { LastDiscovery = update.DiscoveredAt, WindowFrom = update.WindowFrom, Pages = pages, Sitemaps = sitemaps }
+            : new SiteLedger { LastDiscovery = old.LastDiscovery, WindowFrom = old.WindowFrom, Pages = pages, Sitemaps = sitemaps };
     }
 }

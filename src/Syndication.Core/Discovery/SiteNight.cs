@@ -24,6 +24,7 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
     private readonly List<string> _problems = [];
     private readonly List<LedgerEntry> _updates = [];
     private readonly List<FoundPage> _found = [];
+    private readonly List<(string Url, PageError Error)> _unreadable = [];
 
     public DiscoverySite Site { get; } = site;
 
@@ -40,6 +41,9 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
     public int Candidates { get; set; }
 
     public int Listed { get; set; }
+
+    /// <summary>Whether the site's sources were read tonight (not with --no-discovery, nor when the budget cut the search short).</summary>
+    public bool Searched { get; set; }
 
     private readonly Dictionary<string, DateTimeOffset> _sitemaps = new(StringComparer.Ordinal);
 
@@ -101,6 +105,11 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
         {
             entry = entry with { Status = LedgerStatus.Pending, Attempts = entry.Attempts + 1 };
         }
+        else if (result.Error is { } lost)
+        {
+            // Not reported as a page (it is not known to be the partner's republication), but not dropped without a word.
+            _unreadable.Add((result.Url, lost));
+        }
 
         _updates.Add(entry);
         return entry;
@@ -124,7 +133,7 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
             }
         }
 
-        return new LedgerUpdate(Now, windowFrom, pages, _sitemaps);
+        return new LedgerUpdate(Now, windowFrom, pages, _sitemaps) { Searched = Searched };
     }
 
     /// <summary>The report's account of the site's night.</summary>
@@ -141,8 +150,26 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
         Waiting = (Selection?.Waiting.Count ?? 0) + _updates.Count(u => u.Status == LedgerStatus.Pending),
         KnownRepublications = Selection?.Found.Count ?? 0,
         NewlyFound = [.. _found],
-        Problems = Problems,
+        Problems = [.. Problems, .. Unreadable() is { } line ? [line] : Array.Empty<string>()],
     };
+
+    /// <summary>
+    /// One line for the candidates that could not be checked and will not be tried again (gone, not HTML, disallowed,
+    /// too large, or failing three nights running): how many, of which kinds, and the first with its reason.
+    /// </summary>
+    public string? Unreadable()
+    {
+        if (_unreadable.Count == 0)
+        {
+            return null;
+        }
+
+        var kinds = string.Join(", ", _unreadable.GroupBy(u => u.Error.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+        var (url, error) = _unreadable[0];
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{Site.Name}: {_unreadable.Count} candidate page(s) could not be checked and are not tried again ({kinds}); first: {Text.TextShortening.End(url, 120)}: {Text.TextShortening.End(error.Message, 160)}");
+    }
 
     private static bool IsTransient(PageError error) =>
         Transient.Contains(error.Kind) || (error.Kind == ErrorKinds.HttpStatus

@@ -45,8 +45,8 @@ public sealed class OriginalCatalogue
     public IndexedOriginal Get(int id) => _source.Get(id);
 
     /// <summary>
-    /// Every original's title and publication date (not its text, which stays in the catalogue file until a page
-    /// nearly matches it): discovery orders candidates by title likeness and narrows them by date.
+    /// Every original's title, publication date and first reading (not its text, which stays in the catalogue file
+    /// until a page nearly matches it): discovery orders candidates by title likeness and narrows them by date.
     /// </summary>
     public IReadOnlyList<OriginalHeadline> Headlines => _headlines ??= _source.Headlines();
 
@@ -118,7 +118,7 @@ public sealed class OriginalCatalogue
 
         public IndexedOriginal Get(int id) => _originals[id];
 
-        public IReadOnlyList<OriginalHeadline> Headlines() => _originals.Select(o => new OriginalHeadline(o.Original.Title, o.Original.Published)).ToList();
+        public IReadOnlyList<OriginalHeadline> Headlines() => _originals.Select(o => new OriginalHeadline(o.Original.Title, o.Original.Published, o.Original.ReadAt)).ToList();
 
         public int? Find(string urlOrTitle)
         {

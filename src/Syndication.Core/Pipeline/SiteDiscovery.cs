@@ -39,7 +39,7 @@ public sealed record SiteDiscovery
     /// <summary>Republications found tonight, in the order they were fetched.</summary>
     public IReadOnlyList<FoundPage> NewlyFound { get; init; } = [];
 
-    /// <summary>One line each: a source that could not be read in full, and why.</summary>
+    /// <summary>One line each: a source that could not be read in full, and why; last, the candidates that could not be checked, if any.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 }
 

@@ -137,6 +137,41 @@ public sealed class HostileSourceTests
         Assert.That(licensor.Requests.Select(r => r.Path), Does.Contain("/original/"));
     }
 
+    [Test]
+    public async Task Candidates_that_cannot_be_checked_are_one_line_and_not_asked_for_again()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var corpus = new Corpus(3, now.AddDays(-10));
+        await using var site = await SiteServer.StartAsync();
+        site.Put("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
+        site.Put("/news/one/", "text/html", Corpus.Republication(corpus.Originals[0]));
+        site.Put("/print/one.pdf", "application/pdf", "%PDF-1.4 not a page");
+        site.Route("/busy/", context => { context.Response.StatusCode = 503; return Task.CompletedTask; });
+        site.Put("/sitemap.xml", "application/xml", SitemapXml.UrlSet(new[] { "/news/one/", "/gone/", "/private/draft/", "/print/one.pdf", "/busy/" }
+            .Select(path => new SitemapXml.Url(site.Url(path), now.AddDays(-1)))));
+        var list = Nights.List(Nights.Partner("Plains Reporter", site.BaseUrl));
+        var ledger = new MemoryLedger();
+        using var cache = new TempFolder();
+
+        var first = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
+
+        var line = first.Discovery.Single().Problems.Single();
+        Assert.That(line, Does.StartWith("Plains Reporter: 3 candidate page(s) could not be checked and are not tried again (").And.Contain("http-status 1").And.Contain("not-html 1").And.Contain("robots 1").And.Contain("; first: " + site.Url("/")));
+        Assert.That(first.Pages.Select(p => new Uri(p.Url).AbsolutePath), Is.EqualTo(new[] { "/news/one/" }));
+        Assert.That(first.Discovery.Single().Waiting, Is.EqualTo(1), "a 503 is tried again on the next nights");
+
+        site.ClearLog();
+        var second = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
+        Assert.That(site.Requests.Select(r => r.Path).Distinct(), Is.EquivalentTo(new[] { "/robots.txt", "/sitemap.xml", "/news/one/", "/busy/" }));
+        Assert.That(second.Discovery.Single().Problems, Is.Empty, "still waiting: not given up yet");
+
+        await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
+        site.ClearLog();
+        var fourth = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
+        Assert.That(site.Requests.Select(r => r.Path), Does.Not.Contain("/busy/"), "given up after three nights");
+        Assert.That(fourth.Discovery.Single().Problems, Is.Empty);
+    }
+
     private static byte[] GzipBomb(int bytes)
     {
         using var memory = new MemoryStream();

@@ -11,7 +11,11 @@ namespace Syndication.Core.Tests.Discovery;
 /// <summary>Runs one night of an audit with discovery the way the CLI's audit does: search, then check, then keep the ledger.</summary>
 internal static class Nights
 {
-    public static async Task<RunSummary> RunAsync(PartnerList list, IReadOnlyList<Original> originals, IDiscoveryLedger ledger, string cache, TimeProvider? time = null, ILogger? log = null)
+    public static Task<RunSummary> RunAsync(PartnerList list, IReadOnlyList<Original> originals, IDiscoveryLedger ledger, string cache, TimeProvider? time = null, ILogger? log = null) =>
+        RunAsync(list, Engines.Settings(originals), ledger, cache, time, log);
+
+    /// <param name="search">False: a night with --no-discovery (no source read; the republications found before are checked).</param>
+    public static async Task<RunSummary> RunAsync(PartnerList list, CheckSettings settings, IDiscoveryLedger ledger, string cache, TimeProvider? time = null, ILogger? log = null, bool search = true)
     {
         time ??= TimeProvider.System;
         log ??= new LoggerConfiguration().CreateLogger();
@@ -23,8 +27,7 @@ internal static class Nights
             Timeout = TimeSpan.FromSeconds(20),
         };
         using var fetcher = Engine.CreateFetcher(options, time);
-        var settings = Engines.Settings(originals);
-        var discovery = new AuditDiscovery(list, null, ledger, time, log);
+        var discovery = new AuditDiscovery(list, null, ledger, time, log) { Search = search };
         var (targets, positions) = await discovery.PlanAsync(fetcher, settings.Catalogue, 4, CancellationToken.None);
         var checker = new PageChecker(fetcher, new PageEvaluator(settings), log);
         var run = await new AuditRun(checker, time, log).RunAsync(targets, new AuditRun.Options(8, 2) { Positions = positions, Gate = discovery.Night?.Gate }, null, CancellationToken.None);
