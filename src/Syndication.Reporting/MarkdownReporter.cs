@@ -6,7 +6,8 @@ namespace Syndication.Reporting;
 
 /// <summary>
 /// Markdown for a GitHub Actions job summary ($GITHUB_STEP_SUMMARY): the totals, the partners, and a table of the
-/// pages that need attention (non-compliant, needs review, could not check) with their reasons. GitHub takes at most
+/// pages that need attention (non-compliant, needs review, could not check, listed by hand but republishing no
+/// original) with their reasons. GitHub takes at most
 /// 1 MiB per step summary, so the table stops after <see cref="MaxRows"/> pages and says how many more there are.
 /// With discovery: the republications newly found on partners' sites, the unlicensed ones on watched sites, and each
 /// site's search with its source problems, under the same row limit.
@@ -137,7 +138,8 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
         var more = 0;
         foreach (var page in summary.Pages)
         {
-            if (page.Verdict is PageVerdict.Compliant or PageVerdict.NotApplicable)
+            // A page listed by hand that republishes no original is not a silent pass: the list or the catalogue is out of date.
+            if (page.Verdict is PageVerdict.Compliant || (page.Verdict is PageVerdict.NotApplicable && (page.Partner is null || page.Found is not null)))
             {
                 continue;
             }

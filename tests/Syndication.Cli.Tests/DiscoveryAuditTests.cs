@@ -127,6 +127,28 @@ public sealed class DiscoveryAuditTests
         Assert.That(page.GetProperty("found").GetProperty("new").GetBoolean(), Is.False, "reported as the partner's page, not lost");
     }
 
+    [Test]
+    public async Task A_page_listed_by_hand_that_republishes_no_original_says_so_in_every_report_and_the_log()
+    {
+        await using var partner = await SiteServer.StartAsync();
+        using var folder = new AuditFolder();
+        var audit = OneRepublication(partner, folder);
+        folder.Page("own-story.html", "ghost-unrelated-article.html");
+        File.AppendAllText(folder.List, "    pages: [own-story.html]\n");
+
+        var run = await CliRunner.RunAsync([.. audit.Where(a => a != "json"), "json,console,markdown", "--output-dir", folder.File("reports")]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+        const string Plainly = "it is listed by hand for Plains Reporter: is the list out of date, or is its original missing from the catalogue?";
+        var report = JsonReport.Load(folder.File("reports/report.json"));
+        Assert.That(report.Page("own-story.html").GetProperty("verdict").GetString(), Is.EqualTo("not-applicable"));
+        Assert.That(report.Page("own-story.html").GetProperty("note").GetString(), Does.StartWith("republishes no known original: ").And.EndWith(Plainly));
+        Assert.That(report.Page("/news/drones/").GetProperty("note").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), "the discovered republication has no such note");
+        Assert.That(File.ReadAllText(folder.File("reports/report.txt")), Does.Contain(Plainly));
+        Assert.That(File.ReadAllText(folder.File("reports/report.md")), Does.Contain("listed by hand for Plains Reporter"));
+        Assert.That(run.Stderr, Does.Contain("1 partner page(s) republish no original in the catalogue"));
+    }
+
     /// <summary>A partner whose sitemap lists one republication, its list in the folder; returns the audit's arguments (JSON on stdout, with the folder's history).</summary>
     private static string[] OneRepublication(SiteServer partner, AuditFolder folder)
     {

@@ -46,7 +46,7 @@ public sealed partial class HostileTextFormatsTests
         Assert.That(md, Does.Not.Contain('\u001B').And.Not.Contain('\u202E').And.Not.Contain('\r'));
         Assert.That(md, Does.Contain("\\<script\\>").And.Contain("\\@octocat").And.Contain("\\#1").And.Contain("\\$x\\$").And.Contain("\\| cell \\|"));
         var attention = md.Split('\n').SkipWhile(l => l != "### Pages that need attention").Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(2).ToList();
-        Assert.That(attention, Has.Count.EqualTo(3));
+        Assert.That(attention, Has.Count.EqualTo(4), "non-compliant, needs review, the page listed by hand that republishes no original, error");
         foreach (var row in attention)
         {
             var cells = UnescapedPipe().Split(row.Trim()).Skip(1).SkipLast(1).ToList();
@@ -59,7 +59,7 @@ public sealed partial class HostileTextFormatsTests
         }
 
         var links = MarkdownLink().Matches(md).Select(m => m.Groups["href"].Value).ToList();
-        Assert.That(links, Is.EqualTo(new[] { "https://plains.example/story?q=%22%3E%3Cimg%20src=x%20onerror=alert%281%29%3E" }));
+        Assert.That(links, Is.EqualTo(new[] { "https://plains.example/story?q=%22%3E%3Cimg%20src=x%20onerror=alert%281%29%3E", "https://gazette.example/local/invoice%E2%80%AEtxt.exe" }));
     }
 
     /// <summary>The characters of <paramref name="set"/> not preceded by an escaping backslash, in order.</summary>
@@ -85,8 +85,8 @@ public sealed partial class HostileTextFormatsTests
     public void Markdown_lists_at_most_max_rows_pages_and_counts_the_rest()
     {
         var md = Render.Text(new MarkdownReporter(maxRows: 1), SampleRuns.Audit());
-        Assert.That(md.Split('\n').Count(l => l.StartsWith("| non-compliant", StringComparison.Ordinal) || l.StartsWith("| needs-review", StringComparison.Ordinal) || l.StartsWith("| error", StringComparison.Ordinal)), Is.EqualTo(1));
-        Assert.That(md, Does.Contain("…and 2 more page(s) that need attention"));
+        Assert.That(md.Split('\n').Count(l => l.StartsWith("| non-compliant", StringComparison.Ordinal) || l.StartsWith("| needs-review", StringComparison.Ordinal) || l.StartsWith("| not-applicable", StringComparison.Ordinal) || l.StartsWith("| error", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(md, Does.Contain("…and 3 more page(s) that need attention"));
     }
 
     [Test]
