@@ -48,7 +48,7 @@ public sealed class AuditDiscovery(PartnerList list, Shard? shard, IDiscoveryLed
         }
 
         // Which candidates could not be checked is known only once the pages are done: the log says it then.
-        foreach (var line in Night.Nights.Select(n => n.Unreadable()).OfType<string>())
+        foreach (var line in Night.Nights.SelectMany(n => n.PagesNotChecked()))
         {
             log.Warning("{Problem}", line);
         }

@@ -54,10 +54,15 @@ public sealed class DiscoveryGate(IReadOnlyDictionary<string, SiteNight> nights,
             return result with { Found = note };
         }
 
-        // A watched site's page that could not be read tonight is not reported: it is checked again tomorrow.
+        // A watched site's page that could not be read tonight is not reported as a republication, but the site's
+        // account says so: it is checked again tomorrow.
         if (result.Original is { } original)
         {
             _unlicensed.Add(new UnlicensedPage(night.Site.Name, result.Url, original, note) { Fetch = result.Fetch });
+        }
+        else if (result.Error is { } error)
+        {
+            night.NotChecked(result.Url, error);
         }
 
         return null;

@@ -25,6 +25,7 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
     private readonly List<LedgerEntry> _updates = [];
     private readonly List<FoundPage> _found = [];
     private readonly List<(string Url, PageError Error)> _unreadable = [];
+    private readonly List<(string Url, PageError Error)> _unchecked = [];
 
     public DiscoverySite Site { get; } = site;
 
@@ -58,7 +59,8 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
     {
         lock (_problems)
         {
-            _problems.Add($"{Site.Name}: {line}");
+            // One line whatever a server or an exception put in it.
+            _problems.Add($"{Site.Name}: {line}".ReplaceLineEndings(" "));
         }
     }
 
@@ -115,6 +117,9 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
         return entry;
     }
 
+    /// <summary>A watched site's republication found on an earlier night that could not be checked tonight: not reported as one tonight, tried again tomorrow.</summary>
+    public void NotChecked(string url, PageError error) => _unchecked.Add((url, error));
+
     /// <summary>A republication found on an earlier night that no longer carries any original (a watched site took its copy down): no longer checked.</summary>
     public void Gone(DiscoveredPage page) =>
         _updates.Add(page.Before! with { Status = LedgerStatus.Examined });
@@ -150,25 +155,39 @@ public sealed class SiteNight(DiscoverySite site, SiteLedger ledger, DateTimeOff
         Waiting = (Selection?.Waiting.Count ?? 0) + _updates.Count(u => u.Status == LedgerStatus.Pending),
         KnownRepublications = Selection?.Found.Count ?? 0,
         NewlyFound = [.. _found],
-        Problems = [.. Problems, .. Unreadable() is { } line ? [line] : Array.Empty<string>()],
+        Problems = [.. Problems, .. PagesNotChecked()],
     };
 
     /// <summary>
-    /// One line for the candidates that could not be checked and will not be tried again (gone, not HTML, disallowed,
-    /// too large, or failing three nights running): how many, of which kinds, and the first with its reason.
+    /// A line for the candidates that could not be checked and will not be tried again (gone, not HTML, disallowed,
+    /// too large, or failing three nights running), and one for a watched site's known republications that could not
+    /// be checked tonight: how many, of which kinds, and the first with its reason. Known once the pages are done.
     /// </summary>
-    public string? Unreadable()
+    public IEnumerable<string> PagesNotChecked()
     {
-        if (_unreadable.Count == 0)
+        if (Line(_unreadable, "candidate page(s) could not be checked and are not tried again") is { } unreadable)
+        {
+            yield return unreadable;
+        }
+
+        if (Line(_unchecked, "unlicensed republication(s) found before could not be checked tonight (tried again tomorrow)") is { } known)
+        {
+            yield return known;
+        }
+    }
+
+    private string? Line(List<(string Url, PageError Error)> pages, string what)
+    {
+        if (pages.Count == 0)
         {
             return null;
         }
 
-        var kinds = string.Join(", ", _unreadable.GroupBy(u => u.Error.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
-        var (url, error) = _unreadable[0];
+        var kinds = string.Join(", ", pages.GroupBy(u => u.Error.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+        var (url, error) = pages[0];
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{Site.Name}: {_unreadable.Count} candidate page(s) could not be checked and are not tried again ({kinds}); first: {Text.TextShortening.End(url, 120)}: {Text.TextShortening.End(error.Message, 160)}");
+            $"{Site.Name}: {pages.Count} {what}: {kinds}; first: {Text.TextShortening.End(url, 120)}: {Text.TextShortening.End(error.Message, 160)}").ReplaceLineEndings(" ");
     }
 
     private static bool IsTransient(PageError error) =>

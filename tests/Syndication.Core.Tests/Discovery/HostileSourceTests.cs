@@ -156,7 +156,7 @@ public sealed class HostileSourceTests
         var first = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
 
         var line = first.Discovery.Single().Problems.Single();
-        Assert.That(line, Does.StartWith("Plains Reporter: 3 candidate page(s) could not be checked and are not tried again (").And.Contain("http-status 1").And.Contain("not-html 1").And.Contain("robots 1").And.Contain("; first: " + site.Url("/")));
+        Assert.That(line, Does.StartWith("Plains Reporter: 3 candidate page(s) could not be checked and are not tried again: ").And.Contain("http-status 1").And.Contain("not-html 1").And.Contain("robots 1").And.Contain("; first: " + site.Url("/")));
         Assert.That(first.Pages.Select(p => new Uri(p.Url).AbsolutePath), Is.EqualTo(new[] { "/news/one/" }));
         Assert.That(first.Discovery.Single().Waiting, Is.EqualTo(1), "a 503 is tried again on the next nights");
 

@@ -41,6 +41,13 @@ public sealed class WatchedSiteTests
         Assert.That(ExitCodes.For(second, FailOn.New), Is.EqualTo(ExitCodes.Ok), "known ones fail only under --fail-on any");
         Assert.That(ExitCodes.For(second, FailOn.Any), Is.EqualTo(ExitCodes.NonCompliant));
 
+        // A night the copycat's server fails on a known copy: not reported as a copy tonight, but not without a word.
+        copycat.Route("/copy-1/", context => { context.Response.StatusCode = 500; return Task.CompletedTask; });
+        var failing = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
+        Assert.That(failing.Unlicensed.Select(u => new Uri(u.Url).AbsolutePath), Is.EqualTo(new[] { "/copy-2/" }));
+        Assert.That(failing.Discovery.Single().Problems.Single(), Does.StartWith("Copycat Daily: 1 unlicensed republication(s) found before could not be checked tonight (tried again tomorrow): http-status 1; first: " + copycat.Url("/copy-1/")));
+        copycat.Put("/copy-1/", "text/html", Corpus.Republication(corpus.Originals[0], "Stolen headline"));
+
         copycat.Put("/copy-2/", "text/html", corpus.Unrelated(10));
         var third = await Nights.RunAsync(list, corpus.Originals, ledger, cache.Path);
         Assert.That(third.Unlicensed.Select(u => new Uri(u.Url).AbsolutePath), Is.EqualTo(new[] { "/copy-1/" }));
