@@ -73,6 +73,12 @@ public static partial class CliApp
             await stderr.WriteLineAsync($"syndication: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (HistoryErrors.IsHistoryFailure(e))
+        {
+            // A history failure no command named with its file (each names its own where it can).
+            await stderr.WriteLineAsync($"syndication: the history could not be read or written: {(e is Microsoft.Data.Sqlite.SqliteException s ? HistoryErrors.Cause(s) : "a stored value is damaged")} ({e.Message.ReplaceLineEndings(" ")})");
+            return ExitCodes.Usage;
+        }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // A command stopped before it had anything to report.

@@ -39,6 +39,7 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     private int _inBatch;
     private long _batchStarted;
     private bool _disposed;
+    private bool _failed;
 
     /// <param name="trackChanges">False for a shard: it records raw results; the merge tracks changes against the main history.</param>
     /// <param name="time">The clock that bounds a batch's age (default the system's).</param>
@@ -90,6 +91,76 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     public PageResult Process(int position, PageResult result, ArchivedFetch? archived)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            return Record(position, result, archived);
+        }
+        catch (Exception e) when (HistoryErrors.IsHistoryFailure(e))
+        {
+            throw Failed(e);
+        }
+    }
+
+    /// <summary>Commits what has been recorded so far.</summary>
+    public void Flush()
+    {
+        try
+        {
+            _batch?.Commit();
+            _batch?.Dispose();
+            _batch = null;
+            _inBatch = 0;
+        }
+        catch (Exception e) when (HistoryErrors.IsHistoryFailure(e))
+        {
+            throw Failed(e);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            if (!_failed)
+            {
+                Flush();
+            }
+        }
+        finally
+        {
+            _commands.ForEach(command => command.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// A write that failed (a full disk, a damaged page): the batch is given up as SQLite left it (it may already have
+    /// rolled it back itself), nothing more is written, and the failure is named with the file.
+    /// </summary>
+    private HistoryException Failed(Exception e)
+    {
+        _failed = true;
+        try
+        {
+            _batch?.Dispose();
+        }
+        catch (Exception ignored) when (ignored is InvalidOperationException || HistoryErrors.IsHistoryFailure(ignored))
+        {
+            // Already rolled back by SQLite.
+        }
+
+        _batch = null;
+        return _store.Named(e);
+    }
+
+    private PageResult Record(int position, PageResult result, ArchivedFetch? archived)
+    {
+        ObjectDisposedException.ThrowIf(_failed, this);
         if (_batch is null)
         {
             _batch = _store.BeginTransaction();
@@ -140,33 +211,6 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         }
 
         return result;
-    }
-
-    /// <summary>Commits what has been recorded so far.</summary>
-    public void Flush()
-    {
-        _batch?.Commit();
-        _batch?.Dispose();
-        _batch = null;
-        _inBatch = 0;
-    }
-
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        try
-        {
-            Flush();
-        }
-        finally
-        {
-            _commands.ForEach(command => command.Dispose());
-        }
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)

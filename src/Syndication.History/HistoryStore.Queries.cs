@@ -12,33 +12,33 @@ public sealed partial class HistoryStore
 {
     private const string RunColumns = "id, started_at, finished_at, status, source, shard, pages, compliant, non_compliant, needs_review, not_applicable, errors";
 
-    public IReadOnlyList<RunRecord> Runs(int limit = 50)
+    public IReadOnlyList<RunRecord> Runs(int limit = 50) => Use(() =>
     {
         using var command = Command($"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT @limit");
         command.Parameters.AddWithValue("@limit", limit);
         return ReadRuns(command);
-    }
+    });
 
-    public RunRecord Run(long id)
+    public RunRecord Run(long id) => Use(() =>
     {
         using var command = Command($"SELECT {RunColumns} FROM runs WHERE id = @id");
         command.Parameters.AddWithValue("@id", id);
         return ReadRuns(command).FirstOrDefault() ?? throw new HistoryException($"no run {id} in {Path}; see 'syndication runs'");
-    }
+    });
 
     /// <summary>The most recent complete runs, newest first.</summary>
     /// <summary>The most rows <see cref="Timeline"/> gives unless asked for another number.</summary>
     public const int TimelineLimit = 500;
 
     /// <summary>The newest complete runs, newest first; with <paramref name="before"/>, only runs older than that one.</summary>
-    public IReadOnlyList<RunRecord> CompleteRuns(int limit, long? before = null)
+    public IReadOnlyList<RunRecord> CompleteRuns(int limit, long? before = null) => Use(() =>
     {
         using var command = Command($"SELECT {RunColumns} FROM runs WHERE status = @complete AND (@before IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit");
         command.Parameters.AddWithValue("@complete", Complete);
         command.Parameters.AddWithValue("@before", (object?)before ?? DBNull.Value);
         command.Parameters.AddWithValue("@limit", limit);
         return ReadRuns(command);
-    }
+    });
 
     /// <summary>A run's pages in list order, read from the file as they are enumerated (memory stays flat).</summary>
     public IReadOnlyList<PageResult> Pages(long runId) => new StoredPages(this, runId, CountPages(runId));
@@ -47,7 +47,7 @@ public sealed partial class HistoryStore
     /// A run's results as a summary reporters can render again, without fetching anything. The counts come from the
     /// verdict and partner columns (no result is unpacked for them); partners are in the order they first appear.
     /// </summary>
-    public RunSummary Summary(long runId)
+    public RunSummary Summary(long runId) => Use(() =>
     {
         var run = Run(runId);
         var (counts, partners) = Counts(runId);
@@ -64,7 +64,7 @@ public sealed partial class HistoryStore
             Complete = CheckedEveryPage(run.Status),
             RunId = runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-    }
+    });
 
     /// <summary>What a run's discovery did per site, and its unlicensed republications (empty when it searched no site).</summary>
     public (IReadOnlyList<SiteDiscovery> Sites, IReadOnlyList<UnlicensedPage> Unlicensed) DiscoveryOf(long runId) =>
@@ -81,7 +81,7 @@ public sealed partial class HistoryStore
     /// A partner's or page's verdict run by run, by page then run. Past <paramref name="limit"/> rows the oldest runs
     /// are the ones left out: the latest nights are what a person asks the history for.
     /// </summary>
-    public IReadOnlyList<TimelineEntry> Timeline(string partnerOrUrl, int limit = TimelineLimit)
+    public IReadOnlyList<TimelineEntry> Timeline(string partnerOrUrl, int limit = TimelineLimit) => Use(() =>
     {
         using var command = Command("""
             SELECT * FROM (
@@ -105,10 +105,10 @@ public sealed partial class HistoryStore
         }
 
         return entries;
-    }
+    });
 
     /// <summary>The pages with archived fetches whose address is or contains the text (to tell an ambiguous request).</summary>
-    public IReadOnlyList<string> EvidencePages(string url)
+    public IReadOnlyList<string> EvidencePages(string url) => Use(() =>
     {
         using var command = Command("""
             SELECT DISTINCT p.url FROM run_evidence e JOIN run_pages p ON p.run_id = e.run_id AND p.position = e.position
@@ -123,10 +123,10 @@ public sealed partial class HistoryStore
         }
 
         return pages;
-    }
+    });
 
     /// <summary>The archived fetch of a page (its latest in the run, or in any run when none is given). An exact address wins over a partial one.</summary>
-    public EvidenceRecord? Evidence(string url, long? runId = null)
+    public EvidenceRecord? Evidence(string url, long? runId = null) => Use(() =>
     {
         using var command = Command("""
             SELECT e.run_id, p.url, p.partner, e.sha256, e.fetched_at, e.final_url, e.headers, v.body
@@ -144,7 +144,7 @@ public sealed partial class HistoryStore
 
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [];
         return new EvidenceRecord(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), ParseTime(reader.GetString(4))!.Value, Text(reader, 5), headers, Decompress((byte[])reader[7]));
-    }
+    });
 
     /// <summary>
     /// The screenshots of a page (an exact address wins over a partial one) from the latest run that took any, or from
@@ -190,7 +190,7 @@ public sealed partial class HistoryStore
     }
 
     /// <summary>The archived fetch of one page of a run, as stored (to carry a shard's evidence into the merged run).</summary>
-    public ArchivedFetch? ArchivedAt(long runId, int position)
+    public ArchivedFetch? ArchivedAt(long runId, int position) => Use(() =>
     {
         using var command = Command("""
             SELECT e.sha256, v.body, v.bytes, e.headers FROM run_evidence e JOIN evidence v ON v.sha256 = e.sha256 WHERE e.run_id = @run AND e.position = @position
@@ -199,13 +199,13 @@ public sealed partial class HistoryStore
         command.Parameters.AddWithValue("@position", position);
         using var reader = command.ExecuteReader();
         return reader.Read() ? new ArchivedFetch(reader.GetString(0), (byte[])reader[1], reader.GetInt64(2), Text(reader, 3)) : null;
-    }
+    });
 
     /// <summary>
     /// Drops archived fetches older than the retention, except those of findings still open (pages non-compliant in
     /// the last complete run), and the bytes no fetch refers to any more. Returns how many fetches were dropped.
     /// </summary>
-    public int PruneEvidence(DateTimeOffset cutoff)
+    public int PruneEvidence(DateTimeOffset cutoff) => Use(() =>
     {
         using var transaction = BeginTransaction();
         using var drop = Command("""
@@ -226,7 +226,7 @@ public sealed partial class HistoryStore
         orphans.ExecuteNonQuery();
         transaction.Commit();
         return dropped;
-    }
+    });
 
     internal int CountPages(long runId)
     {
@@ -306,12 +306,20 @@ public sealed partial class HistoryStore
 
         public IEnumerator<PageResult> GetEnumerator()
         {
+            // Read as they are enumerated (by a reporter, long after the store was asked for them): a page that cannot
+            // be read is named with the file there too.
             using var command = store.Command("SELECT result FROM run_pages WHERE run_id = @id ORDER BY position");
             command.Parameters.AddWithValue("@id", runId);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            using var reader = store.Use(command.ExecuteReader);
+            while (true)
             {
-                yield return Unpack((byte[])reader[0]);
+                var page = store.Use(() => reader.Read() ? Unpack((byte[])reader[0]) : null);
+                if (page is null)
+                {
+                    yield break;
+                }
+
+                yield return page;
             }
         }
 

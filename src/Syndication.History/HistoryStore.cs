@@ -51,7 +51,10 @@ public sealed partial class HistoryStore : IDisposable
     public string Path { get; }
 
     /// <param name="exclusive">For a run that writes (audit, merge): one writer at a time, held by a lock file that the
-    /// system releases even when the process is killed. Readers (runs, history, report) never wait for it.</param>
+    /// system releases even when the process is killed, taken on the file's real path (a symlink to it is the same
+    /// history). Before anything is written the file is checked: writable, sound (PRAGMA quick_check), and not locked
+    /// by another program. Readers (runs, history, report) never wait for the lock, and read a history in a folder
+    /// they cannot write. Every problem is a <see cref="HistoryException"/> naming the file and the cause.</param>
     public static HistoryStore Open(string path, bool createIfMissing = true, bool exclusive = false)
     {
         if (!createIfMissing && !File.Exists(path))
@@ -59,33 +62,53 @@ public sealed partial class HistoryStore : IDisposable
             throw new HistoryException($"no history at {path}");
         }
 
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (folder is not null)
+        var resolved = RealPath.Of(path);
+        var folder = System.IO.Path.GetDirectoryName(resolved);
+        FileStream? writerLock = null;
+        try
         {
-            Directory.CreateDirectory(folder);
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            writerLock = exclusive ? Lock(path, resolved) : null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException && e is not HistoryException)
+        {
+            throw new HistoryException($"history {path}: {Syndication.Files.FileProblems.Describe(e)} (cannot create {resolved}.lock beside it)", e);
         }
 
-        var writerLock = exclusive ? Lock(path) : null;
         SqliteConnection? connection = null;
         try
         {
-            connection = SqliteSchema.Open(path);
-            Migrations.Apply(connection);
-        }
-        catch (SqliteException e)
-        {
-            connection?.Dispose();
-            writerLock?.Dispose();
-            throw new HistoryException($"cannot use {path} as a history file: {e.Message}", e);
-        }
-        catch
-        {
-            connection?.Dispose();
-            writerLock?.Dispose();
-            throw;
-        }
+            connection = Connect(resolved, path, exclusive, readOnly: false);
+            if (exclusive)
+            {
+                CheckWritable(connection, path);
+            }
 
-        return new HistoryStore(connection, path, writerLock);
+            return new HistoryStore(connection, path, writerLock);
+        }
+        catch (SqliteException e) when (!exclusive && e.SqliteErrorCode is 8 or 14 or 10)
+        {
+            // A reader in a folder it cannot write: SQLite reads a WAL database without its -shm file when read-only.
+            connection?.Dispose();
+            try
+            {
+                return new HistoryStore(Connect(resolved, path, exclusive: false, readOnly: true), path, null);
+            }
+            catch (SqliteException again)
+            {
+                throw HistoryErrors.Named(path, again);
+            }
+        }
+        catch (Exception e)
+        {
+            connection?.Dispose();
+            writerLock?.Dispose();
+            throw HistoryErrors.IsHistoryFailure(e) ? HistoryErrors.Named(path, e) : e;
+        }
     }
 
     public void Dispose()
@@ -94,13 +117,99 @@ public sealed partial class HistoryStore : IDisposable
         _writerLock?.Dispose();
     }
 
-    private static FileStream Lock(string path)
+    /// <summary>The one-line error for a failure while using this history.</summary>
+    public HistoryException Named(Exception e) => HistoryErrors.Named(Path, e);
+
+    /// <summary>Runs <paramref name="work"/> on the history; a SQLite failure or a damaged value becomes a <see cref="HistoryException"/> naming the file.</summary>
+    public T Use<T>(Func<T> work)
     {
         try
         {
-            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return work();
         }
-        catch (IOException e)
+        catch (Exception e) when (HistoryErrors.IsHistoryFailure(e))
+        {
+            throw Named(e);
+        }
+    }
+
+    /// <summary>As <see cref="Use{T}(Func{T})"/>, for work that returns nothing.</summary>
+    public void Use(Action work) => Use(() =>
+    {
+        work();
+        return 0;
+    });
+
+    private static SqliteConnection Connect(string resolved, string path, bool exclusive, bool readOnly)
+    {
+        // A writer waits a few seconds for another program's write lock, then says so; a reader never waits on a writer (WAL).
+        var connection = SqliteSchema.Open(resolved, readOnly, TimeSpan.FromSeconds(exclusive ? 5 : 10));
+        try
+        {
+            if (readOnly)
+            {
+                Migrations.CheckCurrent(connection);
+            }
+            else
+            {
+                Migrations.Apply(connection);
+            }
+
+            return connection;
+        }
+        catch (HistoryException e)
+        {
+            connection.Dispose();
+            throw new HistoryException($"history {path}: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Checks, before a run writes anything, that it can: the file is not read-only, its pages are sound, and no other
+    /// program holds its write lock. A damaged file is refused rather than written on.
+    /// </summary>
+    private static void CheckWritable(SqliteConnection connection, string path)
+    {
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw new HistoryException($"history {path}: the file is read-only");
+        }
+
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "PRAGMA quick_check(1)";
+            if (check.ExecuteScalar() is string result && result != "ok")
+            {
+                throw new HistoryException($"history {path}: the file is damaged (PRAGMA quick_check: {result.ReplaceLineEndings(" ")}); restore it from a backup, or move it aside to start a new history");
+            }
+        }
+
+        // Another program's write lock: SQLite waits busy_timeout for it, and Microsoft.Data.Sqlite would retry for its
+        // command timeout (30 s) on top; the probe stops after the first wait.
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "BEGIN IMMEDIATE";
+        probe.CommandTimeout = 1;
+        probe.ExecuteNonQuery();
+        probe.CommandText = "ROLLBACK";
+        probe.ExecuteNonQuery();
+    }
+
+    // The lock is held: EWOULDBLOCK from flock on Unix, ERROR_SHARING_VIOLATION on Windows.
+    private const int WouldBlock = 11;
+    private const int SharingViolation = 32;
+
+    private static FileStream Lock(string path, string resolved)
+    {
+        try
+        {
+            return new FileStream(resolved + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException e) when (e.GetType() == typeof(IOException) && (e.HResult == WouldBlock || (e.HResult & 0xFFFF) == SharingViolation))
         {
             throw new HistoryException($"{path} is being written by another audit or merge; only one may write a history at a time", e);
         }
@@ -110,7 +219,7 @@ public sealed partial class HistoryStore : IDisposable
     /// Runs whose process died: one still "running" is marked incomplete, one "checked" (its pages all recorded, its
     /// reports never finished) unreported. Neither is ever compared with. Call it holding the writer lock.
     /// </summary>
-    public AbandonedRuns MarkAbandonedRuns(TimeProvider time)
+    public AbandonedRuns MarkAbandonedRuns(TimeProvider time) => Use(() =>
     {
         using var transaction = BeginTransaction();
         var unreported = new List<long>();
@@ -136,9 +245,9 @@ public sealed partial class HistoryStore : IDisposable
         var all = command.ExecuteNonQuery();
         transaction.Commit();
         return new AbandonedRuns(all - unreported.Count, unreported);
-    }
+    });
 
-    public long BeginRun(DateTimeOffset startedAt, string? source, string? shard)
+    public long BeginRun(DateTimeOffset startedAt, string? source, string? shard) => Use(() =>
     {
         using var command = Command("INSERT INTO runs (started_at, status, source, tool_version, shard) VALUES (@at, @status, @source, @version, @shard) RETURNING id");
         command.Parameters.AddWithValue("@at", Time(startedAt));
@@ -147,14 +256,14 @@ public sealed partial class HistoryStore : IDisposable
         command.Parameters.AddWithValue("@version", ToolInfo.Version);
         command.Parameters.AddWithValue("@shard", (object?)shard ?? DBNull.Value);
         return (long)command.ExecuteScalar()!;
-    }
+    });
 
     /// <summary>
     /// Records how a run's checking ended: its counts and status (<see cref="Checked"/> when every page was checked,
     /// else incomplete or interrupted). The state the next run compares with is not touched: that waits for
     /// <see cref="CompleteRun"/>, once the reports are written.
     /// </summary>
-    public void EndRun(long runId, RunSummary summary, string status)
+    public void EndRun(long runId, RunSummary summary, string status) => Use(() =>
     {
         var c = summary.Counts;
         using var command = Command("""
@@ -178,14 +287,14 @@ public sealed partial class HistoryStore : IDisposable
             account.Parameters.AddWithValue("@account", PackAccount(new DiscoveryAccount(summary.Discovery, summary.Unlicensed)));
             account.ExecuteNonQuery();
         }
-    }
+    });
 
     /// <summary>
     /// Marks a checked run whose reports are all written complete, and makes its pages the state the next run
     /// compares with, in one transaction: a run killed before this point is never compared with, so what was new in
     /// it is new again (and fails the job) in the next run.
     /// </summary>
-    public void CompleteRun(long runId)
+    public void CompleteRun(long runId) => Use(() =>
     {
         using var transaction = _connection.BeginTransaction();
         using (var command = Command("UPDATE runs SET status = @complete WHERE id = @id AND status = @checked", transaction))
@@ -218,17 +327,17 @@ public sealed partial class HistoryStore : IDisposable
         requirements.Parameters.AddWithValue("@error", ErrorName);
         requirements.ExecuteNonQuery();
         transaction.Commit();
-    }
+    });
 
     /// <summary>A checked run whose reports could not all be written: it stays in the history but is never compared with.</summary>
-    public void MarkUnreported(long runId)
+    public void MarkUnreported(long runId) => Use(() =>
     {
         using var command = Command("UPDATE runs SET status = @unreported WHERE id = @id AND status = @checked");
         command.Parameters.AddWithValue("@unreported", Unreported);
         command.Parameters.AddWithValue("@checked", Checked);
         command.Parameters.AddWithValue("@id", runId);
         command.ExecuteNonQuery();
-    }
+    });
 
     /// <summary>Whether a run with this status checked every page (complete, or checked but not reported).</summary>
     public static bool CheckedEveryPage(string status) => status is Complete or Checked or Unreported;

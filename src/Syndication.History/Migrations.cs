@@ -157,4 +157,16 @@ internal static class Migrations
 
         SqliteSchema.Migrate(connection, Steps);
     }
+
+    /// <summary>For a read-only connection, which cannot migrate: the file must already be at this version's schema.</summary>
+    public static void CheckCurrent(SqliteConnection connection)
+    {
+        var version = SqliteSchema.Version(connection);
+        if (version != Latest)
+        {
+            throw new HistoryException(version > Latest
+                ? $"the history was written by a newer version of syndication (schema {version}; this one knows {Latest})"
+                : $"the history is at schema {version} and cannot be brought to {Latest} where it is: its folder is read-only");
+        }
+    }
 }

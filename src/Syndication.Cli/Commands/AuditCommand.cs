@@ -136,6 +136,22 @@ public static class AuditCommand
                 store.MarkAbandonedRuns(time);
                 throw;
             }
+            catch (Exception e) when (store is not null && (e is HistoryException || HistoryErrors.IsHistoryFailure(e)))
+            {
+                // The history could not be written (a full disk, a damaged page): the failed batch was rolled back and
+                // no state was applied. The run is marked incomplete if the file still takes that much, else the next
+                // audit does it; either way the next run compares with the last complete one.
+                try
+                {
+                    store.MarkAbandonedRuns(time);
+                }
+                catch (HistoryException)
+                {
+                    // Still unwritable: left for the next audit.
+                }
+
+                throw store.Named(e);
+            }
 
             // The run began when the command did (loading the originals is part of it): the reports, the history's
             // run and the since of its new findings all say the same time.

@@ -173,7 +173,7 @@ public static class DiffCommand
                     : throw new UsageException($"diff needs two runs; {store.Path} has {complete.Count} complete run(s)");
             }
 
-            var lines = RunDiff.Compare(store, before, after);
+            var lines = store.Use(() => RunDiff.Compare(store, before, after));
             context.Stdout.WriteLine($"run {before} -> run {after}: {lines.Count(l => l.Kind == RunDiff.New)} new, {lines.Count(l => l.Kind == RunDiff.Fixed)} fixed, {lines.Count(l => l.Kind == RunDiff.Changed)} other change(s)");
             foreach (var line in lines)
             {

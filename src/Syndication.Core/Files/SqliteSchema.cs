@@ -11,14 +11,26 @@ namespace Syndication.Files;
 public static class SqliteSchema
 {
     /// <summary>Opens the file with the pragmas every one of them uses.</summary>
-    public static SqliteConnection Open(string path)
+    /// <param name="readOnly">
+    /// Read without writing anything, not even the -shm file of a WAL database, for a file in a folder no one can write
+    /// (so no writer can be working on it either): it is opened read-only as immutable, and not migrated.
+    /// </param>
+    /// <param name="busyTimeout">How long to wait for another connection's write lock.</param>
+    public static SqliteConnection Open(string path, bool readOnly = false, TimeSpan? busyTimeout = null)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = readOnly ? new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1" : path,
+            Pooling = false,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        }.ToString());
         try
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+            var wait = (int)(busyTimeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds;
+            command.CommandText = (readOnly ? string.Empty : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; ")
+                + $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {wait.ToString(CultureInfo.InvariantCulture)};";
             command.ExecuteNonQuery();
             return connection;
         }

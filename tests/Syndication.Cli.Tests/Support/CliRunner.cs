@@ -21,9 +21,12 @@ public static class CliRunner
     public static Task<Result> RunProcessAsync(params string[] args) => RunProcessAsync(null, args);
 
     /// <param name="environment">Variables to set over the test's own (a null value removes one); see <see cref="CliProcess.StartInfo"/>.</param>
-    public static async Task<Result> RunProcessAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Task<Result> RunProcessAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args) => RunProcessAsync(environment, null, args);
+
+    /// <param name="launcher">A command that runs the executable (see <see cref="CliProcess.StartInfo"/>).</param>
+    public static async Task<Result> RunProcessAsync(IReadOnlyDictionary<string, string?>? environment, IReadOnlyList<string>? launcher, params string[] args)
     {
-        using var process = Process.Start(CliProcess.StartInfo(args, environment))!;
+        using var process = Process.Start(CliProcess.StartInfo(args, environment, launcher))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
