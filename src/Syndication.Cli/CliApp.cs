@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Syndication.Catalogue;
 using Syndication.Cli.Commands;
+using Syndication.Files;
 using Syndication.History;
 using Syndication.Originals;
 using Syndication.Partners;
@@ -75,8 +76,8 @@ public static partial class CliApp
         }
         catch (Exception e) when (HistoryErrors.IsHistoryFailure(e))
         {
-            // A history failure no command named with its file (each names its own where it can).
-            await stderr.WriteLineAsync($"syndication: the history could not be read or written: {(e is Microsoft.Data.Sqlite.SqliteException s ? HistoryErrors.Cause(s) : "a stored value is damaged")} ({e.Message.ReplaceLineEndings(" ")})");
+            // A SQLite failure no command named with its file (each names its own where it can).
+            await stderr.WriteLineAsync($"syndication: a SQLite file could not be read or written: {(e is Microsoft.Data.Sqlite.SqliteException s ? SqliteProblems.Describe(s) : $"a stored value is damaged ({e.Message.ReplaceLineEndings(" ")})")}");
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -79,33 +79,15 @@ public sealed partial class HistoryStore : IDisposable
             throw new HistoryException($"history {path}: {Syndication.Files.FileProblems.Describe(e)} (cannot create {resolved}.lock beside it)", e);
         }
 
-        SqliteConnection? connection = null;
         try
         {
-            connection = Connect(resolved, path, exclusive, readOnly: false);
-            if (exclusive)
-            {
-                CheckWritable(connection, path);
-            }
-
+            var connection = exclusive
+                ? SqliteSchema.OpenToWrite(resolved, Migrations.Apply)
+                : SqliteSchema.OpenToRead(resolved, Migrations.Apply, Migrations.CheckCurrent);
             return new HistoryStore(connection, path, writerLock);
-        }
-        catch (SqliteException e) when (!exclusive && e.SqliteErrorCode is 8 or 14 or 10)
-        {
-            // A reader in a folder it cannot write: SQLite reads a WAL database without its -shm file when read-only.
-            connection?.Dispose();
-            try
-            {
-                return new HistoryStore(Connect(resolved, path, exclusive: false, readOnly: true), path, null);
-            }
-            catch (SqliteException again)
-            {
-                throw HistoryErrors.Named(path, again);
-            }
         }
         catch (Exception e)
         {
-            connection?.Dispose();
             writerLock?.Dispose();
             throw HistoryErrors.IsHistoryFailure(e) ? HistoryErrors.Named(path, e) : e;
         }
@@ -139,65 +121,6 @@ public sealed partial class HistoryStore : IDisposable
         work();
         return 0;
     });
-
-    private static SqliteConnection Connect(string resolved, string path, bool exclusive, bool readOnly)
-    {
-        // A writer waits a few seconds for another program's write lock, then says so; a reader never waits on a writer (WAL).
-        var connection = SqliteSchema.Open(resolved, readOnly, TimeSpan.FromSeconds(exclusive ? 5 : 10));
-        try
-        {
-            if (readOnly)
-            {
-                Migrations.CheckCurrent(connection);
-            }
-            else
-            {
-                Migrations.Apply(connection);
-            }
-
-            return connection;
-        }
-        catch (HistoryException e)
-        {
-            connection.Dispose();
-            throw new HistoryException($"history {path}: {e.Message}", e);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Checks, before a run writes anything, that it can: the file is not read-only, its pages are sound, and no other
-    /// program holds its write lock. A damaged file is refused rather than written on.
-    /// </summary>
-    private static void CheckWritable(SqliteConnection connection, string path)
-    {
-        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
-        {
-            throw new HistoryException($"history {path}: the file is read-only");
-        }
-
-        using (var check = connection.CreateCommand())
-        {
-            check.CommandText = "PRAGMA quick_check(1)";
-            if (check.ExecuteScalar() is string result && result != "ok")
-            {
-                throw new HistoryException($"history {path}: the file is damaged (PRAGMA quick_check: {result.ReplaceLineEndings(" ")}); restore it from a backup, or move it aside to start a new history");
-            }
-        }
-
-        // Another program's write lock: SQLite waits busy_timeout for it, and Microsoft.Data.Sqlite would retry for its
-        // command timeout (30 s) on top; the probe stops after the first wait.
-        using var probe = connection.CreateCommand();
-        probe.CommandText = "BEGIN IMMEDIATE";
-        probe.CommandTimeout = 1;
-        probe.ExecuteNonQuery();
-        probe.CommandText = "ROLLBACK";
-        probe.ExecuteNonQuery();
-    }
 
     // The lock is held: EWOULDBLOCK from flock on Unix, ERROR_SHARING_VIOLATION on Windows.
     private const int WouldBlock = 11;

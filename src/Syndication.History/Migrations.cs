@@ -152,7 +152,7 @@ internal static class Migrations
         var version = SqliteSchema.Version(connection);
         if (version > Latest)
         {
-            throw new HistoryException($"the history was written by a newer version of syndication (schema {version}; this one knows {Latest})");
+            throw new SqliteFileException($"the history was written by a newer version of syndication (schema {version}; this one knows {Latest})");
         }
 
         SqliteSchema.Migrate(connection, Steps);
@@ -164,7 +164,7 @@ internal static class Migrations
         var version = SqliteSchema.Version(connection);
         if (version != Latest)
         {
-            throw new HistoryException(version > Latest
+            throw new SqliteFileException(version > Latest
                 ? $"the history was written by a newer version of syndication (schema {version}; this one knows {Latest})"
                 : $"the history is at schema {version} and cannot be brought to {Latest} where it is: its folder is read-only");
         }

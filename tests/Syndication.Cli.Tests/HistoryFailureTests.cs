@@ -220,12 +220,14 @@ public sealed class HistoryFailureTests
         return snapshot;
     }
 
-    /// <summary>Overwrites a run of pages in the middle of the file with garbage (a disk fault, a bad copy).</summary>
+    /// <summary>Overwrites a run of pages in the middle of the file with garbage (a disk fault, a bad copy), the same each time.</summary>
     private static void Damage(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
         file.Position = file.Length / 2 / 4096 * 4096;
-        file.Write(RandomNumberGenerator.GetBytes(3 * 4096));
+        var garbage = new byte[3 * 4096];
+        new Random(12).NextBytes(garbage);
+        file.Write(garbage);
     }
 
     private static SqliteConnection Connect(string path)

@@ -15,9 +15,8 @@ public static class RunsCommand
         var history = HistoryOptions.HistoryFile(required: true);
         var limit = new Option<int>("--limit") { Description = "How many runs to list. Default 20.", DefaultValueFactory = _ => 20, HelpName = "N" };
         var command = new Command("runs", "List the runs in the history, newest first.") { history, limit };
-        command.SetAction(result =>
+        command.SetAction(result => HistoryOptions.Read(result.GetValue(history)!, store =>
         {
-            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
             var o = context.Stdout;
             o.WriteLine("RUN   STARTED               STATUS       SHARD  PAGES  COMPLIANT  NON-COMPLIANT  REVIEW  N/A  ERRORS");
             foreach (var run in store.Runs(result.GetValue(limit)))
@@ -28,7 +27,7 @@ public static class RunsCommand
             }
 
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -61,9 +60,8 @@ public static class HistoryCommand
         var what = new Argument<string>("PARTNER|URL") { Description = "A partner's name, or a page (its URL or path, or part of it)." };
         var history = HistoryOptions.HistoryFile(required: true);
         var command = new Command("history", "Show a partner's or a page's timeline: verdict, change and failing requirements per run.") { what, history };
-        command.SetAction(result =>
+        command.SetAction(result => HistoryOptions.Read(result.GetValue(history)!, store =>
         {
-            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
             var entries = store.Timeline(result.GetValue(what)!);
             var ledger = new HistoryLedger(store);
             var o = context.Stdout;
@@ -118,7 +116,7 @@ public static class HistoryCommand
             }
 
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -151,9 +149,8 @@ public static class DiffCommand
         var runs = new Argument<long[]>("RUN") { Description = "Two run ids (older first); default the last two complete runs.", Arity = new ArgumentArity(0, 2) };
         var history = HistoryOptions.HistoryFile(required: true);
         var command = new Command("diff", "Compare two runs: new violations, fixed ones, and other verdict changes.") { runs, history };
-        command.SetAction(result =>
+        command.SetAction(result => HistoryOptions.Read(result.GetValue(history)!, store =>
         {
-            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
             var ids = result.GetValue(runs) ?? [];
             long before, after;
             if (ids.Length == 2)
@@ -173,7 +170,7 @@ public static class DiffCommand
                     : throw new UsageException($"diff needs two runs; {store.Path} has {complete.Count} complete run(s)");
             }
 
-            var lines = store.Use(() => RunDiff.Compare(store, before, after));
+            var lines = RunDiff.Compare(store, before, after);
             context.Stdout.WriteLine($"run {before} -> run {after}: {lines.Count(l => l.Kind == RunDiff.New)} new, {lines.Count(l => l.Kind == RunDiff.Fixed)} fixed, {lines.Count(l => l.Kind == RunDiff.Changed)} other change(s)");
             foreach (var line in lines)
             {
@@ -181,7 +178,7 @@ public static class DiffCommand
             }
 
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -220,16 +217,15 @@ public static class ReportCommand
             command.Add(option);
         }
 
-        command.SetAction(result =>
+        command.SetAction(result => HistoryOptions.Read(result.GetValue(history)!, store =>
         {
             var reports = report.Plan(result);
             var log = report.Log(result, context.Stderr);
-            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
             var latest = store.Runs(1);
             var id = result.GetValue(run) ?? (latest.Count > 0 ? latest[0].Id : throw new UsageException($"{store.Path} has no runs"));
             var summary = store.Summary(id) with { Screenshots = store.ScreenshotBytes };
             return ReportOutput.Write(summary, reports, context.Stdout, context.Stderr, log).Count > 0 ? ExitCodes.Usage : ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 }
@@ -245,9 +241,8 @@ public static class EvidenceCommand
         var output = new Option<string?>("--output") { Description = "Write the fetched bytes to this file.", HelpName = "FILE" };
         var screenshots = new Option<string?>("--screenshots") { Description = "Write the page's screenshots (rendered pages) to this folder, each named by its SHA-256.", HelpName = "DIR" };
         var command = new Command("evidence", "Show the archived fetch of a non-compliant page (time, SHA-256, headers) and its screenshots, and write them out.") { url, run, history, output, screenshots };
-        command.SetAction(result =>
+        command.SetAction(result => HistoryOptions.Read(result.GetValue(history)!, store =>
         {
-            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
             var pages = store.EvidencePages(result.GetValue(url)!);
             if (pages.Count > 1 && !pages.Contains(result.GetValue(url)!))
             {
@@ -293,7 +288,7 @@ public static class EvidenceCommand
             // The screenshots of the same run, when the page was rendered.
             WriteScreenshots(o, store.Screenshots(evidence.Url, evidence.RunId), result.GetValue(screenshots));
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 

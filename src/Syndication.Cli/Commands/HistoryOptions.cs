@@ -65,4 +65,14 @@ public sealed class HistoryOptions
     /// <summary>Opens a history; its problems are HistoryExceptions, which the CLI prints as one line with exit 3.</summary>
     /// <param name="writer">True for commands that write the history (audit, merge): one at a time.</param>
     public static HistoryStore Open(string path, bool create, bool writer = false) => HistoryStore.Open(path, create, exclusive: writer);
+
+    /// <summary>
+    /// Runs a command that reads a history: whatever it reads, a SQLite failure or a damaged stored value is one line
+    /// naming the file and the cause (exit 3), never a crash.
+    /// </summary>
+    public static int Read(string path, Func<HistoryStore, int> work)
+    {
+        using var store = Open(path, create: false);
+        return store.Use(() => work(store));
+    }
 }

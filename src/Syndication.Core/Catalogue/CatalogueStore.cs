@@ -60,7 +60,7 @@ public sealed partial class CatalogueStore : IDisposable
         catch (SqliteException e)
         {
             connection?.Dispose();
-            throw new CatalogueException($"cannot use {path} as a catalogue of originals: {e.Message.ReplaceLineEndings(" ")}", e);
+            throw new CatalogueException($"cannot use {path} as a catalogue of originals: {SqliteProblems.Describe(e)}", e);
         }
         catch
         {

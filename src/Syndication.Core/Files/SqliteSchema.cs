@@ -41,6 +41,95 @@ public static class SqliteSchema
         }
     }
 
+    /// <summary>
+    /// Opens a file for a command that writes it (one at a time: the caller holds its writer lock), checked before
+    /// anything is written, then brought to its schema: not read-only, sound (PRAGMA quick_check: a damaged file is
+    /// refused, not written on), and not locked by another program (waited for a few seconds, then refused).
+    /// </summary>
+    /// <exception cref="SqliteFileException">The file is read-only or damaged.</exception>
+    /// <exception cref="SqliteException">SQLite could not open, check or migrate it (<see cref="SqliteProblems.Cause"/> names why).</exception>
+    public static SqliteConnection OpenToWrite(string path, Action<SqliteConnection> migrate)
+    {
+        var connection = Open(path, busyTimeout: WriterWait);
+        try
+        {
+            CheckWritable(connection);
+            migrate(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a file for a command that only reads it: it never waits on a writer (WAL), and in a folder it cannot write
+    /// (where no writer can be working either) it is opened read-only as immutable and only checked to be current.
+    /// </summary>
+    public static SqliteConnection OpenToRead(string path, Action<SqliteConnection> migrate, Action<SqliteConnection> checkCurrent)
+    {
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = Open(path);
+            migrate(connection);
+            return connection;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteProblems.ReadOnly or SqliteProblems.CannotOpen or SqliteProblems.IoError)
+        {
+            // SQLite reads a WAL database without its -shm file when it is opened read-only.
+            connection?.Dispose();
+        }
+        catch
+        {
+            connection?.Dispose();
+            throw;
+        }
+
+        connection = Open(path, readOnly: true);
+        try
+        {
+            checkCurrent(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // A writer waits a few seconds for another program's write lock, then says so.
+    private static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(5);
+
+    private static void CheckWritable(SqliteConnection connection)
+    {
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw new SqliteFileException("the file is read-only");
+        }
+
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "PRAGMA quick_check(1)";
+            if (check.ExecuteScalar() is string result && result != "ok")
+            {
+                throw new SqliteFileException($"{SqliteProblems.Damaged} (PRAGMA quick_check: {SqliteProblems.Plain(result)})");
+            }
+        }
+
+        // Another program's write lock: SQLite waits busy_timeout for it, and Microsoft.Data.Sqlite would retry for its
+        // command timeout (30 s) on top; the probe stops after the first wait.
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "BEGIN IMMEDIATE";
+        probe.CommandTimeout = 1;
+        probe.ExecuteNonQuery();
+        probe.CommandText = "ROLLBACK";
+        probe.ExecuteNonQuery();
+    }
+
     /// <summary>The file's schema version (0 for a new file).</summary>
     public static int Version(SqliteConnection connection)
     {
