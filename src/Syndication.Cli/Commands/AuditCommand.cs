@@ -44,6 +44,7 @@ public static class AuditCommand
             var settings = list.Settings;
             var reports = report.Plan(result, settings);
             var log = report.Log(result, context.Stderr);
+            WarnDuplicates(list, log);
             var minutes = result.GetValue(budget) ?? settings.BudgetMinutes;
             if (minutes is <= 0)
             {
@@ -227,6 +228,21 @@ public static class AuditCommand
             log.Warning(
                 "Run {Run} checked every page but never finished its reports (killed?); it is marked unreported and not compared with: what was new in it is new in this run. 'syndication report --run {Run}' writes its reports",
                 run, run);
+        }
+    }
+
+    /// <summary>Names the pages the list has twice (both entries of the first ten, then how many more): each is checked once.</summary>
+    private static void WarnDuplicates(PartnerList list, ILogger log)
+    {
+        const int Named = 10;
+        foreach (var duplicate in list.Duplicates.Take(Named))
+        {
+            log.Warning("{Duplicate}", duplicate.Describe(list.Source));
+        }
+
+        if (list.Duplicates.Count > Named)
+        {
+            log.Warning("{Count} more entries of {List} repeat a page listed before them; each page is checked once, for its first entry", list.Duplicates.Count - Named, list.Source);
         }
     }
 

@@ -86,7 +86,7 @@ public static class CsvPartnerListReader
 
                 try
                 {
-                    entry.Pages.Add(new PartnerPage(PartnerPage.ResolveLocation(page, folder), Field("original")));
+                    entry.Pages.Add(new PartnerPage(PartnerPage.ResolveLocation(page, folder), Field("original")) { Line = line });
                 }
                 catch (FormatException e)
                 {

@@ -9,6 +9,9 @@ public sealed record PartnerList(string Source, AuditSettings Settings, IReadOnl
     /// <summary>Sites that are not partners, searched for unlicensed republications (README "Discovery").</summary>
     public IReadOnlyList<WatchedSite> Watched { get; init; } = [];
 
+    /// <summary>Pages the list names twice, each dropped from <see cref="Partners"/> but its first entry.</summary>
+    public IReadOnlyList<DuplicatePage> Duplicates { get; init; } = [];
+
     public int PageCount => Partners.Sum(p => p.Pages.Count);
 
     /// <summary>How many partner and watched sites discovery searches.</summary>

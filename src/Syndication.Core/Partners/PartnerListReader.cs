@@ -1,6 +1,6 @@
 namespace Syndication.Partners;
 
-/// <summary>Reads a partner list from YAML (.yaml, .yml) or CSV (.csv).</summary>
+/// <summary>Reads a partner list from YAML (.yaml, .yml) or CSV (.csv); a page listed twice is kept once (<see cref="DuplicatePage"/>).</summary>
 public static class PartnerListReader
 {
     public static PartnerList Read(string path)
@@ -31,6 +31,6 @@ public static class PartnerListReader
             throw new PartnerListException($"{path}: the partner list has no pages to check and no site to discover pages on");
         }
 
-        return list;
+        return DuplicatePage.Remove(list);
     }
 }

@@ -3,6 +3,9 @@ namespace Syndication.Partners;
 /// <summary>One page of a partner: a URL or a file path (already resolved), and optionally which original it republishes (URL or title).</summary>
 public sealed record PartnerPage(string Location, string? Original = null)
 {
+    /// <summary>The line of the partner list that lists it (0 when it was not read from a file).</summary>
+    public long Line { get; init; }
+
     /// <summary>
     /// A page as the partner list writes it: an http(s) or file URL as it is, a path resolved against the list's
     /// folder. Throws <see cref="FormatException"/> with the reason for any other URL.

@@ -253,13 +253,13 @@ public sealed class YamlPartnerListReader
     {
         if (node is YamlScalarNode scalar)
         {
-            return new PartnerPage(Location(scalar.Value, node, field));
+            return new PartnerPage(Location(scalar.Value, node, field)) { Line = node.Start.Line };
         }
 
         var map = Mapping(node, field);
         CheckKeys(map, PageKeys, field);
         var location = Scalar(map, "url") ?? Scalar(map, "file");
-        return new PartnerPage(Location(location, node, field), Scalar(map, "original"));
+        return new PartnerPage(Location(location, node, field), Scalar(map, "original")) { Line = node.Start.Line };
     }
 
     private string Location(string? value, YamlNode node, string field)
