@@ -98,6 +98,7 @@ public static class AuditCommand
             var job = new RunJob
             {
                 Discovery = discovery,
+                ScratchBeside = store?.Path,
                 Profile = result.GetValue(profile) ?? settings.Profile,
                 Originals = result.GetValue(originals) is { Length: > 0 } given ? given : settings.Originals,
                 Catalogue = CatalogueOptions.PathFor(result.GetValue(catalogue), list),

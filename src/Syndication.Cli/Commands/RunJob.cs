@@ -46,10 +46,35 @@ public sealed record RunJob
     /// <summary>An audit's discovery: searched once the catalogue is loaded, its pages added to <see cref="Targets"/>.</summary>
     public AuditDiscovery? Discovery { get; init; }
 
+    /// <summary>The history file, beside which the run keeps its spool and screenshots while it lasts; null: the temporary folder.</summary>
+    public string? ScratchBeside { get; init; }
+
     public async Task<RunSummary> RunAsync(ILogger log, IRunObserver observer, TimeProvider time, CancellationToken stop)
     {
         var started = time.GetTimestamp();
-        using var fetcher = Engine.CreateFetcher(Fetch, time);
+
+        // The run's folder first: documents the fetcher spools to disk (sitemaps, feeds) are kept in it too.
+        var scratch = RunScratch.Create(ScratchBeside);
+        if (scratch.Removed > 0)
+        {
+            log.Information("Removed {Count} folder(s) that killed runs left in {Folder}", scratch.Removed, Path.GetDirectoryName(scratch.Path));
+        }
+
+        try
+        {
+            var summary = await RunAsync(scratch, started, log, observer, time, stop);
+            return summary with { Spool = new Released(summary.Spool, scratch) };
+        }
+        catch
+        {
+            scratch.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<RunSummary> RunAsync(RunScratch scratch, long started, ILogger log, IRunObserver observer, TimeProvider time, CancellationToken stop)
+    {
+        using var fetcher = Engine.CreateFetcher(Fetch with { SpoolDirectory = scratch.Path }, time);
         using var catalogue = Catalogue is null ? null : CatalogueOptions.Open(Catalogue, create: true);
         var settings = await Engine.SettingsAsync(Profile, Originals, Reporters, fetcher, log, stop, catalogue, RequireOriginals, time);
         var (targets, positions) = (Targets, Positions);
@@ -76,10 +101,10 @@ public sealed record RunJob
 
         // One browser for the run, started at the first page that is rendered; none when no page can be.
         await using var render = Render.Off ? null : new RenderStage(fetcher, Render, log);
-        var screenshots = new ScreenshotStore();
+        var screenshots = new ScreenshotStore(Path.Combine(scratch.Path, "screenshots"));
         var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources) { JudgingTime = Fetch.Timeout, Render = render };
         var run = new AuditRun(checker, time, log);
-        var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget)
+        var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget, SpoolDirectory: scratch.Path)
         {
             BudgetLeft = Budget - time.GetElapsedTime(started),
             Stages = [screenshots, .. Stages],
@@ -88,7 +113,7 @@ public sealed record RunJob
         };
         var summary = await run.RunAsync(targets, options, observer, stop);
         summary = Discovery?.Complete(summary) ?? summary;
-        return summary with { Screenshots = screenshots.Find, Spool = new Both(summary.Spool, screenshots) };
+        return summary with { Screenshots = screenshots.Find, Spool = new Released(summary.Spool, screenshots) };
     }
 
     /// <summary>Turns page arguments into targets; a bad one becomes an error page at its place, not a usage error.</summary>
@@ -142,13 +167,15 @@ public sealed record RunJob
 
     internal static string Safe(string text) => TerminalText.Safe(text);
 
-    /// <summary>The run's spooled pages and its screenshots, released together once the reports are written.</summary>
-    private sealed class Both(IDisposable? first, IDisposable second) : IDisposable
+    /// <summary>The run's spooled pages, its screenshots and the folder that holds them, released together once the reports are written.</summary>
+    private sealed class Released(params IDisposable?[] parts) : IDisposable
     {
         public void Dispose()
         {
-            first?.Dispose();
-            second.Dispose();
+            foreach (var part in parts)
+            {
+                part?.Dispose();
+            }
         }
     }
 }

@@ -49,4 +49,7 @@ public sealed record FetchOptions
 
     /// <summary>Where validators (ETag, Last-Modified) and bodies of fetched pages are kept for conditional requests; null: no cache.</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>Where documents fetched to a file (sitemaps, feeds) are kept while read: the run's folder (<see cref="Pipeline.RunScratch"/>); null: the temporary folder.</summary>
+    public string? SpoolDirectory { get; init; }
 }

@@ -310,9 +310,9 @@ public sealed class HttpFetcher : IPageFetcher, IDocumentFetcher, IRobotsSitemap
     /// A temporary file, deleted when closed, filled by <paramref name="copy"/> and returned at its start. A copy that
     /// fails (over the cap, a broken connection) deletes it at once.
     /// </summary>
-    private static async Task<FileStream> SpoolAsync<TSource>(TSource source, Func<TSource, Stream, Task<long>> copy, CancellationToken cancellationToken)
+    private async Task<FileStream> SpoolAsync<TSource>(TSource source, Func<TSource, Stream, Task<long>> copy, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"syndication-{Guid.NewGuid():N}.spool");
+        var path = Path.Combine(_options.SpoolDirectory ?? Path.GetTempPath(), $"syndication-{Guid.NewGuid():N}.spool");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {

@@ -7,9 +7,10 @@ namespace Syndication.Pipeline;
 /// passes, so the reports can show them after the pages have left memory (the history keeps them for good). The folder
 /// goes when the store is disposed.
 /// </summary>
-public sealed class ScreenshotStore : IResultStage, IDisposable
+/// <param name="folder">Where they are kept (the run's <see cref="RunScratch"/>); default a new folder in the temporary folder.</param>
+public sealed class ScreenshotStore(string? folder = null) : IResultStage, IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"syndication-screenshots-{Guid.NewGuid():N}");
+    private readonly string _folder = folder ?? Path.Combine(Path.GetTempPath(), $"syndication-screenshots-{Guid.NewGuid():N}");
     private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal);
 
     public PageResult Process(int position, PageResult result)

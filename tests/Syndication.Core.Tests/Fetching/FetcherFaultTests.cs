@@ -329,6 +329,22 @@ public sealed class FetcherFaultTests
     }
 
     [Test]
+    public async Task A_document_fetched_to_a_file_is_kept_in_the_runs_folder_while_read_and_removed_after()
+    {
+        _server.Text("/sitemap.xml", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"></urlset>", "application/xml");
+        using var folder = new TempFolder();
+        using var fetcher = new HttpFetcher(Options() with { SpoolDirectory = folder.Path }, TimeProvider.System);
+
+        using (var document = await fetcher.FetchDocumentAsync(new FetchRequest(Address("/sitemap.xml")) { Accepts = FetchRequest.Sitemap }, CancellationToken.None))
+        {
+            Assert.That(document.Length, Is.GreaterThan(0));
+            Assert.That(Directory.GetFiles(folder.Path, "syndication-*.spool"), Has.Length.EqualTo(1), "in the run's folder (a killed run's folder is removed by the next run), not the temporary folder");
+        }
+
+        Assert.That(Directory.GetFiles(folder.Path), Is.Empty);
+    }
+
+    [Test]
     public async Task A_robots_txt_that_lies_about_its_compression_disallows_the_host_until_it_can_be_read()
     {
         _server.Route("/robots.txt", async context =>
