@@ -297,12 +297,40 @@ public sealed partial class HistoryStore
         return memory.ToArray();
     }
 
-    /// <summary>A run's pages, read one at a time in list order.</summary>
+    /// <summary>A run's pages, read one at a time in list order, or one by its index (the HTML report's triage order).</summary>
     private sealed class StoredPages(HistoryStore store, long runId, int count) : IReadOnlyList<PageResult>
     {
+        private long[]? _positions;
+
         public int Count => count;
 
-        public PageResult this[int index] => throw new NotSupportedException("stored pages are read in order; enumerate them");
+        public PageResult this[int index]
+        {
+            get
+            {
+                // The positions are sparse (each partner owns a block): the index-th one is looked up once, then each
+                // page is one primary-key read.
+                _positions ??= Positions();
+                using var command = store.Command("SELECT result FROM run_pages WHERE run_id = @id AND position = @position");
+                command.Parameters.AddWithValue("@id", runId);
+                command.Parameters.AddWithValue("@position", _positions[index]);
+                return Unpack((byte[])command.ExecuteScalar()!);
+            }
+        }
+
+        private long[] Positions()
+        {
+            using var command = store.Command("SELECT position FROM run_pages WHERE run_id = @id ORDER BY position");
+            command.Parameters.AddWithValue("@id", runId);
+            using var reader = command.ExecuteReader();
+            var positions = new List<long>(count);
+            while (reader.Read())
+            {
+                positions.Add(reader.GetInt64(0));
+            }
+
+            return [.. positions];
+        }
 
         public IEnumerator<PageResult> GetEnumerator()
         {

@@ -6,8 +6,9 @@ namespace Syndication.Reporting;
 
 /// <summary>
 /// One self-contained HTML file (no external assets, works offline): counts, partners, filters and a search box,
-/// and each page with its evidence. Built with AngleSharp's DOM and serialiser, so every page-supplied string is
-/// encoded for its context; links only for http(s). Pages are written one fragment at a time, never one whole DOM.
+/// and each page with its evidence, in triage order (<see cref="Triage"/>: new violations first). Built with
+/// AngleSharp's DOM and serialiser, so every page-supplied string is encoded for its context; links only for http(s).
+/// Pages are written one fragment at a time, never one whole DOM.
 /// </summary>
 public sealed class HtmlReporter : IReporter
 {
@@ -23,10 +24,10 @@ public sealed class HtmlReporter : IReporter
         var (document, before, after) = HtmlSkeleton.Build(summary);
         writer.Write(before);
         var sections = new HtmlPageSection(new HtmlBuilder(document), summary.Screenshots);
-        var number = 0;
-        foreach (var page in summary.Pages)
+        foreach (var index in Triage.Order(summary))
         {
-            sections.Build(page, ++number).ToHtml(writer, HtmlMarkupFormatter.Instance);
+            // A page keeps its number in the list (page-N), whatever the order it is shown in.
+            sections.Build(summary.Pages[index], index + 1).ToHtml(writer, HtmlMarkupFormatter.Instance);
             writer.Write('\n');
         }
 

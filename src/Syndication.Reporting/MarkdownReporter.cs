@@ -7,7 +7,7 @@ namespace Syndication.Reporting;
 /// <summary>
 /// Markdown for a GitHub Actions job summary ($GITHUB_STEP_SUMMARY): the totals, the partners, and a table of the
 /// pages that need attention (non-compliant, needs review, could not check, listed by hand but republishing no
-/// original) with their reasons. GitHub takes at most
+/// original) with their reasons, new violations first. GitHub takes at most
 /// 1 MiB per step summary, so the table stops after <see cref="MaxRows"/> pages and says how many more there are.
 /// With discovery: the republications newly found on partners' sites, the unlicensed ones on watched sites, and each
 /// site's search with its source problems, under the same row limit.
@@ -132,44 +132,33 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
         }
     }
 
+    /// <summary>The pages that need attention in triage order (new violations first), so the night's news is at the top.</summary>
     private void WriteAttention(StreamWriter md, RunSummary summary)
     {
-        var rows = 0;
-        var more = 0;
-        foreach (var page in summary.Pages)
+        var gists = summary.Gists;
+        var attention = Triage.Order(summary).Where(i => Triage.NeedsAttention(gists[i])).ToList();
+        if (attention.Count > 0)
         {
-            // A page listed by hand that republishes no original is not a silent pass: the list or the catalogue is out of date.
-            if (page.Verdict is PageVerdict.Compliant || (page.Verdict is PageVerdict.NotApplicable && (page.Partner is null || page.Found is not null)))
-            {
-                continue;
-            }
+            md.WriteLine();
+            md.WriteLine("### Pages that need attention");
+            md.WriteLine();
+            md.WriteLine("| Verdict | Change | Page | Partner | Reasons |");
+            md.WriteLine("| --- | --- | --- | --- | --- |");
+        }
 
-            if (rows == MaxRows)
-            {
-                more++;
-                continue;
-            }
-
-            if (rows == 0)
-            {
-                md.WriteLine();
-                md.WriteLine("### Pages that need attention");
-                md.WriteLine();
-                md.WriteLine("| Verdict | Change | Page | Partner | Reasons |");
-                md.WriteLine("| --- | --- | --- | --- | --- |");
-            }
-
-            rows++;
+        foreach (var index in attention.Take(MaxRows))
+        {
+            var page = summary.Pages[index];
             var reasons = ReportFormatting.Truncate(PageFindings.Reasons(page), MaxCell);
             md.WriteLine($"| {VerdictNames.Of(page.Verdict)} | {MarkdownText.Escape(PageFindings.Change(page))} | {MarkdownText.Link(page.Url, page.Url)} | {MarkdownText.Escape(page.Partner)} | {MarkdownText.Escape(reasons)} |");
         }
 
         md.WriteLine();
-        if (more > 0)
+        if (attention.Count > MaxRows)
         {
-            md.WriteLine($"…and {more} more page(s) that need attention: see the HTML or JSON report.");
+            md.WriteLine($"…and {attention.Count - MaxRows} more page(s) that need attention: see the HTML or JSON report.");
         }
-        else if (rows == 0)
+        else if (attention.Count == 0)
         {
             md.WriteLine("Every page is compliant or not applicable.");
         }

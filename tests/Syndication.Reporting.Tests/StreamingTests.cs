@@ -5,8 +5,9 @@ using Syndication.Reporting.Tests.Support;
 namespace Syndication.Reporting.Tests;
 
 /// <summary>
-/// RunSummary.Pages may be a disk-backed list of thousands: each reporter reads it once, in order, through its
-/// enumerator, and never asks for a page by index or for the whole list again.
+/// RunSummary.Pages may be a disk-backed list of thousands: each reporter reads every page once and never the whole
+/// list again: in order through its enumerator, or (the HTML and Markdown reports, which show new violations first)
+/// each page it shows by its index, in the order the gists say.
 /// </summary>
 public sealed class StreamingTests
 {
@@ -17,8 +18,23 @@ public sealed class StreamingTests
         var summary = SampleRuns.Summary(pages.Snapshot()) with { Pages = pages };
         using var sink = new CountingStream();
         reporter.Write(summary, sink);
-        Assert.That(pages.Enumerations, Is.EqualTo(1));
+        Assert.That(pages.Enumerations + pages.ByIndex.Count, Is.EqualTo(1), "one way of reading, once (a page read twice by index fails at once)");
+        if (reporter is HtmlReporter)
+        {
+            Assert.That(pages.ByIndex[0], Has.Count.EqualTo(pages.Count), "every page, each once");
+        }
+
         Assert.That(sink.Length, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void The_html_report_reads_the_pages_in_triage_order_new_violations_first()
+    {
+        var pages = new OnceOnlyPages(SampleRuns.Pages());
+        var summary = SampleRuns.Summary(pages.Snapshot()) with { Pages = pages };
+        new HtmlReporter().Write(summary, new CountingStream());
+        // The new violation (list page 2), then needs review (3), could not check (5), fixed (1), compliant (6), not applicable (4).
+        Assert.That(pages.ByIndex.Single(), Is.EqualTo(new[] { 1, 2, 4, 0, 5, 3 }));
     }
 
     [Test]
@@ -36,7 +52,27 @@ public sealed class StreamingTests
 
         public int Count => pages.Count;
 
-        public PageResult this[int index] => throw new AssertionException("a reporter asked for a page by index");
+        /// <summary>The indexes asked for, in order: one list per reading from the first index up.</summary>
+        public List<List<int>> ByIndex { get; } = [];
+
+        public PageResult this[int index]
+        {
+            get
+            {
+                if (ByIndex.Count == 0)
+                {
+                    ByIndex.Add([]);
+                }
+
+                if (ByIndex[^1].Contains(index))
+                {
+                    throw new AssertionException($"a reporter read page {index} twice");
+                }
+
+                ByIndex[^1].Add(index);
+                return pages[index];
+            }
+        }
 
         public List<PageResult> Snapshot() => [.. pages];
 

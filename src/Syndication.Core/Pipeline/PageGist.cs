@@ -3,10 +3,13 @@ using Syndication.Verdicts;
 namespace Syndication.Pipeline;
 
 /// <summary>
-/// What the totals and the exit code need to know of a page, without the page: a spooled run keeps one per page in
-/// memory, so counting and deciding the exit code never read the results back from disk.
+/// What the totals, the exit code and the reports' triage order need to know of a page, without the page: a spooled
+/// run keeps one per page in memory, so counting, deciding the exit code and ordering never read results back from disk.
 /// </summary>
-public readonly record struct PageGist(PageVerdict Verdict, string? Partner, bool Waived)
+/// <param name="Change">Since the last complete run (<see cref="Changes"/>); null without history.</param>
+/// <param name="ElapsedMs">How long the page's fetch took (JUnit's suite times are their cases' sum); 0 when nothing was fetched.</param>
+/// <param name="Discovered">Found by discovery rather than listed by hand.</param>
+public readonly record struct PageGist(PageVerdict Verdict, string? Partner, bool Waived, string? Change = null, double ElapsedMs = 0, bool Discovered = false)
 {
-    public static PageGist Of(PageResult page) => new(page.Verdict, page.Partner, page.Waived);
+    public static PageGist Of(PageResult page) => new(page.Verdict, page.Partner, page.Waived, page.Change, page.Fetch?.ElapsedMs ?? 0, page.Found is not null);
 }

@@ -6,11 +6,15 @@ namespace Syndication.Reporting;
 
 /// <summary>
 /// One page of the HTML report as a DOM fragment: its verdict, links to the page and its original, and for each
-/// requirement the reason and the evidence (selector, snippet, text). The filters read its data-* attributes.
+/// requirement the reason and the evidence (selector, snippet, text). The filters and the sort read its data-*
+/// attributes: verdict, partner, outcomes, change, its number in the list and its triage rank.
 /// </summary>
 internal sealed class HtmlPageSection(HtmlBuilder html, Func<string, byte[]?>? screenshots = null)
 {
-    /// <summary>The most screenshot bytes one report embeds; past it a screenshot is named by its SHA-256 only.</summary>
+    /// <summary>
+    /// The most screenshot bytes one report embeds; past it a screenshot is named by its SHA-256 only. Pages come in
+    /// triage order, so the budget goes to new violations first.
+    /// </summary>
     private const long MaxEmbedded = 40L * 1024 * 1024;
 
     private long _embedded;
@@ -27,6 +31,9 @@ internal sealed class HtmlPageSection(HtmlBuilder html, Func<string, byte[]?>? s
         }
 
         article.SetAttribute("data-outcomes", string.Join(' ', page.Requirements.Select(r => $"{Token(r.Id)}:{VerdictNames.Of(r.Status)}")));
+        article.SetAttribute("data-change", Token(page.Change ?? string.Empty));
+        article.SetAttribute("data-list", ReportFormatting.Number(number));
+        article.SetAttribute("data-triage", Triage.Ranks[Triage.Rank(PageGist.Of(page))]);
 
         var head = html.Element("div", "page-head");
         head.AppendChild(html.Element("span", $"verdict v-{verdict}", verdict));
@@ -120,6 +127,7 @@ internal sealed class HtmlPageSection(HtmlBuilder html, Func<string, byte[]?>? s
 
     private IElement Evidence(PageResult page)
     {
+        // Open where there is something to look at; a compliant page's evidence stays folded (on screen and on paper).
         var details = html.Element("details", "evidence");
         if (page.Verdict is PageVerdict.NonCompliant or PageVerdict.NeedsReview)
         {
@@ -170,14 +178,14 @@ internal sealed class HtmlPageSection(HtmlBuilder html, Func<string, byte[]?>? s
     private IElement Item(Evidence evidence)
     {
         var list = html.Element("dl", "item");
-        Add(list, "Selector", html.Text("code", null, evidence.Selector));
+        Add(list, "Selector", "k-selector", html.Text("code", null, evidence.Selector));
         var pre = html.Element("pre");
         pre.AppendChild(html.Block("code", null, evidence.Html));
-        Add(list, "Snippet", pre);
-        Add(list, "Text", html.Block("span", "seen", evidence.Text.Length == 0 ? "(none)" : evidence.Text));
+        Add(list, "Snippet", "k-snippet", pre);
+        Add(list, "Text", "k-text", html.Block("span", "seen", evidence.Text.Length == 0 ? "(none)" : evidence.Text));
         if (evidence.Note is { } note)
         {
-            Add(list, "Reason", html.Text("span", null, note));
+            Add(list, "Reason", "k-reason", html.Text("span", null, note));
         }
 
         return list;
@@ -263,10 +271,11 @@ internal sealed class HtmlPageSection(HtmlBuilder html, Func<string, byte[]?>? s
         return section;
     }
 
-    private void Add(IElement list, string term, IElement value)
+    /// <param name="kind">A class on both the term and its value, so the print stylesheet can keep the few that matter on paper.</param>
+    private void Add(IElement list, string term, string kind, IElement value)
     {
-        list.AppendChild(html.Element("dt", null, term));
-        var dd = html.Element("dd");
+        list.AppendChild(html.Element("dt", kind, term));
+        var dd = html.Element("dd", kind);
         dd.AppendChild(value);
         list.AppendChild(dd);
     }

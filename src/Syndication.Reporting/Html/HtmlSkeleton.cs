@@ -43,6 +43,7 @@ internal static class HtmlSkeleton
         }
 
         body.AppendChild(Filters(html, summary));
+        body.AppendChild(PrintedView(html));
         var main = html.Element("main");
         main.Id = "pages";
         body.AppendChild(main);
@@ -160,12 +161,23 @@ internal static class HtmlSkeleton
         var tbody = html.Element("tbody");
         foreach (var partner in partners)
         {
+            // The name opens the partner's pages, a count its pages with that verdict: links to a view (the filters
+            // read the address's #fragment), so they can be shared too.
             var row = html.Element("tr");
-            row.AppendChild(html.Text("th", null, partner.Name));
+            row.AppendChild(Wrap(html, "th", ViewLink(html, html.Text("a", "partner-link", partner.Name), ("partner", partner.Name))));
             row.AppendChild(Cell(html, partner.Counts.Pages, "total"));
             foreach (var verdict in Enum.GetValues<PageVerdict>())
             {
-                row.AppendChild(Cell(html, partner.Counts.Count(verdict), VerdictNames.Of(verdict)));
+                var count = partner.Counts.Count(verdict);
+                var cell = Cell(html, count, VerdictNames.Of(verdict));
+                if (count > 0)
+                {
+                    var number = cell.TextContent;
+                    cell.TextContent = string.Empty;
+                    cell.AppendChild(ViewLink(html, html.Element("a", null, number), ("partner", partner.Name), ("verdict", VerdictNames.Of(verdict))));
+                }
+
+                row.AppendChild(cell);
             }
 
             tbody.AppendChild(row);
@@ -281,6 +293,13 @@ internal static class HtmlSkeleton
         return cell;
     }
 
+    /// <summary>A link to a view of the report: the filters as the address's #fragment, as the script writes and reads them.</summary>
+    private static IElement ViewLink(HtmlBuilder html, IElement link, params (string Name, string Value)[] filters)
+    {
+        link.SetAttribute("href", "#" + string.Join('&', filters.Select(f => f.Name + "=" + Uri.EscapeDataString(f.Value))));
+        return link;
+    }
+
     private static IElement Cell(HtmlBuilder html, int count, string name) =>
         html.Element("td", count > 0 ? "num v-" + name : "num zero", ReportFormatting.Number(count));
 
@@ -311,11 +330,13 @@ internal static class HtmlSkeleton
         section.AppendChild(verdicts);
         if (summary.Partners.Count > 0)
         {
-            section.AppendChild(Select(html, "f-partner", "Partner", "All partners", summary.Partners.Select(p => p.Name)));
+            section.AppendChild(Select(html, "f-partner", "Partner", "All partners", summary.Partners.Select(p => (p.Name, p.Name))));
         }
 
-        section.AppendChild(Select(html, "f-requirement", "Requirement", "Any requirement", RequirementIds.All));
-        section.AppendChild(Select(html, "f-outcome", "Outcome", "Any outcome", Enum.GetValues<Outcome>().Reverse().Select(VerdictNames.Of)));
+        section.AppendChild(Select(html, "f-requirement", "Requirement", "Any requirement", RequirementIds.All.Select(id => (id, id))));
+        section.AppendChild(Select(html, "f-outcome", "Outcome", "Any outcome", Enum.GetValues<Outcome>().Reverse().Select(VerdictNames.Of).Select(o => (o, o))));
+        section.AppendChild(Select(html, "f-change", "Change", "Any change", ChangeChoices));
+        section.AppendChild(Select(html, "f-sort", "Sort", null, SortChoices));
         var search = html.Element("label", "search", "Search ");
         var input = html.Element("input");
         input.Id = "f-search";
@@ -335,18 +356,48 @@ internal static class HtmlSkeleton
         return section;
     }
 
-    private static IElement Select(HtmlBuilder html, string id, string label, string any, IEnumerable<string> values)
+    /// <summary>The change filter's choices: what the history says of each page since the last complete run.</summary>
+    private static readonly (string Value, string Label)[] ChangeChoices =
+    [
+        (Changes.New, "new"),
+        (Changes.Persisting, "persisting"),
+        (Changes.Fixed, "fixed"),
+        ("unchanged", "unchanged"),
+    ];
+
+    /// <summary>The orders the pages can be shown in; the first is the order they are written in.</summary>
+    private static readonly (string Value, string Label)[] SortChoices =
+    [
+        ("triage", "new violations first"),
+        ("change", "by change: new, persisting, fixed"),
+        ("list", "as in the partner list"),
+    ];
+
+    /// <summary>What the printed page says it shows (the script fills it in from the filters): "Partner: X · 5 of 44 pages".</summary>
+    private static IElement PrintedView(HtmlBuilder html)
+    {
+        var view = html.Element("p", "printed-view");
+        view.Id = "f-view";
+        view.SetAttribute("hidden", string.Empty);
+        return view;
+    }
+
+    private static IElement Select(HtmlBuilder html, string id, string label, string? any, IEnumerable<(string Value, string Label)> values)
     {
         var wrapper = html.Element("label", null, label + " ");
         var select = html.Element("select");
         select.Id = id;
-        var all = html.Element("option", null, any);
-        all.SetAttribute("value", string.Empty);
-        select.AppendChild(all);
-        foreach (var value in values)
+        if (any is not null)
+        {
+            var all = html.Element("option", null, any);
+            all.SetAttribute("value", string.Empty);
+            select.AppendChild(all);
+        }
+
+        foreach (var (value, text) in values)
         {
             // The value stays as the page data has it (the filter compares it with data-partner); the label is made visible.
-            var option = html.Text("option", null, value);
+            var option = html.Text("option", null, text);
             option.SetAttribute("value", value);
             select.AppendChild(option);
         }

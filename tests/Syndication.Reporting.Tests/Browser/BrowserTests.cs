@@ -91,10 +91,76 @@ public sealed class BrowserTests
         Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(6), "without the script every page still shows");
     }
 
-    private async Task<ReportPage> OpenAsync(byte[] html)
+    [Test]
+    public async Task The_new_violation_is_shown_first_and_the_sort_brings_back_the_list_order()
+    {
+        var report = await OpenAsync(Render.Bytes(new HtmlReporter(), SampleRuns.Audit()));
+        Assert.That(await report.VisibleIdsAsync(), Is.EqualTo(new[] { "page-2", "page-3", "page-5", "page-1", "page-6", "page-4" }));
+        Assert.That(await report.Page.Locator("article.page").First.Locator(".change").First.InnerTextAsync(), Is.EqualTo("new"));
+
+        await report.Page.Locator("#f-sort").SelectOptionAsync("list");
+        Assert.That(await report.VisibleIdsAsync(), Is.EqualTo(new[] { "page-1", "page-2", "page-3", "page-4", "page-5", "page-6" }));
+        await report.Page.Locator("#f-sort").SelectOptionAsync("change");
+        Assert.That(await report.VisibleIdsAsync(), Is.EqualTo(new[] { "page-2", "page-1", "page-3", "page-5", "page-6", "page-4" }), "new, fixed, then the unchanged by triage");
+        await report.Page.Locator("#f-sort").SelectOptionAsync("triage");
+        Assert.That((await report.VisibleIdsAsync())[0], Is.EqualTo("page-2"));
+        Assert.That(report.Problems, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_change_filter_shows_new_fixed_or_unchanged_pages()
+    {
+        var report = await OpenAsync(Render.Bytes(new HtmlReporter(), SampleRuns.Audit()));
+        var change = report.Page.Locator("#f-change");
+        await change.SelectOptionAsync("new");
+        Assert.That(await report.VisibleIdsAsync(), Is.EqualTo(new[] { "page-2" }));
+        await change.SelectOptionAsync("fixed");
+        Assert.That(await report.VisibleIdsAsync(), Is.EqualTo(new[] { "page-1" }));
+        await change.SelectOptionAsync("persisting");
+        Assert.That(await report.VisibleIdsAsync(), Is.Empty);
+        Assert.That(await report.CountTextAsync(), Is.EqualTo("Showing 0 of 6 pages"));
+        await change.SelectOptionAsync("unchanged");
+        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(4));
+        Assert.That(report.Problems, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_view_is_kept_in_the_address_and_a_link_to_it_opens_the_same_view()
+    {
+        var html = Render.Bytes(new HtmlReporter(), SampleRuns.Audit());
+        var report = await OpenAsync(html);
+        await report.Page.Locator("#f-partner").SelectOptionAsync(SampleRuns.HostilePartner);
+        await report.Page.Locator("input[name='verdict'][value='not-applicable']").UncheckAsync();
+        await report.Page.Locator("#f-sort").SelectOptionAsync("list");
+        var fragment = await report.FragmentAsync();
+        Assert.That(fragment, Does.Contain("partner=").And.Contain("sort=list").And.Contain("verdict="));
+        var shown = await report.VisibleIdsAsync();
+        Assert.That(shown, Is.EqualTo(new[] { "page-3", "page-5" }));
+
+        // The same address in a fresh tab (a colleague opening the link) shows the same pages with the same controls.
+        var shared = await OpenAsync(html, fragment);
+        Assert.That(await shared.VisibleIdsAsync(), Is.EqualTo(shown));
+        Assert.That(await shared.Page.Locator("#f-partner").InputValueAsync(), Is.EqualTo(SampleRuns.HostilePartner));
+        Assert.That(await shared.Page.Locator("#f-sort").InputValueAsync(), Is.EqualTo("list"));
+        Assert.That(await shared.Page.Locator("input[name='verdict'][value='not-applicable']").IsCheckedAsync(), Is.False);
+
+        // A partner's row in the table opens that partner's pages; a count, its pages with that verdict.
+        await shared.Page.Locator(".partners a.partner-link", new PageLocatorOptions { HasText = SampleRuns.Plains }).ClickAsync();
+        Assert.That(await shared.VisibleIdsAsync(), Is.EqualTo(new[] { "page-2", "page-1" }));
+        Assert.That(await shared.Page.Locator("#f-partner").InputValueAsync(), Is.EqualTo(SampleRuns.Plains));
+        await shared.Page.Locator(".partners td.v-non-compliant a").First.ClickAsync();
+        Assert.That(await shared.VisibleIdsAsync(), Is.EqualTo(new[] { "page-2" }));
+
+        // A mangled or unknown value in a hand-edited link shows everything for that filter rather than nothing.
+        var mangled = await OpenAsync(html, "partner=%E0%A4%A&requirement=nonsense&sort=sideways");
+        Assert.That(await mangled.VisiblePagesAsync(), Is.EqualTo(6));
+        Assert.That(report.Problems.Concat(shared.Problems).Concat(mangled.Problems), Is.Empty);
+    }
+
+    private async Task<ReportPage> OpenAsync(byte[] html, string? fragment = null)
     {
         var file = _folder!.File(Guid.NewGuid().ToString("N") + ".html");
         await File.WriteAllBytesAsync(file, html);
-        return await ReportPage.OpenAsync(_browser!, file);
+        return await ReportPage.OpenAsync(_browser!, file, fragment);
     }
 }

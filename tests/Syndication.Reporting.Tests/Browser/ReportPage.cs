@@ -13,7 +13,8 @@ public sealed class ReportPage
 
     public List<string> Requests { get; } = [];
 
-    public static async Task<ReportPage> OpenAsync(IBrowser browser, string file)
+    /// <param name="fragment">A view to open (the address's #fragment without '#'), as a shared link would.</param>
+    public static async Task<ReportPage> OpenAsync(IBrowser browser, string file, string? fragment = null)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var report = new ReportPage(page);
@@ -33,7 +34,7 @@ public sealed class ReportPage
         page.Request += (_, request) => report.Requests.Add(request.Url);
         // Init scripts are not subject to the page's policy, so this listener sees every violation the page causes.
         await page.AddInitScriptAsync("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));");
-        await page.GotoAsync(new Uri(file).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.GotoAsync(new Uri(file).AbsoluteUri + (fragment is null ? string.Empty : "#" + fragment), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         foreach (var violation in await page.EvaluateAsync<string[]>("window.__violations"))
         {
             report.Problems.Add("CSP violation: " + violation);
@@ -43,6 +44,19 @@ public sealed class ReportPage
     }
 
     public Task<int> VisiblePagesAsync() => Page.Locator("article.page:visible").CountAsync();
+
+    /// <summary>The ids of the pages shown, top to bottom.</summary>
+    public Task<string[]> VisibleIdsAsync() => Page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('article.page')).filter(p => !p.hidden).map(p => p.id)");
+
+    /// <summary>The address's #fragment, without '#'.</summary>
+    public Task<string> FragmentAsync() => Page.EvaluateAsync<string>("location.hash.replace(/^#/, '')");
+
+    /// <summary>How many sheets the page prints on (A4, the print stylesheet), counted in the PDF Chromium makes.</summary>
+    public async Task<int> PrintedSheetsAsync()
+    {
+        var pdf = System.Text.Encoding.Latin1.GetString(await Page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = false }));
+        return System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page(?![a-zA-Z])");
+    }
 
     public Task<string> CountTextAsync() => Page.Locator("#f-count").InnerTextAsync();
 }
