@@ -7,9 +7,10 @@ namespace Syndication.Reporting;
 
 /// <summary>
 /// JUnit XML as Jenkins and GitLab read it: a testsuite per partner (one named "pages" for pages without one), a
-/// testcase per page. Non-compliant is a failure with the reasons per requirement, could-not-check an error,
-/// not-applicable skipped; needs-review passes with its reasons in system-out. Suite counts come from the summary,
-/// so the suite element is written before its pages are read; the pages of a partner must be contiguous. With
+/// testcase per page with the seconds its fetch took. Non-compliant is a failure with the reasons per requirement,
+/// could-not-check an error, needs-review and not-applicable skipped with their reasons (needs-review's details in
+/// system-out): a page a person must still look at is not a passing test. Suite counts and times come from the
+/// summary's gists, so the suite element is written before its pages are read; the pages of a partner must be contiguous. With
 /// discovery, a page found on a partner's site says so in system-out, the watched sites' unlicensed republications are
 /// failures in a suite of their own, and a "discovery" suite without cases carries each site's account (system-out)
 /// and its source problems (system-err).
@@ -45,6 +46,8 @@ public sealed class JUnitReporter : IReporter
         xml.WriteAttributeString("time", ReportFormatting.Number(Math.Max(0, (summary.FinishedAt - summary.StartedAt).TotalSeconds)));
 
         var counts = summary.Partners.ToDictionary(p => p.Name, p => p.Counts, StringComparer.Ordinal);
+        var seconds = summary.Gists.GroupBy(g => g.Partner ?? string.Empty, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.ElapsedMs), StringComparer.Ordinal);
         var done = new HashSet<string?>(StringComparer.Ordinal);
         var started = false;
         string? open = null;
@@ -63,7 +66,7 @@ public sealed class JUnitReporter : IReporter
                         $"the pages of '{TerminalText.Safe(ReportFormatting.GroupOf(page.Partner))}' are not together; JUnit needs each partner's pages in one run");
                 }
 
-                StartSuite(xml, summary, ReportFormatting.GroupOf(page.Partner), page.Partner is null ? Ungrouped(summary) : counts[page.Partner]);
+                StartSuite(xml, summary, ReportFormatting.GroupOf(page.Partner), page.Partner is null ? Ungrouped(summary) : counts[page.Partner], seconds[page.Partner ?? string.Empty]);
                 started = true;
                 open = page.Partner;
             }
@@ -90,7 +93,7 @@ public sealed class JUnitReporter : IReporter
         if (summary.Unlicensed.Count > 0)
         {
             var none = VerdictCounts.None;
-            StartSuite(xml, summary, UnlicensedSuite, none with { Pages = summary.Unlicensed.Count, NonCompliant = summary.Unlicensed.Count });
+            StartSuite(xml, summary, UnlicensedSuite, none with { Pages = summary.Unlicensed.Count, NonCompliant = summary.Unlicensed.Count }, summary.Unlicensed.Sum(p => p.Fetch?.ElapsedMs ?? 0));
             foreach (var page in summary.Unlicensed)
             {
                 xml.WriteStartElement("testcase");
@@ -106,7 +109,7 @@ public sealed class JUnitReporter : IReporter
 
         if (summary.Discovery.Count > 0)
         {
-            StartSuite(xml, summary, "discovery", VerdictCounts.None);
+            StartSuite(xml, summary, "discovery", VerdictCounts.None, 0);
             xml.WriteElementString("system-out", string.Concat(summary.Discovery.Select(s => $"{TerminalText.Safe(s.Name)} ({TerminalText.Safe(s.Site)}): {DiscoveryText.Account(s)}\n")));
             var problems = summary.Discovery.SelectMany(s => s.Problems).ToList();
             if (problems.Count > 0)
@@ -124,14 +127,15 @@ public sealed class JUnitReporter : IReporter
         return new VerdictCounts(Rest(c => c.Pages), Rest(c => c.Compliant), Rest(c => c.NonCompliant), Rest(c => c.NeedsReview), Rest(c => c.NotApplicable), Rest(c => c.Errors));
     }
 
-    private static void StartSuite(XmlWriter xml, RunSummary summary, string name, VerdictCounts counts)
+    private static void StartSuite(XmlWriter xml, RunSummary summary, string name, VerdictCounts counts, double milliseconds)
     {
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", TerminalText.Safe(name));
         xml.WriteAttributeString("tests", ReportFormatting.Number(counts.Pages));
         xml.WriteAttributeString("failures", ReportFormatting.Number(counts.NonCompliant));
         xml.WriteAttributeString("errors", ReportFormatting.Number(counts.Errors));
-        xml.WriteAttributeString("skipped", ReportFormatting.Number(counts.NotApplicable));
+        xml.WriteAttributeString("skipped", ReportFormatting.Number(counts.NotApplicable + counts.NeedsReview));
+        xml.WriteAttributeString("time", ReportFormatting.Seconds(milliseconds));
         // Ant writes the timestamp without a zone; ours is UTC.
         xml.WriteAttributeString("timestamp", ReportFormatting.Date(summary.StartedAt).TrimEnd('Z'));
     }
@@ -150,12 +154,12 @@ public sealed class JUnitReporter : IReporter
             case PageVerdict.Error:
                 WriteOutcome(xml, "error", TerminalText.Safe(page.Error?.Kind ?? "error"), PageFindings.Reasons(page), null);
                 break;
-            case PageVerdict.NotApplicable:
+            case PageVerdict.NotApplicable or PageVerdict.NeedsReview:
                 WriteOutcome(xml, "skipped", VerdictNames.Of(page.Verdict), PageFindings.Reasons(page), null);
                 break;
         }
 
-        // Needs-review's reasons open its system-out (readers look for them there); a discovered page's origin follows.
+        // Needs-review's evidence goes to its system-out (the skipped message has its reasons); a discovered page's origin follows.
         var found = page.Found is { } f ? DiscoveryText.Found(f) + "\n" : string.Empty;
         if (page.Verdict == PageVerdict.NeedsReview)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 using System.Xml.Schema;
 using Syndication.Pipeline;
@@ -28,7 +29,35 @@ public sealed class JUnitSchemaTests
         // Otherwise a green validation would prove nothing.
         Assert.That(Validate("<testsuites skipped=\"1\"><testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\"/></testsuites>"), Is.Not.Empty);
         Assert.That(Validate("<testsuites><testsuite name=\"a\" tests=\"1\" failures=\"0\"/></testsuites>"), Is.Not.Empty);
-        Assert.That(Validate("<testsuites><testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\"><testcase name=\"x\" time=\"0,5\"/></testsuite></testsuites>"), Is.Not.Empty);
+        Assert.That(Validate("<testsuites><testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\" time=\"1\"><testcase name=\"x\" time=\"0,5\"/></testsuite></testsuites>"), Is.Not.Empty);
+        Assert.That(Validate("<testsuites><testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\"><testcase name=\"x\" time=\"0.5\"/></testsuite></testsuites>"), Is.Not.Empty, "a suite without its time");
+        Assert.That(Validate("<testsuites><testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\" time=\"1\"><testcase name=\"x\"/></testsuite></testsuites>"), Is.Not.Empty, "a case without its time");
+        Assert.That(Validate("<testsuites><testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\" time=\"1\"><testcase name=\"x\" time=\"0.5\"/></testsuite></testsuites>"), Is.Empty);
+    }
+
+    [Test]
+    public void Needs_review_is_skipped_with_its_reason_and_every_count_and_time_adds_up()
+    {
+        var document = new XmlDocument();
+        document.LoadXml(Render.Text(new JUnitReporter(), SampleRuns.Audit()));
+        var review = document.SelectNodes("//testcase")!.Cast<XmlElement>().Single(c => c.GetAttribute("name") == Hostile.JavascriptUrl);
+        var skipped = (XmlElement)review.SelectSingleNode("skipped")!;
+        Assert.That(skipped.GetAttribute("type"), Is.EqualTo("needs-review"));
+        Assert.That(skipped.GetAttribute("message"), Does.StartWith("affiliation: review: "));
+        foreach (var suite in document.SelectNodes("//testsuite")!.Cast<XmlElement>())
+        {
+            var cases = suite.SelectNodes("testcase")!.Cast<XmlElement>().ToList();
+            int Count(string element) => cases.Count(c => c.SelectSingleNode(element) is not null);
+            Assert.That(int.Parse(suite.GetAttribute("tests"), CultureInfo.InvariantCulture), Is.EqualTo(cases.Count));
+            Assert.That(int.Parse(suite.GetAttribute("failures"), CultureInfo.InvariantCulture), Is.EqualTo(Count("failure")));
+            Assert.That(int.Parse(suite.GetAttribute("errors"), CultureInfo.InvariantCulture), Is.EqualTo(Count("error")));
+            Assert.That(int.Parse(suite.GetAttribute("skipped"), CultureInfo.InvariantCulture), Is.EqualTo(Count("skipped")));
+            var sum = cases.Sum(c => double.Parse(c.GetAttribute("time"), CultureInfo.InvariantCulture));
+            Assert.That(double.Parse(suite.GetAttribute("time"), CultureInfo.InvariantCulture), Is.EqualTo(sum).Within(0.002), suite.GetAttribute("name"));
+        }
+
+        var plains = (XmlElement)document.SelectSingleNode($"//testsuite[@name='{SampleRuns.Plains}']")!;
+        Assert.That(plains.GetAttribute("time"), Is.EqualTo("0.5"), "412.5 ms and 87 ms");
     }
 
     [Test]
@@ -38,13 +67,13 @@ public sealed class JUnitSchemaTests
         document.LoadXml(Render.Text(new JUnitReporter(), SampleRuns.Audit()));
         var cases = document.SelectNodes("//testcase")!.Cast<XmlElement>().ToList();
         string Result(XmlElement c) => c.ChildNodes.OfType<XmlElement>().Select(e => e.Name).FirstOrDefault() ?? "pass";
-        Assert.That(cases.Select(Result), Is.EqualTo(new[] { "pass", "failure", "system-out", "skipped", "error", "pass" }));
+        Assert.That(cases.Select(Result), Is.EqualTo(new[] { "pass", "failure", "skipped", "skipped", "error", "pass" }));
         var failure = (XmlElement)cases[1].FirstChild!;
         Assert.That(failure.GetAttribute("type"), Is.EqualTo("non-compliant"));
         Assert.That(failure.GetAttribute("message"), Does.StartWith("logo: fail (new) [waiver expired on 2026-10-01").And.Contain("]: no visible logo"));
         Assert.That(failure.InnerText, Does.Contain("logo: fail:").And.Contain("  selector: div#main > img").And.Contain("byline: review:").And.Contain("affiliation: pass:"));
         Assert.That(((XmlElement)cases[4].FirstChild!).GetAttribute("type"), Is.EqualTo("timeout"));
-        Assert.That(cases[2].InnerText, Does.StartWith("needs-review: affiliation: review:"));
+        Assert.That(cases[2].SelectSingleNode("system-out")!.InnerText, Does.StartWith("needs-review: affiliation: review:"));
         Assert.That(cases[0].GetAttribute("time"), Is.EqualTo("0.413"));
     }
 
@@ -57,7 +86,7 @@ public sealed class JUnitSchemaTests
         var suites = document.SelectNodes("/testsuites/testsuite")!.Cast<XmlElement>().ToList();
         Assert.That(suites.Select(s => s.GetAttribute("name")), Is.EqualTo(new[] { "pages" }));
         Assert.That(suites[0].GetAttribute("tests"), Is.EqualTo("6"));
-        Assert.That(suites[0].GetAttribute("skipped"), Is.EqualTo("1"));
+        Assert.That(suites[0].GetAttribute("skipped"), Is.EqualTo("2"), "needs review and not applicable");
     }
 
     [Test]
