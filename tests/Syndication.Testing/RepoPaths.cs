@@ -30,5 +30,8 @@ public static class RepoPaths
 
     public static string Golden(string name) => Path.Combine(Root, "tests", "Syndication.Reporting.Tests", "golden", name);
 
+    /// <summary>The JSON report's schema (docs/report.schema.json).</summary>
+    public static string ReportSchema => Path.Combine(Root, "docs", "report.schema.json");
+
     public static string Schema(string name) => Path.Combine(Root, "tests", "Syndication.Reporting.Tests", "Schemas", name);
 }

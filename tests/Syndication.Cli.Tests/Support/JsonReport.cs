@@ -10,6 +10,8 @@ public sealed class JsonReport
     {
         Text = text;
         Root = JsonDocument.Parse(text).RootElement;
+        // Every report a test reads follows the published schema.
+        Assert.That(ReportSchema.Problems(text), Is.Empty, "docs/report.schema.json");
     }
 
     public string Text { get; }
