@@ -147,7 +147,9 @@ public sealed partial class CreditAnalysis
 
         var shortLine = line.Length <= ShortLine;
         var byPrefix = StrictByPrefix().IsMatch(prefix) || (prefix.Length == 0 && CreditMarkers.HiddenCreditWordBefore(page, element));
-        if (CreditMarkers.CaptionOrHeadingOf(element) is { } captionOrHeading && !(captionOrHeading.IsHeading && byPrefix && line.Length <= 100))
+        // A heading that reads "By Jane Doe", or holds nothing but the name, is a byline styled as a heading.
+        var nameOnly = prefix.Length == 0 && suffix.Trim().Length == 0 && zone is RegionZone.Opening or RegionZone.Closing;
+        if (CreditMarkers.CaptionOrHeadingOf(element) is { } captionOrHeading && !(captionOrHeading.IsHeading && ((byPrefix && line.Length <= 100) || nameOnly)))
         {
             return CreditCall.No($"{captionOrHeading.Words} at {SelectorPath.For(captionOrHeading.Element)}, not a credit line");
         }

@@ -181,7 +181,7 @@ public static partial class CreditMarkers
             marked |= IsBylineElement(e);
             if (e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
             {
-                return marked ? null : new CaptionOrHeading(e, $"in a heading (<{e.LocalName}>)", IsHeading: true);
+                return marked || InSmallBylineBox(e) ? null : new CaptionOrHeading(e, $"in a heading (<{e.LocalName}>)", IsHeading: true);
             }
 
             if (e.LocalName is "article" or "main" or "body")
@@ -191,6 +191,21 @@ public static partial class CreditMarkers
         }
 
         return null;
+    }
+
+    /// <summary>A heading inside a small box marked as the byline ("writer-container" holding the name and the date).</summary>
+    private static bool InSmallBylineBox(IElement heading)
+    {
+        var e = heading.ParentElement;
+        for (var level = 0; level < 2 && e is not null && e.LocalName is not ("article" or "main" or "body"); level++, e = e.ParentElement)
+        {
+            if (IsBylineElement(e) && e.TextContent.Length <= MaxBylineChars)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The caption or heading a name sits in, and how to say so.</summary>

@@ -207,12 +207,20 @@ public static class ArticleLocator
     {
         var order = page.Order;
         var storyEnd = order.EndOf(lastStory.Element);
+
+        // The story's own <article> closes the article: what follows it on the page is the site's.
+        var articleEnd = lastStory.Element.Closest("article") is { } own && order.Contains(own, body) ? order.EndOf(own) : int.MaxValue;
         var chars = 0;
         foreach (var block in page.Blocks)
         {
             if (block.Order <= storyEnd || chromeRoot[block.Order] >= 0)
             {
                 continue;
+            }
+
+            if (block.Order > articleEnd)
+            {
+                return (articleEnd, $"the end of the story's <article> at {SelectorPath.For(lastStory.Element.Closest("article")!)}");
             }
 
             var element = block.Element;

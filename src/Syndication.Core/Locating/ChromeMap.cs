@@ -30,6 +30,7 @@ public static partial class ChromeMap
         var reasons = new Dictionary<int, string>();
         var inArticle = new bool[order.Count];
         var bodyIsPage = body.LocalName is "body" or "html";
+        var layoutWords = LayoutWords.Of(page);
         for (var i = 0; i < order.Count; i++)
         {
             var element = order[i];
@@ -47,7 +48,7 @@ public static partial class ChromeMap
                 continue;
             }
 
-            var reason = WithFacts(page, i, ChromeRules.Reason(element, pageLevel: !inArticle[i])) ?? LinkListReason(page, i);
+            var reason = WithFacts(page, i, ChromeRules.Reason(element, pageLevel: !inArticle[i], layoutWords)) ?? LinkListReason(page, i);
             var inHeader = i > headerFrom && order.EndOf(element) < storyStart;
             var mayBeCreditBox = inHeader || (inArticle[i] && element.LocalName == "aside");
             if (reason is not null && mayBeCreditBox && IsCreditBox(page, i, inHeader))
@@ -58,6 +59,12 @@ public static partial class ChromeMap
             // The site footer: a branch beside the article's own chain of containers, after the story, holding the
             // copyright line among its links. A <div> footer is found as a <footer> is.
             if (reason is null && !bodyIsPage && i > storyEnd && parent is not null && keep.Contains(parent) && !order.Contains(body, element))
+            {
+                reason = SiteFooterReason(page, i, parent);
+            }
+
+            // A <footer> after the story that carries the site's copyright is the site's, even inside the story's container.
+            if (reason is null && i > storyEnd && parent is not null && (element.LocalName == "footer" || element.GetAttribute("role") == "contentinfo"))
             {
                 reason = SiteFooterReason(page, i, parent);
             }
@@ -124,6 +131,7 @@ public static partial class ChromeMap
     /// </summary>
     private static bool IsCreditBox(PageDocument page, int index, bool inHeader)
     {
+        var layoutWords = LayoutWords.Of(page);
         var element = page.Order[index];
         var stats = page.Stats;
         if (stats.TextLength(index) > Checks.CreditMarkers.MaxBylineChars || stats.LinkedHeadings(index) > 0
@@ -133,17 +141,23 @@ public static partial class ChromeMap
         }
 
         // Out of the header, an aside named for its role ("related", "share") is that, whatever it holds.
-        if (!inHeader && ChromeRules.MatchesWords((element.GetAttribute("class") ?? string.Empty) + " " + element.Id) is not null)
+        if (!inHeader && ChromeRules.MatchesWords((element.GetAttribute("class") ?? string.Empty) + " " + element.Id, layoutWords) is not null)
         {
             return false;
         }
 
+        return HoldsByline(page, index, anyLine: inHeader);
+    }
+
+    /// <summary>A byline element inside the element, or (with <paramref name="anyLine"/>) a line opening with "By" or "Written by".</summary>
+    private static bool HoldsByline(PageDocument page, int index, bool anyLine)
+    {
         // The box and its descendants are the DomOrder range index..EndOf(box).
-        for (int i = index, end = page.Order.EndOf(element); i <= end; i++)
+        for (int i = index, end = page.Order.EndOf(page.Order[index]); i <= end; i++)
         {
             var inner = page.Order[i];
             if (Checks.CreditMarkers.IsBylineElement(inner)
-                || (inHeader && page.BlockOf(inner) is { } block && block.Lines.Any(Checks.CreditMarkers.OpensWithCreditWord)))
+                || (anyLine && page.BlockOf(inner) is { } block && block.Lines.Any(Checks.CreditMarkers.OpensWithCreditWord)))
             {
                 return true;
             }

@@ -41,7 +41,15 @@ public static class ChromeRules
     public static bool IsNavigationRole(IElement element) => element.GetAttribute("role") is { } role && NavigationRoles.Contains(role.Trim());
 
     /// <summary>Returns why the element is chrome, or null. <paramref name="pageLevel"/>: not inside an article or main element.</summary>
-    public static string? Reason(IElement element, bool pageLevel)
+    public static string? Reason(IElement element, bool pageLevel) => Reason(element, pageLevel, NoWords);
+
+    private static readonly HashSet<string> NoWords = [];
+
+    /// <summary>
+    /// As <see cref="Reason(IElement, bool)"/>, passing over <paramref name="layoutWords"/>: words the page's layout puts on
+    /// the containers of its prose (an Elementor page calls every box a "widget"), which cannot tell chrome there.
+    /// </summary>
+    public static string? Reason(IElement element, bool pageLevel, IReadOnlySet<string> layoutWords)
     {
         var tag = element.LocalName;
         if (tag is "nav" or "aside")
@@ -60,7 +68,7 @@ public static class ChromeRules
             return $"its role=\"{role}\"";
         }
 
-        if (element.Id is { Length: > 0 } id && MatchesWords(id) is { } idWord)
+        if (element.Id is { Length: > 0 } id && MatchesWords(id, layoutWords) is { } idWord)
         {
             return $"its id \"{id}\" says \"{idWord}\"";
         }
@@ -72,10 +80,11 @@ public static class ChromeRules
 
         if (ClassNames.Ask(element, nameof(ChromeRules), ChromeClass) is { } byClass)
         {
-            return byClass;
+            // The cached answer holds for every page; a page's layout words may leave another of its classes, or none.
+            return layoutWords.Count == 0 ? byClass : ChromeClass(element.ClassList.ToArray(), layoutWords);
         }
 
-        if (element.GetAttribute("aria-label") is { Length: > 0 } label && MatchesWords(label.Replace(' ', '-')) is { } labelWord)
+        if (element.GetAttribute("aria-label") is { Length: > 0 } label && MatchesWords(label.Replace(' ', '-'), layoutWords) is { } labelWord)
         {
             return $"its aria-label \"{label}\" says \"{labelWord}\"";
         }
@@ -88,11 +97,13 @@ public static class ChromeRules
         return null;
     }
 
-    private static string? ChromeClass(string[] classes)
+    private static string? ChromeClass(string[] classes) => ChromeClass(classes, NoWords);
+
+    private static string? ChromeClass(string[] classes, IReadOnlySet<string> layoutWords)
     {
         foreach (var cls in classes)
         {
-            if (MatchesWords(cls) is { } word)
+            if (MatchesWords(cls, layoutWords) is { } word)
             {
                 return $"its class \"{cls}\" says \"{word}\"";
             }
@@ -101,10 +112,17 @@ public static class ChromeRules
         return null;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Known = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Known = new(StringComparer.Ordinal);
 
-    /// <summary>The chrome word a class name or id holds, if any ("jp-relatedposts" → "relatedposts"). Cached: names repeat.</summary>
-    public static string? MatchesWords(string name)
+    /// <summary>The chrome word a class name or id holds, if any ("jp-relatedposts" → "relatedposts").</summary>
+    public static string? MatchesWords(string name) => WordsOf(name).FirstOrDefault();
+
+    /// <summary>As <see cref="MatchesWords(string)"/>, passing over the page's layout words.</summary>
+    public static string? MatchesWords(string name, IReadOnlySet<string> layoutWords) =>
+        layoutWords.Count == 0 ? MatchesWords(name) : WordsOf(name).FirstOrDefault(w => !layoutWords.Contains(w));
+
+    /// <summary>Every chrome word a class name or id holds. Cached: names repeat across a page and across pages.</summary>
+    public static string[] WordsOf(string name)
     {
         if (Known.TryGetValue(name, out var known))
         {
@@ -119,32 +137,33 @@ public static class ChromeRules
         return Known[name] = FindWords(name);
     }
 
-    private static string? FindWords(string name)
+    private static string[] FindWords(string name)
     {
         var lower = SplitCamelCase(name).ToLowerInvariant();
         if (lower.Contains("byline", StringComparison.Ordinal))
         {
             // "share-byline-timestamp": the credit itself, whatever else the name says.
-            return null;
+            return [];
         }
 
+        var words = new List<string>();
         foreach (var phrase in ChromePhrases)
         {
             if (lower.Contains(phrase, StringComparison.Ordinal))
             {
-                return phrase;
+                words.Add(phrase);
             }
         }
 
         foreach (var part in SplitName(lower))
         {
-            if (ChromeWords.Contains(part))
+            if (ChromeWords.Contains(part) && !words.Contains(part))
             {
-                return part;
+                words.Add(part);
             }
         }
 
-        return null;
+        return [.. words];
     }
 
     /// <summary>"contentPromo" becomes "content-Promo", so its words can be told apart.</summary>

@@ -14,10 +14,12 @@ public static partial class MainContentFinder
 
     public static List<TextBlock> StoryBlocks(PageDocument page)
     {
-        var candidates = page.Blocks
+        var prose = page.Blocks
             .Where(b => b.WordCount >= MinWords && b.Element.LocalName is not ("body" or "html" or "td" or "th" or "a" or "ul" or "ol" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
-                && !IsLinkHeavy(page, b) && !InMediaWidget(b.Element))
+                && !IsLinkHeavy(page, b))
             .ToList();
+        var words = new PageWords(Layout(prose), LayoutWords.Of(page));
+        var candidates = prose.Where(b => !InMediaWidget(b.Element, words)).ToList();
         if (candidates.Count == 0)
         {
             return [];
@@ -36,12 +38,12 @@ public static partial class MainContentFinder
 
         foreach (var (container, _) in scores.OrderByDescending(kv => kv.Value))
         {
-            if (IsChrome(container))
+            if (IsChrome(container, words))
             {
                 continue;
             }
 
-            var story = StoryIn(page, candidates, Widen(page, candidates, container));
+            var story = StoryIn(page, candidates, Widen(page, candidates, container, words), words);
             if (story.Count > 0)
             {
                 return Trim(page, story);
@@ -163,20 +165,35 @@ public static partial class MainContentFinder
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[—–]\s*\p{Lu}")]
     private static partial System.Text.RegularExpressions.Regex DashCredit();
 
-    private static List<TextBlock> StoryIn(PageDocument page, List<TextBlock> candidates, IElement container) =>
-        candidates.Where(c => page.Order.Contains(container, c.Element) && !InChromeBelow(c.Element, container)).ToList();
+    /// <summary>The substrings this finder tests names for, and the chrome words, that the page's layout uses for its prose's containers.</summary>
+    private sealed record PageWords(HashSet<string> LayoutSubstrings, IReadOnlySet<string> LayoutChromeWords);
+
+    /// <summary>
+    /// The media and chrome substrings on the boxes right around at least half the page's prose: on this page they name
+    /// the layout (a gallery-style article, a page builder's "widget" boxes), not a place for other prose. Thread words
+    /// always count.
+    /// </summary>
+    private static HashSet<string> Layout(List<TextBlock> prose) =>
+        LayoutWords.AroundMostOf(prose, e =>
+        {
+            var names = ((e.GetAttribute("class") ?? string.Empty) + " " + e.Id).ToLowerInvariant();
+            return LayoutCandidates.Where(word => names.Contains(word, StringComparison.Ordinal));
+        });
+
+    private static List<TextBlock> StoryIn(PageDocument page, List<TextBlock> candidates, IElement container, PageWords words) =>
+        candidates.Where(c => page.Order.Contains(container, c.Element) && !InChromeBelow(c.Element, container, words)).ToList();
 
     /// <summary>
     /// A story split into sections (a photo or pull quote between them) is held by an ancestor of the best container:
     /// climb while the next ancestor adds a sixth more prose (two paragraphs at least), through wrappers that add none.
     /// </summary>
-    private static IElement Widen(PageDocument page, List<TextBlock> candidates, IElement container)
+    private static IElement Widen(PageDocument page, List<TextBlock> candidates, IElement container, PageWords layout)
     {
         var current = container;
-        var words = StoryIn(page, candidates, current).Sum(b => b.WordCount);
-        for (var level = 0; level < 8 && current.ParentElement is { } parent && parent.LocalName is not ("body" or "html") && !IsChrome(parent); level++)
+        var words = StoryIn(page, candidates, current, layout).Sum(b => b.WordCount);
+        for (var level = 0; level < 8 && current.ParentElement is { } parent && parent.LocalName is not ("body" or "html") && !IsChrome(parent, layout); level++)
         {
-            var parentStory = StoryIn(page, candidates, parent);
+            var parentStory = StoryIn(page, candidates, parent, layout);
             var parentWords = parentStory.Sum(b => b.WordCount);
             if (parentWords == words)
             {
@@ -184,7 +201,7 @@ public static partial class MainContentFinder
                 continue;
             }
 
-            var added = parentStory.Count - StoryIn(page, candidates, current).Count;
+            var added = parentStory.Count - StoryIn(page, candidates, current, layout).Count;
             if (parentWords - words < words * 0.15 || added < 2)
             {
                 break;
@@ -202,13 +219,13 @@ public static partial class MainContentFinder
     /// The container or one of its two nearest ancestors is a place for other prose than the story: comments,
     /// related stories, sidebars. (Weaker chrome words such as "share" are common in real article wrappers' ids.)
     /// </summary>
-    private static bool IsChrome(IElement container)
+    private static bool IsChrome(IElement container, PageWords layout)
     {
         var e = container;
         for (var level = 0; level < 3 && e is not null && e.LocalName is not ("body" or "html"); level++, e = e.ParentElement)
         {
             // Wrappers further up may be named for the layout ("contentWithSidebar"); only threads and teasers count there.
-            if (e.LocalName is "aside" or "nav" or "footer" || ProseChrome(e, level == 0 ? ProseChromeWords : ThreadWords))
+            if (e.LocalName is "aside" or "nav" or "footer" || ProseChrome(e, level == 0 ? ProseChromeWords : ThreadWords, layout.LayoutSubstrings))
             {
                 return true;
             }
@@ -221,22 +238,25 @@ public static partial class MainContentFinder
 
     private static readonly string[] ProseChromeWords = [.. ThreadWords, "sidebar", "widget", "more-stories", "read-next", "popular", "trending"];
 
-    private static bool ProseChrome(IElement e, string[] words)
+    private static bool ProseChrome(IElement e, string[] words, HashSet<string> layout)
     {
         var names = ((e.GetAttribute("class") ?? string.Empty) + " " + e.Id).ToLowerInvariant();
-        return words.Any(w => names.Contains(w, StringComparison.Ordinal));
+        return words.Any(w => !layout.Contains(w) && names.Contains(w, StringComparison.Ordinal));
     }
 
     private static readonly string[] MediaWords = ["gallery", "slideshow", "carousel", "slider", "legend", "caption", "lightbox"];
 
+    /// <summary>What may name the layout rather than a place for other prose (never a thread's words).</summary>
+    private static readonly string[] LayoutCandidates = [.. MediaWords, "sidebar", "widget", "more-stories", "read-next", "popular", "trending"];
+
     /// <summary>Captions of a photo gallery are many short paragraphs that would outvote the story.</summary>
-    private static bool InMediaWidget(IElement element)
+    private static bool InMediaWidget(IElement element, PageWords layout)
     {
         var level = 0;
         for (var e = element; e is not null && level < 6; e = e.ParentElement, level++)
         {
             var names = ((e.GetAttribute("class") ?? string.Empty) + " " + e.Id).ToLowerInvariant();
-            if (e.LocalName is "figure" or "figcaption" || MediaWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
+            if (e.LocalName is "figure" or "figcaption" || MediaWords.Any(w => !layout.LayoutSubstrings.Contains(w) && names.Contains(w, StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -245,11 +265,11 @@ public static partial class MainContentFinder
         return false;
     }
 
-    private static bool InChromeBelow(IElement element, IElement container)
+    private static bool InChromeBelow(IElement element, IElement container, PageWords layout)
     {
         for (var e = element; e is not null && !ReferenceEquals(e, container); e = e.ParentElement)
         {
-            if (ChromeRules.Reason(e, pageLevel: false) is not null)
+            if (ChromeRules.Reason(e, pageLevel: false, layout.LayoutChromeWords) is not null)
             {
                 return true;
             }
