@@ -38,8 +38,15 @@ public sealed partial class Republication
         _authors = authors;
         Original = original;
         _oldParagraphs = [.. slots.Paragraphs.Select(i => all[i])];
+        var otherProse = slots.OtherProse.Select(i => all[i]).ToList();
         SetHeadline(original.Title);
         ReplaceStory(original.Paragraphs);
+
+        // The rest of the template's story, in other sections of its article, goes as well.
+        foreach (var paragraph in otherProse)
+        {
+            paragraph.Remove();
+        }
     }
 
     public Original Original { get; }
@@ -254,14 +261,21 @@ public sealed partial class Republication
     /// <summary>
     /// The original's paragraphs take the places of what told the template's story (the story container's children
     /// that hold text, except boxes of links such as a related list or share bar, and the headline or byline), in
-    /// order; extra paragraphs follow the last; what is left of the old story goes.
+    /// order; extra paragraphs follow the last; what is left of the old story goes. A byline inside the story's container
+    /// stands before the story or, when most of the story is above it, closes it.
     /// </summary>
     private void ReplaceStory(IReadOnlyList<string> paragraphs)
     {
-        var old = _body.Children
-            .Where(c => TemplateSlots.Collapse(c.TextContent).Length > 0 && !IsLinkBox(c) && !c.Contains(_byline) && (_headline is null || !c.Contains(_headline))
-                && After(c, _headline) && (After(c, _byline) || !_body.Contains(_byline)))
+        var texts = _body.Children
+            .Where(c => TemplateSlots.Collapse(c.TextContent).Length > 0 && !IsLinkBox(c) && !c.Contains(_byline) && (_headline is null || !c.Contains(_headline)) && After(c, _headline))
             .ToList();
+        var old = texts.Where(c => After(c, _byline) || !_body.Contains(_byline)).ToList();
+        var before = texts.Except(old).ToList();
+        if (_oldParagraphs.Count(p => !After(p, _byline)) > _oldParagraphs.Count(p => After(p, _byline)) && before.Count > 0)
+        {
+            old = before;
+        }
+
         if (old.Count == 0)
         {
             old = [.. _oldParagraphs];
@@ -283,6 +297,12 @@ public sealed partial class Republication
         }
 
         foreach (var left in old.Skip(paragraphs.Count))
+        {
+            left.Remove();
+        }
+
+        // A paragraph of the old story in a box of its own (with the headline, say) goes too.
+        foreach (var left in _oldParagraphs.Where(p => _document.DocumentElement.Contains(p) && !p.Contains(_byline)))
         {
             left.Remove();
         }

@@ -39,6 +39,18 @@ public static class Republisher
         }
     }
 
+    /// <summary>The text of the template's own story paragraphs, which no republication built on it may keep (none when it cannot serve).</summary>
+    public static IReadOnlySet<string> TemplateStory(RealPageCase template)
+    {
+        var document = Parse(template.Bytes());
+        var slots = TemplateSlots.Find(document, template.Reporters, BylineOverride(template.Name), out _);
+        return slots is null ? new HashSet<string>() : slots.StoryTexts(document).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The paragraphs of a page whose text is one of <paramref name="texts"/>.</summary>
+    public static IEnumerable<string> ParagraphsAmong(IDocument page, IReadOnlySet<string> texts) =>
+        page.QuerySelectorAll("p").Select(p => TemplateSlots.Collapse(p.TextContent)).Where(texts.Contains);
+
     public static IEnumerable<RepublishedPage> Generate(IEnumerable<RealPageCase> templates, IReadOnlyList<Original> originals, Action<string>? skipped = null) =>
         templates.SelectMany((template, number) => Generate(template, OriginalFor(number, originals), skipped));
 

@@ -13,12 +13,13 @@ public sealed partial class TemplateSlots
 {
     private const int MinParagraphChars = 60;
 
-    private TemplateSlots(int headline, int byline, int body, List<int> paragraphs, int sidebar, int footer, int related, int article)
+    private TemplateSlots(int headline, int byline, int body, List<int> paragraphs, List<int> otherProse, int sidebar, int footer, int related, int article)
     {
         Headline = headline;
         Byline = byline;
         Body = body;
         Paragraphs = paragraphs;
+        OtherProse = otherProse;
         Sidebar = sidebar;
         Footer = footer;
         Related = related;
@@ -37,6 +38,9 @@ public sealed partial class TemplateSlots
     /// <summary>The story's paragraphs (at least <see cref="MinParagraphChars"/> characters each) inside <see cref="Body"/>, in order.</summary>
     public IReadOnlyList<int> Paragraphs { get; }
 
+    /// <summary>Paragraphs of prose in the article outside the story's container, after the byline: the rest of the template's story.</summary>
+    public IReadOnlyList<int> OtherProse { get; }
+
     /// <summary>The site's sidebar (an &lt;aside&gt; or a box named sidebar, apart from the story), or -1.</summary>
     public int Sidebar { get; }
 
@@ -49,13 +53,17 @@ public sealed partial class TemplateSlots
     /// <summary>The outermost element that holds the headline, the byline and the story (below &lt;body&gt;).</summary>
     public int Article { get; }
 
+    /// <summary>The text of the template's own story: its paragraphs and the rest of its prose after the byline.</summary>
+    public IEnumerable<string> StoryTexts(IDocument document) =>
+        Paragraphs.Concat(OtherProse).Select(i => Collapse(document.All[i].TextContent));
+
     /// <summary>The slots in words: each element's path and a little of its text.</summary>
     public string Describe(IDocument document)
     {
         var all = document.All;
         string Of(int i) => i < 0 ? "none" : $"{Parsing.SelectorPath.For(all[i])}";
         string Text(int i, int n) => i < 0 ? string.Empty : Collapse(all[i].TextContent) is var t && t.Length > n ? t[..n] + "…" : Collapse(all[i].TextContent);
-        return $"\n  headline {Of(Headline)} \"{Text(Headline, 60)}\"\n  byline {Of(Byline)} in \"{(Byline < 0 ? string.Empty : Collapse(all[Byline].ParentElement?.TextContent ?? string.Empty) is var b && b.Length > 90 ? b[..90] + "…" : Collapse(all[Byline].ParentElement?.TextContent ?? string.Empty))}\"\n  body {Of(Body)} ({Paragraphs.Count} paragraphs)\n  sidebar {Of(Sidebar)}; footer {Of(Footer)}; related {Of(Related)}";
+        return $"\n  headline {Of(Headline)} \"{Text(Headline, 60)}\"\n  byline {Of(Byline)} in \"{(Byline < 0 ? string.Empty : Collapse(all[Byline].ParentElement?.TextContent ?? string.Empty) is var b && b.Length > 90 ? b[..90] + "…" : Collapse(all[Byline].ParentElement?.TextContent ?? string.Empty))}\"\n  body {Of(Body)} ({Paragraphs.Count} paragraphs, {OtherProse.Count} more in other sections)\n  sidebar {Of(Sidebar)}; footer {Of(Footer)}; related {Of(Related)}";
     }
 
     /// <summary>Finds the slots, or says why the page cannot serve as a template.</summary>
@@ -71,7 +79,7 @@ public sealed partial class TemplateSlots
             index[all[i]] = i;
         }
 
-        var body = StoryContainer(document, out var paragraphs);
+        var body = StoryContainer(document, out var paragraphs, out var prose);
         if (body is null || paragraphs.Count == 0)
         {
             problem = "no paragraphs of prose";
@@ -100,6 +108,7 @@ public sealed partial class TemplateSlots
             index[byline],
             index[body],
             [.. paragraphs.Select(p => index[p])],
+            [.. prose.Where(p => article.Contains(p) && !body.Contains(p) && byline.CompareDocumentPosition(p).HasFlag(DocumentPositions.Following)).Select(p => index[p])],
             IndexOrNone(index, Apart(document, article, IsSidebar).FirstOrDefault()),
             IndexOrNone(index, Apart(document, article, IsFooter).LastOrDefault()),
             IndexOrNone(index, Apart(document, article, IsRelated).FirstOrDefault()),
@@ -112,10 +121,10 @@ public sealed partial class TemplateSlots
     /// The element that holds the most text in paragraphs of prose, each paragraph counting fully for its parent and
     /// half for its grandparent (a story often wraps each paragraph in a box of its own); its paragraphs in order.
     /// </summary>
-    private static IElement? StoryContainer(IDocument document, out List<IElement> paragraphs)
+    private static IElement? StoryContainer(IDocument document, out List<IElement> paragraphs, out List<IElement> prose)
     {
         var weights = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
-        var prose = document.QuerySelectorAll("body p").Where(p => Collapse(p.TextContent).Length >= MinParagraphChars && !InNonContent(p)).ToList();
+        prose = document.QuerySelectorAll("body p").Where(p => Collapse(p.TextContent).Length >= MinParagraphChars && !InNonContent(p)).ToList();
         foreach (var p in prose)
         {
             var length = Collapse(p.TextContent).Length;

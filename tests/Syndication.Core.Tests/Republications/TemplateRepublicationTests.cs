@@ -24,7 +24,7 @@ public sealed class TemplateRepublicationTests
     private static readonly Lazy<List<Judged>> ReporterMode = new(() => Judge(reporterMode: true));
 
     /// <summary>A generated page, its label and how the engine judged it; every 25th keeps its HTML to parse again.</summary>
-    private sealed record Judged(string Template, string Variant, string OriginalTitle, Label Label, PageResult Result, string? Html)
+    private sealed record Judged(string Template, string Variant, string OriginalTitle, Label Label, PageResult Result, string? Html, IReadOnlyList<string> TemplateProse)
     {
         public string Name => $"{Template} {Variant}";
 
@@ -55,12 +55,14 @@ public sealed class TemplateRepublicationTests
             }
 
             var original = Republisher.OriginalFor(t, Engines.Samples);
+            var templateStory = reporterMode ? new HashSet<string>() : Republisher.TemplateStory(templates[t]);
             var evaluator = reporterMode ? byReporters[original.Title] : withOriginals;
             foreach (var page in Republisher.Generate(templates[t], original, only: Republisher.InTurn(t)))
             {
                 var result = evaluator.Evaluate(new PageDocument(page.Document, "utf-8", "generated"), PageTarget.Of(page.Name + ".html"));
                 var html = !reporterMode && judged[t].Count % 25 == t % 25 ? page.Html : null;
-                judged[t].Add(new Judged(page.Template, page.Variant, page.OriginalTitle, page.Label, result, html));
+                var leftover = Republisher.ParagraphsAmong(page.Document, templateStory).ToList();
+                judged[t].Add(new Judged(page.Template, page.Variant, page.OriginalTitle, page.Label, result, html, leftover));
             }
         });
         return [.. judged.SelectMany(j => j)];
@@ -79,6 +81,17 @@ public sealed class TemplateRepublicationTests
             .Select(x => $"{x.j} / parsed again: {VerdictNames.Of(x.Again.Verdict)}")
             .ToList();
         Assert.That(different, Is.Empty, string.Join("\n", different));
+    }
+
+    /// <summary>
+    /// The original is the only story on a republication: none of the template's own story paragraphs is left, in the
+    /// story's container or in another section of its article (a second story would be judged with the original's).
+    /// </summary>
+    [Test]
+    public void A_republication_keeps_none_of_the_template_s_own_story()
+    {
+        var kept = All.Value.Where(j => j.TemplateProse.Count > 0).Select(j => $"{j.Name}: \"{j.TemplateProse[0]}\"").ToList();
+        Assert.That(kept, Is.Empty, string.Join("\n", kept.Take(20)));
     }
 
     [Test]
