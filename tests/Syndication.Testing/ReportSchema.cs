@@ -17,12 +17,13 @@ public static class ReportSchema
     public static IReadOnlyList<string> Problems(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var results = Strict.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (results.IsValid)
+        // A yes or no first (it stops at the first problem); the detailed list only for a report that fails.
+        if (Strict.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
         {
             return [];
         }
 
+        var results = Strict.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var problems = (results.Details ?? []).Prepend(results)
             .Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))

@@ -15,7 +15,9 @@ public static class CliRunner
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = await CliApp.RunAsync(args, stdout, stderr, time);
-        return new Result(code, stdout.ToString(), stderr.ToString());
+        var result = new Result(code, stdout.ToString(), stderr.ToString());
+        WrittenReports.Check(args, result);
+        return result;
     }
 
     public static Task<Result> RunProcessAsync(params string[] args) => RunProcessAsync(null, args);
@@ -31,6 +33,8 @@ public static class CliRunner
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        var result = new Result(process.ExitCode, await stdout, await stderr);
+        WrittenReports.Check(args, result);
+        return result;
     }
 }
