@@ -5,31 +5,8 @@ namespace Syndication.Reporting.Tests.Browser;
 
 /// <summary>The HTML report in headless Chromium: loads without errors or policy violations, runs nothing from pages, and its filters work.</summary>
 [NonParallelizable]
-public sealed class BrowserTests
+public sealed class BrowserTests : ChromiumFixture
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private TempFolder? _folder;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        (_playwright, _browser) = await HeadlessChromium.LaunchAsync();
-        _folder = new TempFolder();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        _folder?.Dispose();
-    }
-
     [Test]
     public async Task The_report_loads_with_no_console_errors_no_policy_violations_and_runs_nothing_from_pages()
     {
@@ -159,8 +136,8 @@ public sealed class BrowserTests
 
     private async Task<ReportPage> OpenAsync(byte[] html, string? fragment = null)
     {
-        var file = _folder!.File(Guid.NewGuid().ToString("N") + ".html");
+        var file = Folder.File(Guid.NewGuid().ToString("N") + ".html");
         await File.WriteAllBytesAsync(file, html);
-        return await ReportPage.OpenAsync(_browser!, file, fragment);
+        return await ReportPage.OpenAsync(Browser, file, fragment);
     }
 }
