@@ -6,7 +6,7 @@ namespace Syndication.Reporting.Tests.Browser;
 /// <summary>
 /// The bundled samples' report (the README demo's 44 pages, audited by the real command line) on paper: the print
 /// stylesheet leaves out the controls, what passed and the evidence of compliant pages, so the night prints on a few
-/// sheets, and one partner's findings (filtered by a link) print on one.
+/// sheets, and one partner's findings (filtered by a link) on one or two.
 /// </summary>
 [NonParallelizable]
 public sealed class SamplePrintTests : ChromiumFixture
