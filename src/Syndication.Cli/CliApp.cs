@@ -69,7 +69,7 @@ public static partial class CliApp
                 ProcessTerminationTimeout = null,
             }, stopping.Token);
         }
-        catch (Exception e) when (e is UsageException or ProfileException or OriginalsException or PartnerListException or HistoryException or CatalogueException)
+        catch (Exception e) when (e is UsageException or ProfileException or OriginalsException or PartnerListException or HistoryException or CatalogueException or RunFolderException)
         {
             await stderr.WriteLineAsync($"syndication: {e.Message}");
             return ExitCodes.Usage;

@@ -32,7 +32,7 @@ public sealed class CompositeReporter(ILogger log)
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 failed.Add(target);
-                log.Error("Could not write the {Format} report to {Path}: {Message}", target.Reporter.Format, target.Path ?? "standard output", e.Message);
+                log.Error("Could not write the {Format} report to {Path}: {Message}", target.Reporter.Format, target.Path ?? "standard output", FileProblems.IsFileProblem(e) ? FileProblems.Describe(e) : e.Message);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Syndication.Cli.Tests.Support;
@@ -162,8 +161,8 @@ public sealed class HistoryFailureTests
     private static Task<CliRunner.Result> AuditAsync(AuditFolder folder, string history) => CliRunner.RunProcessAsync(Audit(folder, history));
 
     /// <summary>
-    /// Night 2 with its history on a disk that fills up: a small tmpfs (in a private mount namespace: unshare -m as
-    /// root, unshare -rm as another user), else a file-size limit (prlimit), which SQLite meets as a failed write.
+    /// Night 2 with its history on a disk that fills up: a small tmpfs (<see cref="SmallDisk"/>), else a file-size limit
+    /// (prlimit), which SQLite meets as a failed write.
     /// </summary>
     private static async Task<CliRunner.Result> AuditOnAFullDiskAsync(AuditFolder folder)
     {
@@ -173,33 +172,22 @@ public sealed class HistoryFailureTests
 
         // Room for the file, its 32 KB -shm and a few pages of -wal: the night's first batch does not fit.
         var size = (bytes + 48 * 1024 + 4095) / 4096 * 4096;
-        const string Script = """
-            mount -t tmpfs -o size="$SIZE" tmpfs "$LIMITED" || exit 97
-            cp "$SOURCE" "$LIMITED/history.db" || exit 97
-            "$@"; code=$?
-            cp "$LIMITED/history.db" "$SOURCE"
-            umount "$LIMITED"
-            exit $code
-            """;
-        var environment = new Dictionary<string, string?> { ["SIZE"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture), ["LIMITED"] = limited, ["SOURCE"] = folder.History };
-        string[] unshare = Environment.UserName == "root" ? ["unshare", "-m"] : ["unshare", "-rm"];
-        try
+        var onTmpfs = await SmallDisk.RunAsync(
+            limited,
+            size,
+            Audit(folder, Path.Combine(limited, "history.db")),
+            before: "cp \"$SOURCE\" \"$DISK/history.db\"",
+            after: "cp \"$DISK/history.db\" \"$SOURCE\"",
+            environment: new Dictionary<string, string?> { ["SOURCE"] = folder.History });
+        if (onTmpfs is not null)
         {
-            var onTmpfs = await CliRunner.RunProcessAsync(environment, [.. unshare, "sh", "-c", Script, "sh"], Audit(folder, Path.Combine(limited, "history.db")));
-            if (onTmpfs.ExitCode != 97 && !onTmpfs.Stderr.Contains("unshare:", StringComparison.Ordinal))
-            {
-                return onTmpfs;
-            }
-        }
-        catch (Win32Exception)
-        {
-            // No unshare: the size limit below.
+            return onTmpfs;
         }
 
         // SIGXFSZ ignored, so a write past the limit fails (EFBIG) instead of killing the process; .NET's
         // write-xor-execute double mapping needs files larger than the limit, so it is turned off.
         var limit = bytes + 8 * 1024;
-        environment = new Dictionary<string, string?> { ["DOTNET_EnableWriteXorExecute"] = "0" };
+        var environment = new Dictionary<string, string?> { ["DOTNET_EnableWriteXorExecute"] = "0" };
         return await CliRunner.RunProcessAsync(environment, ["sh", "-c", "trap '' XFSZ; exec prlimit --fsize=" + limit + " \"$@\"", "sh"], Audit(folder, folder.History));
     }
 

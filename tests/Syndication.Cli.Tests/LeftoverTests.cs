@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Syndication.Cli.Tests.Support;
 using Syndication.Pipeline;
 
@@ -61,6 +62,32 @@ public sealed class LeftoverTests
         Assert.That(next.ExitCode, Is.EqualTo(ExitCodes.NonCompliant), next.Stderr);
         Assert.That(next.Stderr, Does.Contain("Removed 1 folder(s) that killed runs left in"));
         Assert.That(Directory.GetFileSystemEntries(temp.Path, "syndication-*"), Is.Empty);
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_full_disk_under_the_runs_folder_is_one_line_naming_it()
+    {
+        using var folder = new AuditFolder();
+        var names = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            names.Add(folder.Page($"p{i}.html", i % 2 == 0 ? "wordpress-compliant.html" : "wordpress-no-logo.html"));
+        }
+
+        folder.WriteList([("Plains Reporter", [.. names])]);
+        using var temp = new TempFolder();
+
+        // The temporary folder is a disk of 32 KB: the results of 40 pages (about 3 KB each) do not fit.
+        var full = await SmallDisk.RunAsync(temp.Path, 32 * 1024, ["audit", folder.List, "--no-history", "--format", "json", "--output-dir", folder.File("reports")], environment: Environment(temp, pause: null));
+        if (full is null)
+        {
+            Assert.Ignore("no tmpfs can be mounted here (unshare -m)");
+        }
+
+        Assert.That(full!.ExitCode, Is.EqualTo(ExitCodes.Usage), full.Stderr);
+        Assert.That(full.Stderr.Trim().Split('\n')[^1], Does.Match($@"^syndication: cannot write the pages' results in {Regex.Escape(temp.Path)}/syndication-run-\w+/syndication-results-\w+\.jsonl: the disk is full$"));
+        Assert.That(full.Stderr, Does.Not.Contain("   at ").And.Not.Contain("Unhandled"));
     }
 
     private static AuditFolder Pages()

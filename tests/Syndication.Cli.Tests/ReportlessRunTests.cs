@@ -29,6 +29,59 @@ public sealed class ReportlessRunTests
     }
 
     [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_read_only_report_folder_is_one_line_before_any_page()
+    {
+        await using var server = await SamplePageServer.StartAsync();
+        using var folder = new AuditFolder();
+        folder.WriteList([("Plains Reporter", [server.Url(1, "a/wordpress-no-logo.html")])]);
+        var reports = folder.File("reports");
+        Directory.CreateDirectory(reports);
+        File.SetUnixFileMode(reports, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+
+        var result = await Unprivileged.RunAsync("audit", folder.List, "--history", folder.History, "--format", "json", "--output-dir", reports, "--allow-private-networks", "--ignore-robots");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.Stderr);
+        Assert.That(result.Stderr.Trim(), Is.EqualTo($"syndication: cannot write the json report to {Path.Combine(reports, "report.json")}: permission denied"));
+        Assert.That(server.Received, Is.Zero, "no page was fetched");
+        Assert.That(File.Exists(folder.History), Is.False, "the history was not touched");
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_report_disk_that_fills_up_is_named_and_the_run_waits_unreported_for_its_reports()
+    {
+        using var folder = new AuditFolder();
+        var pages = new[] { "wordpress-no-logo.html", "wordpress-compliant.html", "blox-first-name-only.html", "amp-compliant.html" };
+        folder.WriteList([("Plains Reporter", [.. pages.Select(p => folder.Page(p, p))])]);
+        var reports = folder.File("reports");
+
+        // The report folder is a disk of 8 KB: the check before the first page passes (an empty file fits), the report does not.
+        var full = await SmallDisk.RunAsync(reports, 8 * 1024, ["audit", folder.List, "--history", folder.History, "--format", "json", "--output-dir", reports]);
+        if (full is null)
+        {
+            Assert.Ignore("no tmpfs can be mounted here (unshare -m)");
+        }
+
+        Assert.That(full!.ExitCode, Is.EqualTo(ExitCodes.Usage), full.Stderr);
+        Assert.That(full.Stderr, Does.Contain($"Could not write the json report to {Path.Combine(reports, "report.json")}: the disk is full"));
+        Assert.That(full.Stderr, Does.Contain("Run 1 is recorded but not complete"));
+        Assert.That(full.Stderr, Does.Not.Contain("   at "));
+        using (var store = HistoryStore.Open(folder.History, createIfMissing: false))
+        {
+            Assert.That(store.Runs().Single().Status, Is.EqualTo(HistoryStore.Unreported));
+        }
+
+        // With room again, the run's reports are written from the history, and the next night still calls its violations new.
+        var again = await CliRunner.RunAsync("report", "--run", "1", "--history", folder.History, "--format", "json", "--output", folder.File("run-1.json"));
+        Assert.That(again.ExitCode, Is.Zero, again.Stderr);
+        Assert.That(JsonReport.Load(folder.File("run-1.json")).Page("wordpress-no-logo.html").GetProperty("change").GetString(), Is.EqualTo("new"));
+        var next = await CliRunner.RunAsync("audit", folder.List, "--history", folder.History, "--format", "json", "--output-dir", reports);
+        Assert.That(next.ExitCode, Is.EqualTo(ExitCodes.NonCompliant), next.Stderr);
+        Assert.That(JsonReport.Load(Path.Combine(reports, "report.json")).Page("wordpress-no-logo.html").GetProperty("change").GetString(), Is.EqualTo("new"));
+    }
+
+    [Test]
     public async Task A_run_whose_report_fails_after_its_pages_is_unreported_and_the_next_night_still_calls_its_violations_new()
     {
         await using var server = await SamplePageServer.StartAsync();

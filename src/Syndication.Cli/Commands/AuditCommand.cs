@@ -131,10 +131,10 @@ public static class AuditCommand
                 // Stopped while the originals were loading: no page was checked, and the reports and history say so.
                 summary = AuditRun.Stopped(targets, new AuditRun.Options { Stages = stages, Positions = positions }, started, time, log);
             }
-            catch (Exception e) when (store is not null && e is ProfileException or OriginalsException or CatalogueException)
+            catch (Exception e) when (store is not null && e is ProfileException or OriginalsException or CatalogueException or RunFolderException)
             {
-                // The profile or the originals could not be loaded: the run never began checking, and ends incomplete
-                // now rather than staying "running" until the next audit calls it killed.
+                // The profile or the originals could not be loaded, or the run's own folder could not be written (a full
+                // disk): the run ends incomplete now rather than staying "running" until the next audit calls it killed.
                 store.MarkAbandonedRuns(time);
                 throw;
             }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Syndication.Files;
 
 namespace Syndication.Pipeline;
 
@@ -28,7 +29,7 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
     public ResultSpool(int count, string? directory = null)
     {
         var path = Path.Combine(directory ?? Path.GetTempPath(), $"syndication-results-{Guid.NewGuid():N}.jsonl");
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose);
+        _file = OnDisk("make", path, () => new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose));
         _offsets = new long[count];
         Array.Fill(_offsets, -1);
         _gists = new PageGist[count];
@@ -50,9 +51,12 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
                     throw new InvalidOperationException($"no result for page {index} yet");
                 }
 
-                _file.Position = offset;
-                using var reader = new StreamReader(_file, leaveOpen: true);
-                var line = reader.ReadLine() ?? throw new InvalidDataException("spool ended early");
+                var line = OnDisk("read back", _file.Name, () =>
+                {
+                    _file.Position = offset;
+                    using var reader = new StreamReader(_file, leaveOpen: true);
+                    return reader.ReadLine();
+                }) ?? throw new InvalidDataException("spool ended early");
                 return JsonSerializer.Deserialize<PageResult>(line, Json) ?? throw new InvalidDataException("empty result in spool");
             }
         }
@@ -97,11 +101,27 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
         var bytes = JsonSerializer.SerializeToUtf8Bytes(result.Compact(), Json);
         lock (_gate)
         {
-            _file.Seek(0, SeekOrigin.End);
-            _offsets[index] = _file.Position;
-            _file.Write(bytes);
-            _file.WriteByte((byte)'\n');
+            _offsets[index] = OnDisk("write", _file.Name, () =>
+            {
+                var offset = _file.Seek(0, SeekOrigin.End);
+                _file.Write(bytes);
+                _file.WriteByte((byte)'\n');
+                return offset;
+            });
             _gists[index] = PageGist.Of(result);
+        }
+    }
+
+    /// <summary>Runs a file operation on the spool; a failure (a full disk) names the file and the cause.</summary>
+    private static T OnDisk<T>(string doing, string path, Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (Exception e) when (FileProblems.IsFileProblem(e))
+        {
+            throw new RunFolderException($"cannot {doing} the pages' results in {path}: {FileProblems.Describe(e)}", e);
         }
     }
 
@@ -115,5 +135,16 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            _file.Dispose();
+        }
+        catch (Exception e) when (FileProblems.IsFileProblem(e))
+        {
+            // The last results could not be flushed (a full disk): the run has failed already, and the file is closed
+            // and deleted all the same.
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Syndication.Files;
+
 namespace Syndication.Pipeline;
 
 /// <summary>
@@ -27,6 +29,18 @@ public sealed class RunScratch : IDisposable
     public static RunScratch Create(string? beside)
     {
         var (folder, prefix) = Place(beside);
+        try
+        {
+            return Create(folder, prefix);
+        }
+        catch (Exception e) when (FileProblems.IsFileProblem(e))
+        {
+            throw new RunFolderException($"cannot make the run's folder in {folder}: {FileProblems.Describe(e)}", e);
+        }
+    }
+
+    private static RunScratch Create(string folder, string prefix)
+    {
         var removed = RemoveLeftovers(folder, prefix);
 
         // Made under a name no run sweeps, locked, then renamed into place: no other run ever sees it unlocked.

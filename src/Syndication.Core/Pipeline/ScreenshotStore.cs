@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
+using Syndication.Files;
 
 namespace Syndication.Pipeline;
 
 /// <summary>
-/// The run's screenshots while it lasts: each PNG written once to a temporary folder under its SHA-256 as its page
-/// passes, so the reports can show them after the pages have left memory (the history keeps them for good). The folder
-/// goes when the store is disposed.
+/// The run's screenshots while it lasts: each PNG written once to a folder under its SHA-256 as its page passes, so
+/// the reports can show them after the pages have left memory (the history keeps them for good). The folder goes when
+/// the store is disposed.
 /// </summary>
-/// <param name="folder">Where they are kept (the run's <see cref="RunScratch"/>); default a new folder in the temporary folder.</param>
-public sealed class ScreenshotStore(string? folder = null) : IResultStage, IDisposable
+/// <param name="folder">Where they are kept: in the run's <see cref="RunScratch"/>.</param>
+public sealed class ScreenshotStore(string folder) : IResultStage, IDisposable
 {
-    private readonly string _folder = folder ?? Path.Combine(Path.GetTempPath(), $"syndication-screenshots-{Guid.NewGuid():N}");
+    private readonly string _folder = folder;
     private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal);
 
     public PageResult Process(int position, PageResult result)
@@ -19,9 +20,17 @@ public sealed class ScreenshotStore(string? folder = null) : IResultStage, IDisp
         {
             if (shot.Png is { } png && !_files.ContainsKey(shot.Sha256))
             {
-                Directory.CreateDirectory(_folder);
                 var path = Path.Combine(_folder, shot.Sha256 + ".png");
-                File.WriteAllBytes(path, png);
+                try
+                {
+                    Directory.CreateDirectory(_folder);
+                    File.WriteAllBytes(path, png);
+                }
+                catch (Exception e) when (FileProblems.IsFileProblem(e))
+                {
+                    throw new RunFolderException($"cannot keep a screenshot in {_folder}: {FileProblems.Describe(e)}", e);
+                }
+
                 _files[shot.Sha256] = path;
             }
         }
@@ -43,7 +52,7 @@ public sealed class ScreenshotStore(string? folder = null) : IResultStage, IDisp
         }
         catch (IOException)
         {
-            // A temporary folder left behind is the system's to clean.
+            // Left behind: the next run in the same place removes it with the run's folder.
         }
     }
 }
