@@ -42,7 +42,21 @@ public sealed partial class Republication
         SetHeadline(original.Title);
         ReplaceStory(original.Paragraphs);
 
-        // The rest of the template's story, in other sections of its article, goes as well.
+        // The rest of the template's story, in other sections of its article, goes as well: each such section's text
+        // (its short lines, lists and subheadings too), except boxes of links.
+        foreach (var section in otherProse.Select(p => p.ParentElement).OfType<IElement>().Distinct().ToList())
+        {
+            if (section.Contains(_body) || section.Contains(_byline) || (_headline is not null && section.Contains(_headline)))
+            {
+                continue;
+            }
+
+            foreach (var old in section.Children.Where(c => TemplateSlots.Collapse(c.TextContent).Length > 0 && !IsLinkBox(c)).ToList())
+            {
+                old.Remove();
+            }
+        }
+
         foreach (var paragraph in otherProse)
         {
             paragraph.Remove();
@@ -281,6 +295,14 @@ public sealed partial class Republication
             old = [.. _oldParagraphs];
         }
 
+        // Text of the old story that stands loose in the container, between its elements, goes too.
+        var storyFrom = old.Count > 0 && ReferenceEquals(old, before) ? _headline : _body.Contains(_byline) ? _byline : _headline;
+        var storyTo = old.Count > 0 && ReferenceEquals(old, before) ? _byline : null;
+        foreach (var loose in _body.ChildNodes.OfType<IText>().Where(t => !string.IsNullOrWhiteSpace(t.Data) && Follows(t, storyFrom) && (storyTo is null || !Follows(t, storyTo))).ToList())
+        {
+            loose.Remove();
+        }
+
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var paragraph = Paragraph(paragraphs[i]);
@@ -307,6 +329,10 @@ public sealed partial class Republication
             left.Remove();
         }
     }
+
+    /// <summary>The node comes after the element in the page (or there is no element).</summary>
+    private static bool Follows(INode node, IElement? other) =>
+        other is null || other.CompareDocumentPosition(node).HasFlag(DocumentPositions.Following);
 
     /// <summary>The element comes after the other in the page (or there is no other).</summary>
     private static bool After(IElement element, IElement? other) =>

@@ -26,7 +26,7 @@ public static class Republisher
 {
     /// <summary>The templates: every real page with a known author (the test corpora), or only those named.</summary>
     public static IEnumerable<RealPageCase> Templates(IReadOnlyCollection<string>? only = null) =>
-        RealPageCase.Load().Where(c => c.Reporters.Count > 0 && (only is null || only.Count == 0 || only.Contains(c.Name)));
+        RealPageCase.Load().Where(c => c.Credited && (only is null || only.Count == 0 || only.Contains(c.Name)));
 
     /// <summary>Where each template's slots are, one line each, for a person to check after adding a real page.</summary>
     public static IEnumerable<string> DescribeSlots(IEnumerable<RealPageCase> templates)

@@ -38,7 +38,10 @@ public sealed partial class TemplateSlots
     /// <summary>The story's paragraphs (at least <see cref="MinParagraphChars"/> characters each) inside <see cref="Body"/>, in order.</summary>
     public IReadOnlyList<int> Paragraphs { get; }
 
-    /// <summary>Paragraphs of prose in the article outside the story's container, after the byline: the rest of the template's story.</summary>
+    /// <summary>
+    /// Paragraphs of prose after the byline, outside the story's container, in the article or the &lt;article&gt; element
+    /// around it (not in a related list, a sidebar or a footer): the rest of the template's story.
+    /// </summary>
     public IReadOnlyList<int> OtherProse { get; }
 
     /// <summary>The site's sidebar (an &lt;aside&gt; or a box named sidebar, apart from the story), or -1.</summary>
@@ -102,13 +105,19 @@ public sealed partial class TemplateSlots
         }
 
         var article = CommonAncestor([.. new[] { headline, byline, body }.OfType<IElement>()]);
+
+        // The template's story may go on in other sections of its <article> (a Medium post: one section per run of
+        // text between pictures), outside the box that holds the headline, the byline and the story's main section.
+        var storyScope = body.Closest("article") is { } own && own.Contains(article) ? own : article;
+        var otherProse = prose.Where(p => storyScope.Contains(p) && !body.Contains(p) && byline.CompareDocumentPosition(p).HasFlag(DocumentPositions.Following)
+            && !p.Ancestors<IElement>().TakeWhile(e => e != storyScope).Any(e => IsRelated(e) || IsSidebar(e) || IsFooter(e)));
         problem = null;
         return new TemplateSlots(
             headline is null ? -1 : index[headline],
             index[byline],
             index[body],
             [.. paragraphs.Select(p => index[p])],
-            [.. prose.Where(p => article.Contains(p) && !body.Contains(p) && byline.CompareDocumentPosition(p).HasFlag(DocumentPositions.Following)).Select(p => index[p])],
+            [.. otherProse.Select(p => index[p])],
             IndexOrNone(index, Apart(document, article, IsSidebar).FirstOrDefault()),
             IndexOrNone(index, Apart(document, article, IsFooter).LastOrDefault()),
             IndexOrNone(index, Apart(document, article, IsRelated).FirstOrDefault()),
@@ -150,7 +159,10 @@ public sealed partial class TemplateSlots
 
     private static bool InNonContent(IElement element) =>
         element.Closest("nav, footer, aside, form, noscript, template, blockquote, figure, [hidden]") is not null
-        || element.Ancestors<IElement>().Any(e => e.ClassList.Concat([e.Id ?? string.Empty]).Any(NonContentNames.Contains) || e.Id?.EndsWith("-lightbox", StringComparison.Ordinal) == true || NameHas(e, "caption"));
+        || element.Ancestors<IElement>().Any(e => e.ClassList.Concat([e.Id ?? string.Empty]).Any(NonContentNames.Contains) || e.Id?.EndsWith("-lightbox", StringComparison.Ordinal) == true || PictureTextNames.Any(word => NameHas(e, word)));
+
+    /// <summary>Boxes of captions for a set of pictures (not "gallery": a gallery-style article calls its sections so).</summary>
+    private static readonly string[] PictureTextNames = ["caption", "legend", "slideshow", "carousel"];
 
     /// <summary>
     /// The heading sharing the most words with the page's title (og:title, else &lt;title&gt;), the last such before the
