@@ -10,7 +10,8 @@ namespace Syndication.Locating;
 /// </summary>
 public static partial class MainContentFinder
 {
-    private const int MinWords = 20;
+    /// <summary>The fewest words a block needs to be taken for a paragraph of the story.</summary>
+    public const int MinWords = 20;
 
     public static List<TextBlock> StoryBlocks(PageDocument page)
     {
@@ -186,6 +187,8 @@ public static partial class MainContentFinder
     /// <summary>
     /// A story split into sections (a photo or pull quote between them) is held by an ancestor of the best container:
     /// climb while the next ancestor adds a sixth more prose (two paragraphs at least), through wrappers that add none.
+    /// Teasers do not count as prose added: a list of other stories, each a linked headline over its summary, is not a
+    /// section of this one.
     /// </summary>
     private static IElement Widen(PageDocument page, List<TextBlock> candidates, IElement container, PageWords layout)
     {
@@ -193,7 +196,7 @@ public static partial class MainContentFinder
         var words = StoryIn(page, candidates, current, layout).Sum(b => b.WordCount);
         for (var level = 0; level < 8 && current.ParentElement is { } parent && parent.LocalName is not ("body" or "html") && !IsChrome(parent, layout); level++)
         {
-            var parentStory = StoryIn(page, candidates, parent, layout);
+            var parentStory = StoryIn(page, candidates, parent, layout).Where(b => page.Order.Contains(current, b.Element) || !IsTeaser(page, b, parent)).ToList();
             var parentWords = parentStory.Sum(b => b.WordCount);
             if (parentWords == words)
             {
@@ -213,6 +216,34 @@ public static partial class MainContentFinder
         }
 
         return container;
+    }
+
+    /// <summary>
+    /// The block is the summary of another story: below <paramref name="within"/>, a small box (the teaser's card) holds
+    /// it and, before it, a heading that links to another page.
+    /// </summary>
+    private static bool IsTeaser(PageDocument page, TextBlock block, IElement within)
+    {
+        var level = 0;
+        for (var e = block.Element.ParentElement; e is not null && level < 4 && !ReferenceEquals(e, within); e = e.ParentElement, level++)
+        {
+            var index = page.Order.IndexOf(e);
+            if (index < 0 || page.Stats.TextLength(index) > (2 * block.Text.Length) + 200)
+            {
+                return false;
+            }
+
+            foreach (var heading in e.QuerySelectorAll("h1, h2, h3, h4, h5, h6"))
+            {
+                if (page.Order.IndexOf(heading) < block.Order
+                    && (heading.QuerySelector("a[href]:not([href^='#'])") is not null || heading.Closest("a[href]:not([href^='#'])") is not null))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -79,7 +79,10 @@ public sealed class PageEvaluator(CheckSettings settings)
         var region = ArticleLocator.Locate(page, story, title, method);
         if (region is null)
         {
-            return new PreparedPage(NeedsReview(target, "could not locate the article on the page", info));
+            var why = method == "main-content"
+                ? $"no paragraph of {MainContentFinder.MinWords} words or more, mostly unlinked, stands outside site chrome and picture captions to be read as the story"
+                : "none of the original's matched text is visible on it";
+            return new PreparedPage(NeedsReview(target, $"could not locate the article on the page: {why}", info));
         }
 
         var context = new CheckContext(page, region, settings.Profile, reporters, match.Match?.Original.Original);
