@@ -25,6 +25,17 @@ public sealed record RealPageCase
     [JsonPropertyName("byline")]
     public string? Byline { get; init; }
 
+    /// <summary>
+    /// Why no byline on the page credits its true author (upstream names the author from the page's metadata or its
+    /// site title): the check must refuse the name there, as it refuses any name that is not a byline.
+    /// </summary>
+    [JsonPropertyName("notCredited")]
+    public string? NotCredited { get; init; }
+
+    /// <summary>The page's byline credits its reporters: the check must find them.</summary>
+    [JsonIgnore]
+    public bool Credited => Reporters.Count > 0 && NotCredited is null;
+
     /// <summary>Why a page has no decoy: no other person is named on it.</summary>
     [JsonPropertyName("noDecoy")]
     public string? NoDecoy { get; init; }
