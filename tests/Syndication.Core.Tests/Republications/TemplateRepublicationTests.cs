@@ -147,6 +147,20 @@ public sealed class TemplateRepublicationTests
         Assert.That(wrong, Is.Empty, string.Join("\n", wrong));
     }
 
+    [Test]
+    public void With_reporter_only_at_most_one_compliant_republication_is_called_non_compliant()
+    {
+        var wrong = ReporterMode.Value.Where(j => j.Label.Verdict == Label.Compliant && j.Result.Verdict == PageVerdict.NonCompliant).ToList();
+        Assert.That(wrong, Has.Count.LessThanOrEqualTo(1), string.Join("\n", wrong));
+    }
+
+    [Test]
+    public void With_reporter_only_at_most_five_percent_need_review()
+    {
+        var review = ReporterMode.Value.Where(j => j.Result.Verdict == PageVerdict.NeedsReview).ToList();
+        Assert.That(review, Has.Count.LessThanOrEqualTo(ReporterMode.Value.Count * 5 / 100), string.Join("\n", review));
+    }
+
     /// <summary>
     /// A person reading a fail or a review sees at once what was found and where: a selector path to it, or the plain
     /// statement that nothing was found on the page.
