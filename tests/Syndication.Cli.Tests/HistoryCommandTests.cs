@@ -55,6 +55,31 @@ public sealed class HistoryCommandTests
         Assert.That(diff, Has.Some.Match(@"^  changed +\S*flaky\.html \(Tri-County Herald\): error -> non-compliant  fails: affiliation$"));
         Assert.That(Lines((await Run("diff", "--history", folder.History, "3")).Stdout)[0], Is.EqualTo("run 2 -> run 3: 0 new, 0 fixed, 1 other change(s)"), "one run: against the complete run before it");
         Assert.That(Lines((await Run("diff", "--history", folder.History, "1", "3")).Stdout)[0], Is.EqualTo("run 1 -> run 3: 1 new, 1 fixed, 0 other change(s)"));
+        // diff --format json: the same changes, for machines.
+        using (var json = System.Text.Json.JsonDocument.Parse((await Run("diff", "--history", folder.History, "1", "2", "--format", "json")).Stdout))
+        {
+            var root = json.RootElement;
+            Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(1));
+            Assert.That(root.GetProperty("before").GetProperty("id").GetInt64(), Is.EqualTo(1));
+            Assert.That(root.GetProperty("after").GetProperty("startedAt").GetString(), Is.EqualTo("2026-11-21T02:00:00Z"));
+            Assert.That(root.GetProperty("after").GetProperty("status").GetString(), Is.EqualTo("complete"));
+            var summary = root.GetProperty("summary");
+            Assert.That((summary.GetProperty("new").GetInt32(), summary.GetProperty("fixed").GetInt32(), summary.GetProperty("changed").GetInt32()), Is.EqualTo((1, 1, 1)));
+            var changes = root.GetProperty("changes").EnumerateArray().ToList();
+            Assert.That(changes, Has.Count.EqualTo(3));
+            var turned = changes.Single(c => c.GetProperty("url").GetString()!.EndsWith("turns-bad.html", StringComparison.Ordinal));
+            Assert.That(turned.GetProperty("kind").GetString(), Is.EqualTo("new"));
+            Assert.That(turned.GetProperty("partner").GetString(), Is.EqualTo("Plains Reporter"));
+            Assert.That((turned.GetProperty("before").GetString(), turned.GetProperty("after").GetString()), Is.EqualTo(("compliant", "non-compliant")));
+            Assert.That(turned.GetProperty("failing").EnumerateArray().Select(f => f.GetString()), Is.EqualTo(new[] { "logo" }));
+            var fixedPage = changes.Single(c => c.GetProperty("kind").GetString() == "fixed");
+            Assert.That(fixedPage.GetProperty("failing").GetArrayLength(), Is.Zero);
+        }
+
+        var badFormat = await CliRunner.RunAsync("diff", "--history", folder.History, "--format", "xml");
+        Assert.That(badFormat.ExitCode, Is.EqualTo(3));
+        Assert.That(badFormat.Stderr, Does.Contain("unknown --format 'xml' for diff; valid: text, json"));
+
         var first = await CliRunner.RunAsync("diff", "--history", folder.History, "1");
         Assert.That(first.ExitCode, Is.EqualTo(3));
         Assert.That(first.Stderr, Does.Contain("has no complete run before run 1 to compare it with"), "not 'no run 0'");

@@ -30,26 +30,6 @@ public static class RunsCommand
         }));
         return command;
     }
-
-    private static void WriteScreenshots(TextWriter o, IReadOnlyList<ScreenshotRecord> shots, string? folder)
-    {
-        foreach (var shot in shots)
-        {
-            o.WriteLine($"screenshot: {shot.Name}, {shot.Width}×{shot.Height} px, sha256 {shot.Sha256}, {shot.Png.Length.ToString(CultureInfo.InvariantCulture)} bytes");
-            foreach (var outlined in shot.Outlined)
-            {
-                o.WriteLine($"  outlined: {TerminalText.Safe(outlined)}");
-            }
-
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-                var path = Path.Combine(folder, $"{shot.Name}-{shot.Sha256}.png");
-                AtomicFile.Write(path, stream => stream.Write(shot.Png));
-                o.WriteLine($"  written to: {path}");
-            }
-        }
-    }
 }
 
 /// <summary><c>syndication history PARTNER|URL</c>: a page's or a partner's timeline across runs.</summary>
@@ -119,26 +99,6 @@ public static class HistoryCommand
         }));
         return command;
     }
-
-    private static void WriteScreenshots(TextWriter o, IReadOnlyList<ScreenshotRecord> shots, string? folder)
-    {
-        foreach (var shot in shots)
-        {
-            o.WriteLine($"screenshot: {shot.Name}, {shot.Width}×{shot.Height} px, sha256 {shot.Sha256}, {shot.Png.Length.ToString(CultureInfo.InvariantCulture)} bytes");
-            foreach (var outlined in shot.Outlined)
-            {
-                o.WriteLine($"  outlined: {TerminalText.Safe(outlined)}");
-            }
-
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-                var path = Path.Combine(folder, $"{shot.Name}-{shot.Sha256}.png");
-                AtomicFile.Write(path, stream => stream.Write(shot.Png));
-                o.WriteLine($"  written to: {path}");
-            }
-        }
-    }
 }
 
 /// <summary><c>syndication diff [RUN] [RUN]</c>: what changed between two runs (default: the two latest complete ones).</summary>
@@ -148,58 +108,55 @@ public static class DiffCommand
     {
         var runs = new Argument<long[]>("RUN") { Description = "Two run ids (older first); default the last two complete runs.", Arity = new ArgumentArity(0, 2) };
         var history = HistoryOptions.HistoryFile(required: true);
-        var command = new Command("diff", "Compare two runs: new violations, fixed ones, and other verdict changes.") { runs, history };
-        command.SetAction(result => HistoryOptions.Read(result.GetValue(history)!, store =>
+        var format = new Option<string>("--format") { Description = "text (default) or json (one object: the two runs, the counts, every change).", DefaultValueFactory = _ => "text", HelpName = "text|json" };
+        var command = new Command("diff", "Compare two runs: new violations, fixed ones, and other verdict changes.") { runs, history, format };
+        command.SetAction(result =>
         {
-            var ids = result.GetValue(runs) ?? [];
-            long before, after;
-            if (ids.Length == 2)
+            var json = result.GetValue(format)!.ToLowerInvariant() switch
             {
-                (before, after) = (ids[0], ids[1]);
-            }
-            else if (ids.Length == 1)
-            {
-                after = ids[0];
-                before = store.CompleteRuns(1, before: after) is [var earlier] ? earlier.Id
-                    : throw new UsageException($"{store.Path} has no complete run before run {after} to compare it with");
-            }
-            else
-            {
-                var complete = store.CompleteRuns(2);
-                (before, after) = complete.Count == 2 ? (complete[1].Id, complete[0].Id)
-                    : throw new UsageException($"diff needs two runs; {store.Path} has {complete.Count} complete run(s)");
-            }
-
-            var lines = RunDiff.Compare(store, before, after);
-            context.Stdout.WriteLine($"run {before} -> run {after}: {lines.Count(l => l.Kind == RunDiff.New)} new, {lines.Count(l => l.Kind == RunDiff.Fixed)} fixed, {lines.Count(l => l.Kind == RunDiff.Changed)} other change(s)");
-            foreach (var line in lines)
-            {
-                context.Stdout.WriteLine($"  {line.Kind,-8} {TerminalText.Safe(line.Url)}{(line.Partner is null ? string.Empty : $" ({TerminalText.Safe(line.Partner)})")}: {line.Before ?? "-"} -> {line.After ?? "-"}{(line.Failed.Length > 0 ? "  fails: " + line.Failed : string.Empty)}");
-            }
-
-            return ExitCodes.Ok;
-        }));
+                "text" => false,
+                "json" => true,
+                var other => throw new UsageException($"unknown --format '{other}' for diff; valid: text, json"),
+            };
+            return HistoryOptions.Read(result.GetValue(history)!, store => Diff(context, store, result.GetValue(runs) ?? [], json));
+        });
         return command;
     }
 
-    private static void WriteScreenshots(TextWriter o, IReadOnlyList<ScreenshotRecord> shots, string? folder)
+    private static int Diff(CliContext context, HistoryStore store, long[] ids, bool json)
     {
-        foreach (var shot in shots)
+        long before, after;
+        if (ids.Length == 2)
         {
-            o.WriteLine($"screenshot: {shot.Name}, {shot.Width}×{shot.Height} px, sha256 {shot.Sha256}, {shot.Png.Length.ToString(CultureInfo.InvariantCulture)} bytes");
-            foreach (var outlined in shot.Outlined)
-            {
-                o.WriteLine($"  outlined: {TerminalText.Safe(outlined)}");
-            }
-
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-                var path = Path.Combine(folder, $"{shot.Name}-{shot.Sha256}.png");
-                AtomicFile.Write(path, stream => stream.Write(shot.Png));
-                o.WriteLine($"  written to: {path}");
-            }
+            (before, after) = (ids[0], ids[1]);
         }
+        else if (ids.Length == 1)
+        {
+            after = ids[0];
+            before = store.CompleteRuns(1, before: after) is [var earlier] ? earlier.Id
+                : throw new UsageException($"{store.Path} has no complete run before run {after} to compare it with");
+        }
+        else
+        {
+            var complete = store.CompleteRuns(2);
+            (before, after) = complete.Count == 2 ? (complete[1].Id, complete[0].Id)
+                : throw new UsageException($"diff needs two runs; {store.Path} has {complete.Count} complete run(s)");
+        }
+
+        var lines = RunDiff.Compare(store, before, after);
+        if (json)
+        {
+            DiffJson.Write(context.Stdout, store.Run(before), store.Run(after), lines);
+            return ExitCodes.Ok;
+        }
+
+        context.Stdout.WriteLine($"run {before} -> run {after}: {lines.Count(l => l.Kind == RunDiff.New)} new, {lines.Count(l => l.Kind == RunDiff.Fixed)} fixed, {lines.Count(l => l.Kind == RunDiff.Changed)} other change(s)");
+        foreach (var line in lines)
+        {
+            context.Stdout.WriteLine($"  {line.Kind,-8} {TerminalText.Safe(line.Url)}{(line.Partner is null ? string.Empty : $" ({TerminalText.Safe(line.Partner)})")}: {line.Before ?? "-"} -> {line.After ?? "-"}{(line.Failed.Length > 0 ? "  fails: " + line.Failed : string.Empty)}");
+        }
+
+        return ExitCodes.Ok;
     }
 }
 
