@@ -9,6 +9,7 @@ using Syndication.Bench;
 //   dotnet run -c Release --project bench/Syndication.Bench -- [N ...] [--hosts H] [--concurrency C] [--images] [--catalogue ORIGINALS]
 //   dotnet run -c Release --project bench/Syndication.Bench -- --discovery [N] [--cap C]   (DiscoveryBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- catalogue [N] [--save FILE] (CatalogueBench.cs)
+//   dotnet run -c Release --project bench/Syndication.Bench -- --nights N [--count 3] | --year N [--count 365]  (NightsBench.cs)
 // --images: the demo profile (a reference logo), every third page with an unnamed logo to fetch, and the audit run
 // twice, images on and off (--no-images), side by side.
 // --render: a mix where one page in ten is built by a script; the audit run three times, --render never, auto and
@@ -31,6 +32,16 @@ if (args is ["catalogue", ..])
     {
         File.Copy(file, args[save + 1], overwrite: true);
     }
+    return;
+}
+
+if (args.Contains("--nights") || args.Contains("--year"))
+{
+    var year = args.Contains("--year");
+    var pages = Option(year ? "--year" : "--nights", 100_000);
+    var count = Option("--count", year ? 365 : 3);
+    var cliPath = Path.Combine(AppContext.BaseDirectory, "syndication.dll");
+    await (year ? NightsBench.YearAsync(FindRoot(), cliPath, pages, count, Option("--hosts", 50)) : NightsBench.NightsAsync(FindRoot(), cliPath, pages, count, Option("--hosts", 50)));
     return;
 }
 

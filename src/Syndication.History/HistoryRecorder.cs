@@ -9,8 +9,8 @@ namespace Syndication.History;
 
 /// <summary>
 /// The result stage that gives each page its change and since (against the state of the last complete run) and
-/// records it: the page, its requirements, its full result, and for a non-compliant page the fetched bytes as
-/// evidence. Writes are committed in small batches (100 pages or one second, whichever comes first), so a killed run
+/// records it as entries (<see cref="EntryWriter"/>: a page unchanged since the run before costs no new row, its full
+/// result is stored only when its judgement changed), and for a non-compliant page the fetched bytes as evidence. Writes are committed in small batches (100 pages or one second, whichever comes first), so a killed run
 /// loses at most the last batch and never the file, and readers (runs, history) see a long run's pages as it goes.
 /// </summary>
 public sealed class HistoryRecorder : IResultStage, IDisposable
@@ -27,9 +27,9 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
 
     // Prepared once for the run: each page only changes their parameter values (and their transaction per batch).
     private readonly List<SqliteCommand> _commands = [];
-    private readonly SqliteCommand _states;
-    private readonly SqliteCommand _insertPage;
-    private readonly SqliteCommand _insertRequirement;
+    private readonly EntryWriter _entries;
+    private readonly long _runId;
+    private readonly long _previousRun;
     private readonly SqliteCommand _knownBody;
     private readonly SqliteCommand _insertBody;
     private readonly SqliteCommand _linkEvidence;
@@ -51,31 +51,26 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         _confirmAfter = Math.Max(1, confirmAfter);
         _trackChanges = trackChanges;
 
-        // The page's state and all its requirements' states in one look-up (the page's row has no requirement).
-        _states = Prepare("""
-            SELECT NULL, verdict, since, streak FROM page_state WHERE page_key = @key
-            UNION ALL
-            SELECT requirement, status, since, streak FROM requirement_state WHERE page_key = @key
-            """, "@key");
-        _insertPage = Prepare("""
-            INSERT OR REPLACE INTO run_pages (run_id, position, page_key, url, partner, verdict, change, since, streak, error_kind, fetch_status, final_url, content_hash, elapsed_ms, fetched_at, result)
-            VALUES (@run, @position, @key, @url, @partner, @verdict, @change, @since, @streak, @error, @status, @final, @hash, @elapsed, @fetched, @result)
-            """, "@run", "@position", "@key", "@url", "@partner", "@verdict", "@change", "@since", "@streak", "@error", "@status", "@final", "@hash", "@elapsed", "@fetched", "@result");
-        _insertRequirement = Prepare("""
-            INSERT OR REPLACE INTO run_requirements (run_id, position, page_key, requirement, status, change, since, streak, waived)
-            VALUES (@run, @position, @key, @requirement, @status, @change, @since, @streak, @waived)
-            """, "@run", "@position", "@key", "@requirement", "@status", "@change", "@since", "@streak", "@waived");
+        _runId = runId;
+        _entries = new EntryWriter(store.Connection);
+        using (var previous = store.Command("SELECT COALESCE(MAX(id), 0) FROM runs WHERE id < @run"))
+        {
+            previous.Parameters.AddWithValue("@run", runId);
+            _previousRun = (long)previous.ExecuteScalar()!;
+        }
+
         _knownBody = Prepare("SELECT 1 FROM evidence WHERE sha256 = @sha", "@sha");
         _insertBody = Prepare("INSERT OR IGNORE INTO evidence (sha256, body, bytes, stored_at) VALUES (@sha, @body, @bytes, @at)", "@sha", "@body", "@bytes", "@at");
         _linkEvidence = Prepare("""
-            INSERT OR REPLACE INTO run_evidence (run_id, position, page_key, sha256, fetched_at, final_url, headers)
-            VALUES (@run, @position, @key, @sha, @fetched, @final, @headers)
-            """, "@run", "@position", "@key", "@sha", "@fetched", "@final", "@headers");
+            INSERT INTO page_evidence (page_id, sha256, first_run, last_run, first_fetched, last_fetched, final_url, headers)
+            VALUES ((SELECT id FROM pages WHERE page_key = @key), @sha, @run, @run, @fetched, @fetched, @final, @headers)
+            ON CONFLICT (page_id, sha256) DO UPDATE SET last_run = excluded.last_run, last_fetched = excluded.last_fetched
+            """, "@run", "@key", "@sha", "@fetched", "@final", "@headers");
         _linkScreenshot = Prepare("""
             INSERT OR REPLACE INTO run_screenshots (run_id, position, page_key, name, sha256, width, height, outlined, taken_at)
             VALUES (@run, @position, @key, @name, @sha, @width, @height, @outlined, @taken)
             """, "@run", "@position", "@key", "@name", "@sha", "@width", "@height", "@outlined", "@taken");
-        foreach (var command in new[] { _insertPage, _insertRequirement, _linkEvidence, _linkScreenshot })
+        foreach (var command in new[] { _linkEvidence, _linkScreenshot })
         {
             command.Parameters["@run"].Value = runId;
         }
@@ -135,6 +130,7 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         finally
         {
             _commands.ForEach(command => command.Dispose());
+            _entries.Dispose();
         }
     }
 
@@ -169,20 +165,19 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
             {
                 command.Transaction = _batch;
             }
+
+            _entries.Transaction = _batch;
         }
 
         var key = KeyOf(result);
         var checkable = result.Verdict != PageVerdict.Error;
+        var current = _entries.Find(key);
         if (_trackChanges)
         {
-            result = WithChanges(result, key, checkable);
+            result = WithChanges(result, current, checkable);
         }
 
-        InsertPage(position, key, result);
-        foreach (var requirement in result.Requirements)
-        {
-            InsertRequirement(position, key, requirement);
-        }
+        _entries.Write(current, _runId, _previousRun, position, key, result);
 
         if (result.Verdict == PageVerdict.NonCompliant && archived is not null)
         {
@@ -225,9 +220,9 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         return command;
     }
 
-    private PageResult WithChanges(PageResult result, string key, bool checkable)
+    private PageResult WithChanges(PageResult result, EntryWriter.Current? current, bool checkable)
     {
-        var pageState = ReadStates(key);
+        var pageState = ReadStates(current);
         var page = ChangeRules.Decide(pageState, result.Verdict == PageVerdict.NonCompliant, VerdictNames.Of(result.Verdict), checkable, _runTime, _confirmAfter);
         var requirements = result.Requirements.Select(r =>
         {
@@ -245,61 +240,24 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     }
 
     /// <summary>The page's state after the last complete run (returned) and its requirements' (into <see cref="_requirementStates"/>).</summary>
-    private ChangeRules.State? ReadStates(string key)
+    private ChangeRules.State? ReadStates(EntryWriter.Current? current)
     {
         _requirementStates.Clear();
-        ChangeRules.State? page = null;
-        _states.Parameters["@key"].Value = key;
-        using var reader = _states.ExecuteReader();
-        while (reader.Read())
+        if (current?.State is not { Since: { } since } state)
         {
-            var state = new ChangeRules.State(reader.GetString(1), HistoryStore.ParseTime(reader.GetString(2))!.Value, reader.GetInt32(3));
-            if (reader.IsDBNull(0))
+            return null;
+        }
+
+        var shift = current.StateRun - current.StateFirst;
+        foreach (var requirement in state.EachRequirement())
+        {
+            if (requirement.Since is { } began)
             {
-                page = state;
-            }
-            else
-            {
-                _requirementStates[reader.GetString(0)] = state;
+                _requirementStates[requirement.Id] = new ChangeRules.State(requirement.Status, HistoryStore.ParseTime(began)!.Value, PageEntry.Forward(requirement.Streak, shift));
             }
         }
 
-        return page;
-    }
-
-    private void InsertPage(int position, string key, PageResult result)
-    {
-        var p = _insertPage.Parameters;
-        p["@position"].Value = position;
-        p["@key"].Value = key;
-        p["@url"].Value = result.Url;
-        p["@partner"].Value = (object?)result.Partner ?? DBNull.Value;
-        p["@verdict"].Value = VerdictNames.Of(result.Verdict);
-        p["@change"].Value = (object?)result.Change ?? DBNull.Value;
-        p["@since"].Value = result.Since is { } since ? HistoryStore.Time(since) : DBNull.Value;
-        p["@streak"].Value = result.Streak ?? 0;
-        p["@error"].Value = (object?)result.Error?.Kind ?? DBNull.Value;
-        p["@status"].Value = (object?)result.Fetch?.Status ?? DBNull.Value;
-        p["@final"].Value = (object?)result.Fetch?.FinalUrl ?? DBNull.Value;
-        p["@hash"].Value = (object?)result.Fetch?.ContentHash ?? DBNull.Value;
-        p["@elapsed"].Value = (object?)result.Fetch?.ElapsedMs ?? DBNull.Value;
-        p["@fetched"].Value = result.Fetch?.FetchedAt is { } at ? HistoryStore.Time(at) : DBNull.Value;
-        p["@result"].Value = HistoryStore.Pack(result);
-        _insertPage.ExecuteNonQuery();
-    }
-
-    private void InsertRequirement(int position, string key, RequirementOutcome requirement)
-    {
-        var p = _insertRequirement.Parameters;
-        p["@position"].Value = position;
-        p["@key"].Value = key;
-        p["@requirement"].Value = requirement.Id;
-        p["@status"].Value = VerdictNames.Of(requirement.Status);
-        p["@change"].Value = (object?)requirement.Change ?? DBNull.Value;
-        p["@since"].Value = requirement.Since is { } since ? HistoryStore.Time(since) : DBNull.Value;
-        p["@streak"].Value = requirement.Streak ?? 0;
-        p["@waived"].Value = requirement.IsWaived ? 1 : 0;
-        _insertRequirement.ExecuteNonQuery();
+        return new ChangeRules.State(state.Verdict, HistoryStore.ParseTime(since)!.Value, PageEntry.Forward(state.Streak, shift));
     }
 
     /// <summary>Stores the bytes once: a page unchanged since an earlier night is not compressed again only to be ignored.</summary>
@@ -321,7 +279,6 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     private void LinkEvidence(int position, string key, PageResult result, string sha, string? headers)
     {
         var p = _linkEvidence.Parameters;
-        p["@position"].Value = position;
         p["@key"].Value = key;
         p["@sha"].Value = sha;
         p["@fetched"].Value = HistoryStore.Time(result.Fetch?.FetchedAt ?? _runTime);

@@ -50,6 +50,7 @@ public sealed partial class HistoryStore
     public RunSummary Summary(long runId) => Use(() =>
     {
         var run = Run(runId);
+        CheckNotCompacted(runId);
         var (counts, partners) = Counts(runId);
         var account = Account(runId);
         return new RunSummary
@@ -85,15 +86,13 @@ public sealed partial class HistoryStore
     {
         using var command = Command("""
             SELECT * FROM (
-                SELECT p.run_id AS run_id, r.started_at, r.status, p.url AS url, p.partner, p.verdict, p.change, p.since, p.error_kind,
-                       (SELECT group_concat(requirement, ',') FROM run_requirements q WHERE q.run_id = p.run_id AND q.position = p.position AND q.status = @fail)
-                FROM run_pages p JOIN runs r ON r.id = p.run_id
+                SELECT r.id AS run_id, r.started_at, r.status, p.url AS url, p.partner, e.verdict, e.change, e.since, e.error_kind, e.failing
+                FROM pages p JOIN entries e ON e.page_id = p.id JOIN runs r ON r.id BETWEEN e.first_run AND e.last_run
                 WHERE p.partner = @arg COLLATE NOCASE OR instr(p.url, @arg) > 0
-                ORDER BY p.run_id DESC LIMIT @limit)
+                ORDER BY r.id DESC LIMIT @limit)
             ORDER BY url, run_id
             """);
         command.Parameters.AddWithValue("@arg", partnerOrUrl);
-        command.Parameters.AddWithValue("@fail", FailName);
         command.Parameters.AddWithValue("@limit", limit);
         var entries = new List<TimelineEntry>();
         using var reader = command.ExecuteReader();
@@ -111,7 +110,7 @@ public sealed partial class HistoryStore
     public IReadOnlyList<string> EvidencePages(string url) => Use(() =>
     {
         using var command = Command("""
-            SELECT DISTINCT p.url FROM run_evidence e JOIN run_pages p ON p.run_id = e.run_id AND p.position = e.position
+            SELECT DISTINCT p.url FROM page_evidence e JOIN pages p ON p.id = e.page_id
             WHERE p.url = @url OR instr(p.url, @url) > 0 ORDER BY p.url LIMIT 20
             """);
         command.Parameters.AddWithValue("@url", url);
@@ -129,10 +128,10 @@ public sealed partial class HistoryStore
     public EvidenceRecord? Evidence(string url, long? runId = null) => Use(() =>
     {
         using var command = Command("""
-            SELECT e.run_id, p.url, p.partner, e.sha256, e.fetched_at, e.final_url, e.headers, v.body
-            FROM run_evidence e JOIN run_pages p ON p.run_id = e.run_id AND p.position = e.position JOIN evidence v ON v.sha256 = e.sha256
-            WHERE (p.url = @url OR instr(p.url, @url) > 0) AND (@run IS NULL OR e.run_id = @run)
-            ORDER BY p.url = @url DESC, e.run_id DESC LIMIT 1
+            SELECT COALESCE(@run, e.last_run), p.url, p.partner, e.sha256, e.first_fetched, e.final_url, e.headers, v.body, e.last_fetched, e.first_run, e.last_run
+            FROM page_evidence e JOIN pages p ON p.id = e.page_id JOIN evidence v ON v.sha256 = e.sha256
+            WHERE (p.url = @url OR instr(p.url, @url) > 0) AND (@run IS NULL OR @run BETWEEN e.first_run AND e.last_run)
+            ORDER BY p.url = @url DESC, e.last_run DESC LIMIT 1
             """);
         command.Parameters.AddWithValue("@url", url);
         command.Parameters.AddWithValue("@run", (object?)runId ?? DBNull.Value);
@@ -143,7 +142,12 @@ public sealed partial class HistoryStore
         }
 
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [];
-        return new EvidenceRecord(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), ParseTime(reader.GetString(4))!.Value, Text(reader, 5), headers, Decompress((byte[])reader[7]));
+        return new EvidenceRecord(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), reader.GetString(3), ParseTime(reader.GetString(4))!.Value, Text(reader, 5), headers, Decompress((byte[])reader[7]))
+        {
+            LastFetchedAt = ParseTime(reader.GetString(8))!.Value,
+            FirstRun = reader.GetInt64(9),
+            LastRun = reader.GetInt64(10),
+        };
     });
 
     /// <summary>
@@ -154,9 +158,9 @@ public sealed partial class HistoryStore
     {
         using var command = Command("""
             SELECT s.run_id, p.url, p.partner, s.name, s.sha256, s.width, s.height, s.outlined, s.taken_at, v.body
-            FROM run_screenshots s JOIN run_pages p ON p.run_id = s.run_id AND p.position = s.position JOIN evidence v ON v.sha256 = s.sha256
+            FROM run_screenshots s JOIN pages p ON p.page_key = s.page_key JOIN evidence v ON v.sha256 = s.sha256
             WHERE s.run_id = (
-                SELECT s2.run_id FROM run_screenshots s2 JOIN run_pages p2 ON p2.run_id = s2.run_id AND p2.position = s2.position
+                SELECT s2.run_id FROM run_screenshots s2 JOIN pages p2 ON p2.page_key = s2.page_key
                 WHERE (p2.url = @url OR instr(p2.url, @url) > 0) AND (@run IS NULL OR s2.run_id = @run)
                 ORDER BY p2.url = @url DESC, s2.run_id DESC LIMIT 1)
               AND (p.url = @url OR instr(p.url, @url) > 0)
@@ -193,7 +197,9 @@ public sealed partial class HistoryStore
     public ArchivedFetch? ArchivedAt(long runId, int position) => Use(() =>
     {
         using var command = Command("""
-            SELECT e.sha256, v.body, v.bytes, e.headers FROM run_evidence e JOIN evidence v ON v.sha256 = e.sha256 WHERE e.run_id = @run AND e.position = @position
+            SELECT e.sha256, v.body, v.bytes, e.headers FROM entries n JOIN page_evidence e ON e.page_id = n.page_id JOIN evidence v ON v.sha256 = e.sha256
+            WHERE n.last_run >= @run AND n.first_run <= @run AND n.position = @position AND @run BETWEEN e.first_run AND e.last_run
+            ORDER BY e.last_run DESC LIMIT 1
             """);
         command.Parameters.AddWithValue("@run", runId);
         command.Parameters.AddWithValue("@position", position);
@@ -209,28 +215,75 @@ public sealed partial class HistoryStore
     {
         using var transaction = BeginTransaction();
         using var drop = Command("""
-            DELETE FROM run_evidence WHERE fetched_at < @cutoff
-              AND page_key NOT IN (SELECT page_key FROM page_state WHERE verdict = @nonCompliant)
+            DELETE FROM page_evidence WHERE last_fetched < @cutoff
+              AND page_id NOT IN (SELECT p.id FROM pages p JOIN entries e ON e.id = p.state_entry_id WHERE e.verdict = @nonCompliant)
             """, transaction);
         drop.Parameters.AddWithValue("@cutoff", Time(cutoff));
         drop.Parameters.AddWithValue("@nonCompliant", NonCompliantName);
         var dropped = drop.ExecuteNonQuery();
         using var shots = Command("""
             DELETE FROM run_screenshots WHERE taken_at < @cutoff
-              AND page_key NOT IN (SELECT page_key FROM page_state WHERE verdict = @nonCompliant)
+              AND page_key NOT IN (SELECT p.page_key FROM pages p JOIN entries e ON e.id = p.state_entry_id WHERE e.verdict = @nonCompliant)
             """, transaction);
         shots.Parameters.AddWithValue("@cutoff", Time(cutoff));
         shots.Parameters.AddWithValue("@nonCompliant", NonCompliantName);
         shots.ExecuteNonQuery();
-        using var orphans = Command("DELETE FROM evidence WHERE sha256 NOT IN (SELECT sha256 FROM run_evidence) AND sha256 NOT IN (SELECT sha256 FROM run_screenshots)", transaction);
+        using var orphans = Command("DELETE FROM evidence WHERE sha256 NOT IN (SELECT sha256 FROM page_evidence) AND sha256 NOT IN (SELECT sha256 FROM run_screenshots)", transaction);
         orphans.ExecuteNonQuery();
         transaction.Commit();
         return dropped;
     });
 
+    /// <summary>
+    /// Compacts the runs that started before <paramref name="cutoff"/>: their pages' entries go, except the latest of
+    /// each page seen since (and the one its next run compares with), with the results no entry keeps; a page not seen
+    /// since the cutoff is forgotten. The runs keep their row and counts (<c>runs</c>) and are marked compacted: they
+    /// can no longer be rendered or compared. Returns how many runs were compacted.
+    /// </summary>
+    public int CompactRuns(DateTimeOffset cutoff) => Use(() =>
+    {
+        using var transaction = BeginTransaction();
+        using var last = Command("SELECT MAX(id) FROM runs WHERE started_at < @cutoff AND compacted = 0", transaction);
+        last.Parameters.AddWithValue("@cutoff", Time(cutoff));
+        if (last.ExecuteScalar() is not long upTo)
+        {
+            return 0;
+        }
+
+        using var compact = Command("""
+            CREATE TEMP TABLE kept_entries AS
+                SELECT p.entry_id AS id FROM pages p JOIN entries c ON c.id = p.entry_id WHERE c.last_run > @last
+                UNION SELECT p.state_entry_id FROM pages p JOIN entries c ON c.id = p.entry_id WHERE c.last_run > @last AND p.state_entry_id IS NOT NULL;
+            DELETE FROM entries WHERE last_run <= @last AND id NOT IN (SELECT id FROM kept_entries);
+            DROP TABLE kept_entries;
+            DELETE FROM results WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.result_id = results.id);
+            DELETE FROM page_evidence WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.page_id = page_evidence.page_id);
+            DELETE FROM pages WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.page_id = pages.id);
+            DELETE FROM evidence WHERE sha256 NOT IN (SELECT sha256 FROM page_evidence) AND sha256 NOT IN (SELECT sha256 FROM run_screenshots);
+            """, transaction);
+        compact.Parameters.AddWithValue("@last", upTo);
+        compact.ExecuteNonQuery();
+        using var mark = Command("UPDATE runs SET compacted = 1 WHERE id <= @last AND compacted = 0", transaction);
+        mark.Parameters.AddWithValue("@last", upTo);
+        var runs = mark.ExecuteNonQuery();
+        transaction.Commit();
+        return runs;
+    });
+
+    /// <summary>Refuses a run whose pages were compacted away: only its counts are kept.</summary>
+    internal void CheckNotCompacted(long runId)
+    {
+        using var command = Command("SELECT compacted FROM runs WHERE id = @id");
+        command.Parameters.AddWithValue("@id", runId);
+        if (command.ExecuteScalar() is long and 1)
+        {
+            throw new HistoryException($"run {runId} in {Path} is older than the history's retention: its pages were compacted and only its counts are kept (see 'syndication runs')");
+        }
+    }
+
     internal int CountPages(long runId)
     {
-        using var command = Command("SELECT COUNT(*) FROM run_pages WHERE run_id = @id");
+        using var command = Command("SELECT COUNT(*) FROM entries WHERE last_run >= @id AND first_run <= @id");
         command.Parameters.AddWithValue("@id", runId);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -239,8 +292,9 @@ public sealed partial class HistoryStore
     private (VerdictCounts All, List<PartnerSummary> Partners) Counts(long runId)
     {
         using var command = Command("""
-            SELECT partner, verdict, COUNT(*), MIN(position) FROM run_pages WHERE run_id = @id
-            GROUP BY partner, verdict
+            SELECT p.partner, e.verdict, COUNT(*), MIN(e.position) FROM entries e JOIN pages p ON p.id = e.page_id
+            WHERE e.last_run >= @id AND e.first_run <= @id
+            GROUP BY p.partner, e.verdict
             """);
         command.Parameters.AddWithValue("@id", runId);
         var all = new int[Enum.GetValues<PageVerdict>().Length];
@@ -336,12 +390,16 @@ public sealed partial class HistoryStore
         {
             // Read as they are enumerated (by a reporter, long after the store was asked for them): a page that cannot
             // be read is named with the file there too.
-            using var command = store.Command("SELECT result FROM run_pages WHERE run_id = @id ORDER BY position");
+            using var command = store.Command($"""
+                SELECT r.result, e.first_run, {EntryWriter.Columns("e")}
+                FROM entries e JOIN results r ON r.id = e.result_id
+                WHERE e.last_run >= @id AND e.first_run <= @id ORDER BY e.position
+                """);
             command.Parameters.AddWithValue("@id", runId);
             using var reader = store.Use(command.ExecuteReader);
             while (true)
             {
-                var page = store.Use(() => reader.Read() ? Unpack((byte[])reader[0]) : null);
+                var page = store.Use(() => reader.Read() ? EntryWriter.Read(reader, 2).Apply(Unpack((byte[])reader[0]), runId - reader.GetInt64(1)) : null);
                 if (page is null)
                 {
                     yield break;

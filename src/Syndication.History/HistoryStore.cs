@@ -33,6 +33,12 @@ public sealed partial class HistoryStore : IDisposable
     /// <summary>Stopped by Ctrl+C or SIGTERM.</summary>
     public const string Interrupted = "interrupted";
 
+    /// <summary>
+    /// How many days of runs a history keeps whole by default (--keep-history-days): a year and a month, so a night can
+    /// be compared with the same night a year before. Older runs keep their counts.
+    /// </summary>
+    public const int DefaultKeepDays = 400;
+
     // The verdict and status words the history stores and compares: the reports' own (VerdictNames).
     internal static readonly string NonCompliantName = VerdictNames.Of(PageVerdict.NonCompliant);
     internal static readonly string ErrorName = VerdictNames.Of(PageVerdict.Error);
@@ -231,24 +237,14 @@ public sealed partial class HistoryStore : IDisposable
             }
         }
 
+        // The state is the entry each page had in this run: a pointer per page, whatever the page's requirements.
         using var pages = Command("""
-            INSERT INTO page_state (page_key, verdict, since, streak, run_id)
-            SELECT page_key, verdict, since, streak, run_id FROM run_pages WHERE run_id = @id AND verdict <> @error AND since IS NOT NULL
-            ON CONFLICT(page_key) DO UPDATE SET verdict = excluded.verdict, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
+            UPDATE pages SET state_entry_id = entry_id, state_run = @id
+            WHERE entry_id IN (SELECT id FROM entries WHERE last_run = @id AND verdict <> @error AND since IS NOT NULL)
             """, transaction);
         pages.Parameters.AddWithValue("@id", runId);
         pages.Parameters.AddWithValue("@error", ErrorName);
         pages.ExecuteNonQuery();
-        using var requirements = Command("""
-            INSERT INTO requirement_state (page_key, requirement, status, since, streak, run_id)
-            SELECT r.page_key, r.requirement, r.status, r.since, r.streak, r.run_id FROM run_requirements r
-            JOIN run_pages p ON p.run_id = r.run_id AND p.position = r.position
-            WHERE r.run_id = @id AND p.verdict <> @error AND r.since IS NOT NULL
-            ON CONFLICT(page_key, requirement) DO UPDATE SET status = excluded.status, since = excluded.since, streak = excluded.streak, run_id = excluded.run_id
-            """, transaction);
-        requirements.Parameters.AddWithValue("@id", runId);
-        requirements.Parameters.AddWithValue("@error", ErrorName);
-        requirements.ExecuteNonQuery();
         transaction.Commit();
     });
 
@@ -266,6 +262,8 @@ public sealed partial class HistoryStore : IDisposable
     public static bool CheckedEveryPage(string status) => status is Complete or Checked or Unreported;
 
     internal SqliteTransaction BeginTransaction() => _connection.BeginTransaction();
+
+    internal SqliteConnection Connection => _connection;
 
     internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {

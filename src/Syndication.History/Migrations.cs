@@ -9,7 +9,7 @@ namespace Syndication.History;
 /// </summary>
 internal static class Migrations
 {
-    private static readonly string[] Steps =
+    internal static readonly string[] Steps =
     [
         // 1: runs, their pages and requirements, the state the next run compares with, the evidence archive.
         """
@@ -143,6 +143,58 @@ internal static class Migrations
             PRIMARY KEY (run_id, position, name));
         CREATE INDEX run_screenshots_by_key ON run_screenshots(page_key, run_id);
         """,
+
+        // 5: history that grows with change, not with pages. Each page once (pages); its judged result once per change
+        // (results); how it stood over a stretch of consecutive runs (entries: an unchanged night moves last_run on and
+        // adds no row); the state the next run compares with as a pointer to the entry of the last complete run; the
+        // archived fetches per page and bytes, with the first and last time those bytes were fetched; runs compacted
+        // after the retention keep their counts. Filled from the tables of version 4 by HistoryConversion.
+        """
+        CREATE TABLE pages (
+            id INTEGER PRIMARY KEY,
+            page_key TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL,
+            partner TEXT,
+            entry_id INTEGER,
+            state_entry_id INTEGER,
+            state_run INTEGER);
+        CREATE INDEX pages_by_partner ON pages(partner);
+        CREATE TABLE results (
+            id INTEGER PRIMARY KEY,
+            page_id INTEGER NOT NULL,
+            digest BLOB NOT NULL,
+            result BLOB NOT NULL,
+            first_run INTEGER NOT NULL);
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            page_id INTEGER NOT NULL,
+            result_id INTEGER NOT NULL,
+            first_run INTEGER NOT NULL,
+            last_run INTEGER NOT NULL,
+            verdict TEXT NOT NULL,
+            error_kind TEXT,
+            change TEXT,
+            since TEXT,
+            streak INTEGER NOT NULL DEFAULT 0,
+            confirmed INTEGER,
+            position INTEGER NOT NULL,
+            requirements TEXT NOT NULL,
+            failing TEXT);
+        CREATE INDEX entries_by_run ON entries(last_run, first_run);
+        CREATE INDEX entries_by_page ON entries(page_id, first_run);
+        CREATE INDEX entries_by_result ON entries(result_id);
+        CREATE TABLE page_evidence (
+            page_id INTEGER NOT NULL,
+            sha256 TEXT NOT NULL REFERENCES evidence(sha256),
+            first_run INTEGER NOT NULL,
+            last_run INTEGER NOT NULL,
+            first_fetched TEXT NOT NULL,
+            last_fetched TEXT NOT NULL,
+            final_url TEXT,
+            headers TEXT,
+            PRIMARY KEY (page_id, sha256));
+        ALTER TABLE runs ADD COLUMN compacted INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int Latest => Steps.Length;
@@ -155,8 +207,39 @@ internal static class Migrations
             throw new SqliteFileException($"the history was written by a newer version of syndication (schema {version}; this one knows {Latest})");
         }
 
+        // Versions 1 to 4 are SQL alone; 5 fills its tables from version 4's by code (HistoryConversion), in the same
+        // transaction as its SQL, and then gives the space of the old tables back.
+        SqliteSchema.Migrate(connection, Steps[..Converted]);
+        if (SqliteSchema.Version(connection) != Converted)
+        {
+            return;
+        }
+
+        int converted;
+        using (var transaction = connection.BeginTransaction())
+        {
+            using var create = connection.CreateCommand();
+            create.Transaction = transaction;
+            create.CommandText = Steps[Converted];
+            create.ExecuteNonQuery();
+            converted = HistoryConversion.FromVersionFour(connection, transaction);
+            create.CommandText = $"PRAGMA user_version = {Converted + 1};";
+            create.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        if (converted > 0)
+        {
+            using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = "VACUUM";
+            vacuum.ExecuteNonQuery();
+        }
+
         SqliteSchema.Migrate(connection, Steps);
     }
+
+    /// <summary>The version whose data the next step converts by code.</summary>
+    private const int Converted = 4;
 
     /// <summary>For a read-only connection, which cannot migrate: the file must already be at this version's schema.</summary>
     public static void CheckCurrent(SqliteConnection connection)

@@ -23,22 +23,24 @@ public static class RunDiff
     {
         store.Run(before);
         store.Run(after);
+        store.CheckNotCompacted(before);
+        store.CheckNotCompacted(after);
 
         // b: the page in the later run; a: in the earlier run; c: its last verdict up to the earlier run that is not an error.
         using var command = store.Command("""
-            SELECT b.url, b.partner, a.verdict, b.verdict,
-                   (SELECT group_concat(requirement, ',') FROM run_requirements q WHERE q.run_id = @after AND q.position = b.position AND q.status = @fail),
-                   (SELECT c.verdict FROM run_pages c WHERE c.page_key = b.page_key AND c.run_id <= @before AND c.verdict <> @error ORDER BY c.run_id DESC LIMIT 1)
-            FROM run_pages b LEFT JOIN run_pages a ON a.run_id = @before AND a.page_key = b.page_key
-            WHERE b.run_id = @after AND (a.verdict IS NULL OR a.verdict <> b.verdict)
+            WITH a AS (SELECT page_id, verdict FROM entries WHERE last_run >= @before AND first_run <= @before),
+                 b AS (SELECT page_id, verdict, failing FROM entries WHERE last_run >= @after AND first_run <= @after)
+            SELECT p.url, p.partner, a.verdict, b.verdict, b.failing,
+                   (SELECT c.verdict FROM entries c WHERE c.page_id = b.page_id AND c.first_run <= @before AND c.verdict <> @error ORDER BY c.first_run DESC LIMIT 1)
+            FROM b JOIN pages p ON p.id = b.page_id LEFT JOIN a ON a.page_id = b.page_id
+            WHERE a.verdict IS NULL OR a.verdict <> b.verdict
             UNION ALL
-            SELECT a.url, a.partner, a.verdict, NULL, '', NULL
-            FROM run_pages a WHERE a.run_id = @before AND NOT EXISTS (SELECT 1 FROM run_pages b WHERE b.run_id = @after AND b.page_key = a.page_key)
+            SELECT p.url, p.partner, a.verdict, NULL, '', NULL
+            FROM a JOIN pages p ON p.id = a.page_id WHERE NOT EXISTS (SELECT 1 FROM b WHERE b.page_id = a.page_id)
             ORDER BY 1
             """);
         command.Parameters.AddWithValue("@before", before);
         command.Parameters.AddWithValue("@after", after);
-        command.Parameters.AddWithValue("@fail", HistoryStore.FailName);
         command.Parameters.AddWithValue("@error", HistoryStore.ErrorName);
         var lines = new List<Line>();
         using var reader = command.ExecuteReader();

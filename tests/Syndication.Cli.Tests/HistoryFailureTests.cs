@@ -67,7 +67,7 @@ public sealed class HistoryFailureTests
         Damage(damaged);
         using (var connection = Connect(damagedResult))
         {
-            Execute(connection, "UPDATE run_pages SET result = x'1f8b0800' WHERE position = 0");
+            Execute(connection, "UPDATE results SET result = x'1f8b0800' WHERE id = (SELECT result_id FROM entries WHERE position = 0)");
         }
 
         var hashes = new[] { readOnlyFile, readOnlyFolder, damaged, locked }.ToDictionary(p => p, Hash);
@@ -199,8 +199,8 @@ public sealed class HistoryFailureTests
         command.CommandText = """
             SELECT group_concat(x, '|') FROM (
               SELECT 'run ' || id || ' ' || status AS x FROM runs WHERE status = 'complete'
-              UNION ALL SELECT page_key || ' ' || verdict || ' ' || since || ' ' || streak FROM page_state
-              UNION ALL SELECT page_key || ' ' || requirement || ' ' || status || ' ' || since FROM requirement_state ORDER BY 1)
+              UNION ALL SELECT p.page_key || ' ' || e.verdict || ' ' || e.since || ' ' || e.streak || ' ' || e.requirements || ' ' || p.state_run
+                FROM pages p JOIN entries e ON e.id = p.state_entry_id ORDER BY 1)
             """;
         var snapshot = (string)command.ExecuteScalar()!;
         command.CommandText = "PRAGMA integrity_check";

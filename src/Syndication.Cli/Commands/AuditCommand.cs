@@ -198,7 +198,7 @@ public static class AuditCommand
     /// Ends a checked run once its reports are written: complete (the state the next run compares with) when every
     /// report was written, else unreported, which no run compares with and <c>report --run</c> can render again.
     /// </summary>
-    internal static void Complete(HistoryStore store, long runId, bool reported, bool prune, TimeProvider time, int keepDays, ILogger log)
+    internal static void Complete(HistoryStore store, long runId, bool reported, bool prune, TimeProvider time, HistoryOptions.Retention keepDays, ILogger log)
     {
         if (!reported)
         {
@@ -247,12 +247,19 @@ public static class AuditCommand
         }
     }
 
-    internal static void Prune(HistoryStore store, TimeProvider time, int keepDays, ILogger log)
+    /// <summary>The history's upkeep after a complete run: archived fetches past their retention, runs past theirs.</summary>
+    internal static void Prune(HistoryStore store, TimeProvider time, HistoryOptions.Retention keep, ILogger log)
     {
-        var dropped = store.PruneEvidence(time.GetUtcNow() - TimeSpan.FromDays(keepDays));
+        var dropped = store.PruneEvidence(time.GetUtcNow() - TimeSpan.FromDays(keep.EvidenceDays));
         if (dropped > 0)
         {
-            log.Information("Dropped {Count} archived fetch(es) older than {Days} days (evidence of open findings is kept)", dropped, keepDays);
+            log.Information("Dropped {Count} archived fetch(es) older than {Days} days (evidence of open findings is kept)", dropped, keep.EvidenceDays);
+        }
+
+        var compacted = store.CompactRuns(time.GetUtcNow() - TimeSpan.FromDays(keep.HistoryDays));
+        if (compacted > 0)
+        {
+            log.Information("Compacted {Count} run(s) older than {Days} days: they keep their counts, each page its latest state", compacted, keep.HistoryDays);
         }
     }
 

@@ -228,6 +228,11 @@ public static class EvidenceCommand
             o.WriteLine($"partner:    {TerminalText.Safe(evidence.Partner ?? "-")}");
             o.WriteLine($"run:        {evidence.RunId}");
             o.WriteLine($"fetched at: {ReportFormatting.Date(evidence.FetchedAt)}");
+            if (evidence.LastRun > evidence.FirstRun)
+            {
+                o.WriteLine($"same bytes: last fetched at {ReportFormatting.Date(evidence.LastFetchedAt)} (runs {evidence.FirstRun} to {evidence.LastRun})");
+            }
+
             o.WriteLine($"final URL:  {TerminalText.Safe(evidence.FinalUrl ?? "-")}");
             o.WriteLine($"sha256:     {evidence.Sha256}");
             o.WriteLine($"bytes:      {evidence.Body.Length.ToString(CultureInfo.InvariantCulture)}");

@@ -17,7 +17,12 @@ public sealed class HistoryOptions
 
     public Option<int> KeepEvidenceDays { get; } = new("--keep-evidence-days") { Description = "Days to keep the fetched bytes of non-compliant pages; evidence of findings still open is always kept. Default 90.", DefaultValueFactory = _ => 90, HelpName = "DAYS" };
 
-    public IEnumerable<Option> All => [History, NoHistory, FailOn, ConfirmAfter, KeepEvidenceDays];
+    public Option<int> KeepHistoryDays { get; } = new("--keep-history-days") { Description = $"Days of runs the history keeps whole; older runs keep their counts, each page its latest state. Default {HistoryStore.DefaultKeepDays}.", DefaultValueFactory = _ => HistoryStore.DefaultKeepDays, HelpName = "DAYS" };
+
+    public IEnumerable<Option> All => [History, NoHistory, FailOn, ConfirmAfter, KeepEvidenceDays, KeepHistoryDays];
+
+    /// <summary>How long archived fetches and whole runs are kept.</summary>
+    public sealed record Retention(int EvidenceDays, int HistoryDays);
 
     /// <summary>
     /// --history: required by the commands that read a history or merge into one; audit finds its own beside the
@@ -48,10 +53,13 @@ public sealed class HistoryOptions
         return n >= 1 ? n : throw new UsageException($"--confirm-after must be at least 1 (got {n})");
     }
 
-    public int KeepDaysFrom(ParseResult result)
+    public Retention KeepDaysFrom(ParseResult result)
     {
-        var n = result.GetValue(KeepEvidenceDays);
-        return n >= 0 ? n : throw new UsageException($"--keep-evidence-days cannot be negative (got {n})");
+        var evidence = result.GetValue(KeepEvidenceDays);
+        var history = result.GetValue(KeepHistoryDays);
+        return evidence < 0 ? throw new UsageException($"--keep-evidence-days cannot be negative (got {evidence})")
+            : history < 1 ? throw new UsageException($"--keep-history-days must be at least 1 (got {history})")
+            : new Retention(evidence, history);
     }
 
     /// <summary>The history file for a partner list: PATH.history.db beside it, or PATH.shard-K-of-N.db for a shard.</summary>

@@ -18,7 +18,7 @@ public static class MergeCommand
         var report = new ReportOptionSet();
         var options = new HistoryOptions();
         var command = new Command("merge", "Merge the shard results of one audit into a single run of the history, and write its reports.") { shards, history };
-        foreach (var option in report.All.Concat([options.FailOn, options.ConfirmAfter, options.KeepEvidenceDays]))
+        foreach (var option in report.All.Concat([options.FailOn, options.ConfirmAfter, options.KeepEvidenceDays, options.KeepHistoryDays]))
         {
             command.Add(option);
         }

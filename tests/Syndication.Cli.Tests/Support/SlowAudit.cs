@@ -83,7 +83,7 @@ public sealed class SlowAudit : IAsyncDisposable
         {
             command.CommandText = "PRAGMA busy_timeout = 5000";
             command.ExecuteNonQuery();
-            command.CommandText = "SELECT COUNT(*) FROM run_pages WHERE run_id = $run";
+            command.CommandText = "SELECT COUNT(*) FROM entries WHERE last_run = $run";
             command.Parameters.AddWithValue("$run", runId);
             return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
