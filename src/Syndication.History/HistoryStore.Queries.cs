@@ -354,7 +354,7 @@ public sealed partial class HistoryStore
     /// <summary>A run's pages, read one at a time in list order, or one by its index (the HTML report's triage order).</summary>
     private sealed class StoredPages(HistoryStore store, long runId, int count) : IReadOnlyList<PageResult>
     {
-        private long[]? _positions;
+        private long[]? _entries;
 
         public int Count => count;
 
@@ -362,28 +362,34 @@ public sealed partial class HistoryStore
         {
             get
             {
-                // The positions are sparse (each partner owns a block): the index-th one is looked up once, then each
-                // page is one primary-key read.
-                _positions ??= Positions();
-                using var command = store.Command("SELECT result FROM run_pages WHERE run_id = @id AND position = @position");
-                command.Parameters.AddWithValue("@id", runId);
-                command.Parameters.AddWithValue("@position", _positions[index]);
-                return Unpack((byte[])command.ExecuteScalar()!);
+                // The run's entries in list order are looked up once; then each page is one primary-key read.
+                _entries ??= store.Use(Entries);
+                using var command = store.Command($"""
+                    SELECT r.result, e.first_run, {EntryWriter.Columns("e")}
+                    FROM entries e JOIN results r ON r.id = e.result_id WHERE e.id = @entry
+                    """);
+                command.Parameters.AddWithValue("@entry", _entries[index]);
+                return store.Use(() =>
+                {
+                    using var reader = command.ExecuteReader();
+                    reader.Read();
+                    return EntryWriter.Read(reader, 2).Apply(Unpack((byte[])reader[0]), runId - reader.GetInt64(1));
+                });
             }
         }
 
-        private long[] Positions()
+        private long[] Entries()
         {
-            using var command = store.Command("SELECT position FROM run_pages WHERE run_id = @id ORDER BY position");
+            using var command = store.Command("SELECT id FROM entries WHERE last_run >= @id AND first_run <= @id ORDER BY position");
             command.Parameters.AddWithValue("@id", runId);
             using var reader = command.ExecuteReader();
-            var positions = new List<long>(count);
+            var entries = new List<long>(count);
             while (reader.Read())
             {
-                positions.Add(reader.GetInt64(0));
+                entries.Add(reader.GetInt64(0));
             }
 
-            return [.. positions];
+            return [.. entries];
         }
 
         public IEnumerator<PageResult> GetEnumerator()
