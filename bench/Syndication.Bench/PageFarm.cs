@@ -44,7 +44,10 @@ public sealed partial class PageFarm : IAsyncDisposable
     /// </summary>
     public bool RenderMix { get; init; }
 
-    public static async Task<PageFarm> StartAsync(string samplesFolder, int hosts, bool images = false, bool renderMix = false)
+    /// <summary>How long host h (127.0.0.h) takes before it answers: a network's latency; null: at once.</summary>
+    public Func<int, TimeSpan>? Latency { get; init; }
+
+    public static async Task<PageFarm> StartAsync(string samplesFolder, int hosts, bool images = false, bool renderMix = false, Func<int, TimeSpan>? latency = null)
     {
         var logo = images ? File.ReadAllBytes(Path.Combine(samplesFolder, "logos", "dcnf-logo.png")) : null;
         var samples = Directory.GetFiles(Path.Combine(samplesFolder, "pages"), "*.html").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
@@ -59,13 +62,16 @@ public sealed partial class PageFarm : IAsyncDisposable
             }
         });
         var app = builder.Build();
-        var farm = new PageFarm(app, samples, port, hosts, logo) { RenderMix = renderMix };
+        var farm = new PageFarm(app, samples, port, hosts, logo) { RenderMix = renderMix, Latency = latency };
         app.Run(farm.ServeAsync);
         await app.StartAsync();
         return farm;
     }
 
     public string Url(int i) => $"http://127.0.0.{(i % Hosts) + 1}:{Port}/page/{i}";
+
+    /// <summary>Page i served by host h (127.0.0.h), for a list that is not spread evenly.</summary>
+    public string UrlOn(int host, int i) => $"http://127.0.0.{host}:{Port}/page/{i}";
 
     public string Page(int i)
     {
@@ -97,6 +103,11 @@ public sealed partial class PageFarm : IAsyncDisposable
     private async Task ServeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        if (Latency is { } latency && context.Connection.LocalIpAddress is { } local)
+        {
+            await Task.Delay(latency(local.MapToIPv4().GetAddressBytes()[3]));
+        }
+
         if (RenderMix && path == "/app.js")
         {
             context.Response.ContentType = "text/javascript";

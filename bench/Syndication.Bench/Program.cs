@@ -10,6 +10,8 @@ using Syndication.Bench;
 //   dotnet run -c Release --project bench/Syndication.Bench -- --discovery [N] [--cap C]   (DiscoveryBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- catalogue [N] [--save FILE] (CatalogueBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- --nights N [--count 3] | --year N [--count 365]  (NightsBench.cs)
+//   dotnet run -c Release --project bench/Syndication.Bench -- --schedule [BIG] [--concurrency 16] [--also 32,64]  (ScheduleBench.cs)
+//   dotnet run -c Release --project bench/Syndication.Bench -- parse FILE|DIR...   (parse only, for the CPU ratio)
 // --images: the demo profile (a reference logo), every third page with an unnamed logo to fetch, and the audit run
 // twice, images on and off (--no-images), side by side.
 // --render: a mix where one page in ten is built by a script; the audit run three times, --render never, auto and
@@ -32,6 +34,35 @@ if (args is ["catalogue", ..])
     {
         File.Copy(file, args[save + 1], overwrite: true);
     }
+    return;
+}
+
+if (args.Contains("--schedule"))
+{
+    var big = args.SkipWhile(a => a != "--schedule").Skip(1).Where(a => int.TryParse(a, out _)).Select(int.Parse).DefaultIfEmpty(5000).First();
+    var levels = new List<int> { Option("--concurrency", 16) };
+    if (Array.IndexOf(args, "--also") is var also and >= 0 && also + 1 < args.Length)
+    {
+        levels.AddRange(args[also + 1].Split(',').Select(int.Parse));
+    }
+
+    await ScheduleBench.RunAsync(FindRoot(), Path.Combine(AppContext.BaseDirectory, "syndication.dll"), big, levels);
+    return;
+}
+
+// parse FILE...: only read and parse the files with AngleSharp, one parser per thread on every core (the CPU
+// measure's other side: a check of the same files is timed against it as whole processes).
+if (args is ["parse", ..])
+{
+    var files = args.Skip(1).SelectMany(a => Directory.Exists(a) ? Directory.EnumerateFiles(a, "*.html", SearchOption.AllDirectories) : [a]).ToArray();
+    var parsed = 0;
+    Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new HtmlParser(), (file, _, parser) =>
+    {
+        GC.KeepAlive(parser.ParseDocument(File.ReadAllText(file)));
+        Interlocked.Increment(ref parsed);
+        return parser;
+    }, _ => { });
+    Console.WriteLine($"parsed {parsed} files");
     return;
 }
 

@@ -100,9 +100,21 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
 
                     var target = targets[index];
                     PageResult result;
+
+                    // The host's turn goes to its next page once this one is fetched (the fetcher's per-host limit
+                    // still holds the requests): judging it does not keep the host waiting.
+                    var released = 0;
+                    void Release()
+                    {
+                        if (Interlocked.Exchange(ref released, 1) == 0)
+                        {
+                            queue.Done(target);
+                        }
+                    }
+
                     try
                     {
-                        result = await checker.CheckAsync(target, budget.Token);
+                        result = await checker.CheckAsync(target, Release, budget.Token);
                     }
                     catch (OperationCanceledException) when (budget.IsCancellationRequested)
                     {
@@ -110,7 +122,7 @@ public sealed class AuditRun(PageChecker checker, TimeProvider time, ILogger log
                     }
                     finally
                     {
-                        queue.Done(target);
+                        Release();
                     }
 
                     await Record(index, result);

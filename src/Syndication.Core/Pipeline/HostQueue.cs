@@ -1,16 +1,17 @@
 namespace Syndication.Pipeline;
 
 /// <summary>
-/// Hands out pages so that work is spread across hosts: a page is taken only when its host has a free slot, hosts
-/// take turns, and a slow host never holds a global worker waiting while other hosts have pages ready.
-/// Local files have no host and no limit.
+/// Hands out pages so that work is spread across hosts: a page is taken only when its host has a free slot, and a slow
+/// host never holds a global worker waiting while other hosts have pages ready. Of the hosts with a free slot, the one
+/// with the most pages left goes first (ties in list order): the run cannot end before its busiest host is done, so
+/// that host is kept at its per-host limit from the first page to the last, and the hosts with a handful of pages fill
+/// the other workers around it. Local files have no host and no limit.
 /// </summary>
 public sealed class HostQueue : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<int>> _byHost = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
-    private readonly LinkedList<string> _turns = new();
+    private readonly Dictionary<string, Host> _byHost = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedSet<Host> _ready = new(Comparer<Host>.Create(static (a, b) => a.Key != b.Key ? b.Key.CompareTo(a.Key) : a.Order.CompareTo(b.Order)));
     private readonly int _perHost;
     private readonly SemaphoreSlim _changed = new(0);
     private int _remaining;
@@ -20,15 +21,19 @@ public sealed class HostQueue : IDisposable
         _perHost = Math.Max(1, perHost);
         for (var i = 0; i < targets.Count; i++)
         {
-            var host = HostOf(targets[i]);
-            if (!_byHost.TryGetValue(host, out var queue))
+            var name = HostOf(targets[i]);
+            if (!_byHost.TryGetValue(name, out var host))
             {
-                _byHost[host] = queue = new Queue<int>();
-                _inFlight[host] = 0;
-                _turns.AddLast(host);
+                _byHost[name] = host = new Host(name, _byHost.Count, name.Length == 0 ? int.MaxValue : _perHost);
             }
 
-            queue.Enqueue(i);
+            host.Pages.Enqueue(i);
+        }
+
+        foreach (var host in _byHost.Values)
+        {
+            host.Key = host.Pages.Count;
+            _ready.Add(host);
         }
 
         _remaining = targets.Count;
@@ -51,25 +56,18 @@ public sealed class HostQueue : IDisposable
                     return -1;
                 }
 
-                for (var node = _turns.First; node is not null; node = node.Next)
+                if (_ready.Min is { } host)
                 {
-                    var host = node.Value;
-                    var queue = _byHost[host];
-                    if (queue.Count == 0 || (host.Length > 0 && _inFlight[host] >= _perHost))
-                    {
-                        continue;
-                    }
-
-                    _inFlight[host]++;
+                    _ready.Remove(host);
+                    host.InFlight++;
+                    var page = host.Pages.Dequeue();
                     if (--_remaining == 0)
                     {
                         _changed.Release();
                     }
 
-                    // The host goes to the back of the line: the next worker serves another host first.
-                    _turns.Remove(node);
-                    _turns.AddLast(node);
-                    return queue.Dequeue();
+                    Offer(host);
+                    return page;
                 }
             }
 
@@ -82,7 +80,10 @@ public sealed class HostQueue : IDisposable
     {
         lock (_gate)
         {
-            _inFlight[HostOf(target)]--;
+            var host = _byHost[HostOf(target)];
+            _ready.Remove(host);
+            host.InFlight--;
+            Offer(host);
         }
 
         _changed.Release();
@@ -93,12 +94,13 @@ public sealed class HostQueue : IDisposable
     {
         lock (_gate)
         {
-            var rest = _byHost.Values.SelectMany(q => q).ToList();
-            foreach (var queue in _byHost.Values)
+            var rest = _byHost.Values.SelectMany(h => h.Pages).ToList();
+            foreach (var host in _byHost.Values)
             {
-                queue.Clear();
+                host.Pages.Clear();
             }
 
+            _ready.Clear();
             _remaining = 0;
             _changed.Release(Math.Max(1, _byHost.Count));
             return rest;
@@ -106,4 +108,30 @@ public sealed class HostQueue : IDisposable
     }
 
     public void Dispose() => _changed.Dispose();
+
+    /// <summary>Puts a host among those ready when it has pages and a free slot, ordered by the pages it has left.</summary>
+    private void Offer(Host host)
+    {
+        host.Key = host.Pages.Count;
+        if (host.Pages.Count > 0 && host.InFlight < host.Limit)
+        {
+            _ready.Add(host);
+        }
+    }
+
+    private sealed class Host(string name, int order, int limit)
+    {
+        public string Name { get; } = name;
+
+        public int Order { get; } = order;
+
+        public int Limit { get; } = limit;
+
+        public Queue<int> Pages { get; } = new();
+
+        public int InFlight { get; set; }
+
+        /// <summary>The pages left when it was last put among the ready: its place there (never changed while it is in).</summary>
+        public int Key { get; set; }
+    }
 }

@@ -23,13 +23,38 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
     /// <summary>Renders the pages <c>--render</c> asks for in the shared browser; null: every page is judged from its HTML.</summary>
     public RenderStage? Render { get; init; }
 
-    public async Task<PageResult> CheckAsync(PageTarget target, CancellationToken cancellationToken)
+    public Task<PageResult> CheckAsync(PageTarget target, CancellationToken cancellationToken) => CheckAsync(target, onFetched: null, cancellationToken);
+
+    /// <param name="onFetched">Called once the page's own fetch has ended (whatever its outcome), before it is judged: the
+    /// run gives its host's turn to the next page then, as the fetcher's own per-host limit still holds every request.</param>
+    public async Task<PageResult> CheckAsync(PageTarget target, Action? onFetched, CancellationToken cancellationToken)
     {
         if (target.Address.Problem is { } problem)
         {
             return PageResult.Failed(target, ErrorKinds.Address, problem);
         }
 
+        var called = 0;
+        void Fetched()
+        {
+            if (Interlocked.Exchange(ref called, 1) == 0)
+            {
+                onFetched?.Invoke();
+            }
+        }
+
+        try
+        {
+            return await CheckFetchedAsync(target, Fetched, cancellationToken);
+        }
+        finally
+        {
+            Fetched();
+        }
+    }
+
+    private async Task<PageResult> CheckFetchedAsync(PageTarget target, Action onFetched, CancellationToken cancellationToken)
+    {
         FetchedPage fetched;
         try
         {
@@ -47,6 +72,7 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
             return PageResult.Failed(target, ErrorKinds.Internal, $"the page could not be fetched: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
         }
 
+        onFetched();
         var facts = new FetchFacts
         {
             Status = fetched.StatusCode,
