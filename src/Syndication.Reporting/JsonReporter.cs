@@ -61,7 +61,7 @@ public sealed class JsonReporter : IReporter
     }
 
     /// <summary>"discovery": what the search of each site came to; "unlicensed": the watched sites' republications.</summary>
-    private static void WriteDiscovery(Utf8JsonWriter json, RunSummary summary)
+    internal static void WriteDiscovery(Utf8JsonWriter json, RunSummary summary)
     {
         json.WriteStartArray("discovery");
         foreach (var site in summary.Discovery)
@@ -138,7 +138,7 @@ public sealed class JsonReporter : IReporter
         json.WriteEndObject();
     }
 
-    private static void WriteSummary(Utf8JsonWriter json, VerdictCounts counts)
+    internal static void WriteSummary(Utf8JsonWriter json, VerdictCounts counts)
     {
         json.WriteStartObject("summary");
         json.WriteNumber("pages", counts.Pages);
@@ -162,7 +162,7 @@ public sealed class JsonReporter : IReporter
     }
 
     /// <summary>Writes one page object of the "pages" array.</summary>
-    private static void WritePage(Utf8JsonWriter json, PageResult page)
+    internal static void WritePage(Utf8JsonWriter json, PageResult page)
     {
         json.WriteStartObject();
         json.WriteString("url", page.Url);

@@ -4,7 +4,7 @@ namespace Syndication.Reporting;
 public static class ReporterCatalog
 {
     public static IReadOnlyList<IReporter> All { get; } =
-        [new ConsoleReporter(), new JsonReporter(), new JUnitReporter(), new HtmlReporter(), new CsvReporter(), new MarkdownReporter()];
+        [new ConsoleReporter(), new JsonReporter(), new JsonLinesReporter(), new JUnitReporter(), new HtmlReporter(), new CsvReporter(), new MarkdownReporter()];
 
     public static string ValidNames { get; } = string.Join(", ", All.Select(r => r.Format));
 

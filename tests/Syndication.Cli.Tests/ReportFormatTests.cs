@@ -49,7 +49,7 @@ public sealed class ReportFormatTests
     {
         var result = await CliRunner.RunAsync("check", "--format", "json,pdf", "--output-dir", "x", "x.html");
         Assert.That(result.ExitCode, Is.EqualTo(3));
-        Assert.That(result.Stderr.TrimEnd('\n'), Is.EqualTo("syndication: unknown format 'pdf'; valid formats: console, json, junit, html, csv, markdown"));
+        Assert.That(result.Stderr.TrimEnd('\n'), Is.EqualTo("syndication: unknown format 'pdf'; valid formats: console, json, jsonl, junit, html, csv, markdown"));
     }
 
     [Test]

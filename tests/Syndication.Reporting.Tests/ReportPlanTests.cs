@@ -12,14 +12,14 @@ public sealed class ReportPlanTests
     [Test]
     public void The_catalog_has_one_reporter_per_format_with_its_own_file()
     {
-        Assert.That(ReporterCatalog.ValidNames, Is.EqualTo("console, json, junit, html, csv, markdown"));
-        Assert.That(ReporterCatalog.All.Select(r => r.FileName), Is.EqualTo(new[] { "report.txt", "report.json", "junit.xml", "report.html", "report.csv", "report.md" }));
-        Assert.That(ReporterCatalog.All.Where(r => r.ToStandardOutput).Select(r => r.Format), Is.EqualTo(new[] { "console", "json", "markdown" }));
+        Assert.That(ReporterCatalog.ValidNames, Is.EqualTo("console, json, jsonl, junit, html, csv, markdown"));
+        Assert.That(ReporterCatalog.All.Select(r => r.FileName), Is.EqualTo(new[] { "report.txt", "report.json", "report.jsonl", "junit.xml", "report.html", "report.csv", "report.md" }));
+        Assert.That(ReporterCatalog.All.Where(r => r.ToStandardOutput).Select(r => r.Format), Is.EqualTo(new[] { "console", "json", "jsonl", "markdown" }));
     }
 
-    [TestCase("xml", "unknown format 'xml'; valid formats: console, json, junit, html, csv, markdown")]
-    [TestCase("html,pdf", "unknown format 'pdf'; valid formats: console, json, junit, html, csv, markdown")]
-    [TestCase(" , ", "--format needs a format; valid formats: console, json, junit, html, csv, markdown")]
+    [TestCase("xml", "unknown format 'xml'; valid formats: console, json, jsonl, junit, html, csv, markdown")]
+    [TestCase("html,pdf", "unknown format 'pdf'; valid formats: console, json, jsonl, junit, html, csv, markdown")]
+    [TestCase(" , ", "--format needs a format; valid formats: console, json, jsonl, junit, html, csv, markdown")]
     public void Unknown_format_names_are_answered_with_the_valid_ones(string formats, string message)
     {
         var error = Assert.Throws<ReportOptionsException>(() => ReportPlan.Create(formats, null, "out"));
