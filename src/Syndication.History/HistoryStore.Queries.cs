@@ -87,7 +87,7 @@ public sealed partial class HistoryStore
         using var command = Command("""
             SELECT * FROM (
                 SELECT r.id AS run_id, r.started_at, r.status, p.url AS url, p.partner, e.verdict, e.change, e.since, e.error_kind, e.failing
-                FROM pages p JOIN entries e ON e.page_id = p.id JOIN runs r ON r.id BETWEEN e.first_run AND e.last_run
+                FROM pages p CROSS JOIN entries e ON e.page_id = p.id CROSS JOIN runs r ON r.id BETWEEN e.first_run AND e.last_run
                 WHERE p.partner = @arg COLLATE NOCASE OR instr(p.url, @arg) > 0
                 ORDER BY r.id DESC LIMIT @limit)
             ORDER BY url, run_id
