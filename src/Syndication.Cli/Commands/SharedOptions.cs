@@ -34,7 +34,7 @@ public static class SharedOptions
 
     public static Option<string?> Profile() => new("--profile")
     {
-        Description = "A licence profile file (YAML or JSON). Default: the built-in DCNF profile.",
-        HelpName = "FILE",
+        Description = $"A built-in licence profile by name ({string.Join(", ", Syndication.Profiles.ProfileLoader.BuiltInIds)}) or a profile file (YAML or JSON). Default: dcnf.",
+        HelpName = "NAME|FILE",
     };
 }

@@ -1,11 +1,9 @@
 namespace Syndication.Checks;
 
-/// <summary>The requirement ids that appear in every report.</summary>
+/// <summary>The ids of the DCNF licence's three requirement kinds (every kind is listed in <see cref="Requirements.RequirementCatalogue"/>).</summary>
 public static class RequirementIds
 {
     public const string Logo = "logo";
     public const string Byline = "byline";
     public const string Affiliation = "affiliation";
-
-    public static IReadOnlyList<string> All { get; } = [Logo, Byline, Affiliation];
 }

@@ -124,9 +124,9 @@ public sealed class YamlPartnerListReader
         }
 
         var requirement = Scalar(map, "requirement");
-        if (requirement is not null && !Checks.RequirementIds.All.Contains(requirement))
+        if (requirement is not null && !Requirements.RequirementCatalogue.IsRequirementId(requirement))
         {
-            throw Error(At(map, "requirement"), field + ".requirement", $"unknown requirement '{requirement}'; valid: {string.Join(", ", Checks.RequirementIds.All)}");
+            throw Error(At(map, "requirement"), field + ".requirement", $"unknown requirement '{requirement}'; {Requirements.RequirementCatalogue.Valid}");
         }
 
         var reason = Scalar(map, "reason") ?? throw Error(map, field + ".reason", "a waiver says why it was agreed");
@@ -152,7 +152,7 @@ public sealed class YamlPartnerListReader
         {
             Originals = Strings(node, "originals", "settings.originals").Select(o => ResolveLocation(At(node, "originals"), "settings.originals", o)).ToList(),
             Profile = Scalar(node, "profile") is { } profile
-                ? string.Equals(profile, ProfileLoader.BuiltInId, StringComparison.OrdinalIgnoreCase) ? profile : ResolvePath(At(node, "profile"), "settings.profile", profile)
+                ? ProfileLoader.IsBuiltIn(profile) ? profile : ResolvePath(At(node, "profile"), "settings.profile", profile)
                 : null,
             Concurrency = Int(node, "concurrency", "settings.concurrency", 1, 1024),
             PerHost = Int(node, "perHost", "settings.perHost", 1, 64),

@@ -19,13 +19,6 @@ public sealed class PageEvaluator(CheckSettings settings)
 
     public PageResult Evaluate(PageDocument page, PageTarget target) => Prepare(page, target).Finish();
 
-    private static readonly Dictionary<string, IRequirementCheck> RequirementChecks = new IRequirementCheck[]
-    {
-        new LogoCheck(),
-        new BylineCheck(),
-        new AffiliationCheck(),
-    }.ToDictionary(c => c.Id);
-
     /// <summary>Matches and locates; the checks run in <see cref="PreparedPage.Finish"/>.</summary>
     public PreparedPage Prepare(PageDocument page, PageTarget target)
     {
@@ -86,8 +79,7 @@ public sealed class PageEvaluator(CheckSettings settings)
         }
 
         var context = new CheckContext(page, region, settings.Profile, reporters, match.Match?.Original.Original);
-        var checks = settings.Profile.Requirements.Select(id => RequirementChecks[id]).ToList();
-        return new PreparedPage(context, checks, outcomes => new PageResult
+        return new PreparedPage(context, settings.Profile.Checks, outcomes => new PageResult
         {
             Url = target.Address.Argument,
             Partner = target.Partner,
@@ -107,6 +99,6 @@ public sealed class PageEvaluator(CheckSettings settings)
         Verdict = PageVerdict.NeedsReview,
         Original = info,
         Note = why,
-        Requirements = settings.Profile.Requirements.Select(id => RequirementOutcome.Review(id, why)).ToList(),
+        Requirements = settings.Profile.RequirementIds.Select(id => RequirementOutcome.Review(id, why)).ToList(),
     };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Syndication.Verdicts;
 
 namespace Syndication.Pipeline;
@@ -11,5 +12,16 @@ namespace Syndication.Pipeline;
 /// <param name="Discovered">Found by discovery rather than listed by hand.</param>
 public readonly record struct PageGist(PageVerdict Verdict, string? Partner, bool Waived, string? Change = null, double ElapsedMs = 0, bool Discovered = false)
 {
-    public static PageGist Of(PageResult page) => new(page.Verdict, page.Partner, page.Waived, page.Change, page.Fetch?.ElapsedMs ?? 0, page.Found is not null);
+    /// <summary>The same lists of requirement ids, shared: a run of 100,000 pages holds a handful of lists, not 100,000.</summary>
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> SharedIds = new(StringComparer.Ordinal);
+
+    /// <summary>The ids of the page's requirements, in the profile's order (the reports' filters list them).</summary>
+    public IReadOnlyList<string> RequirementIds { get; init; } = [];
+
+    public static PageGist Of(PageResult page) => new(page.Verdict, page.Partner, page.Waived, page.Change, page.Fetch?.ElapsedMs ?? 0, page.Found is not null)
+    {
+        RequirementIds = page.Requirements.Count == 0
+            ? []
+            : SharedIds.GetOrAdd(string.Join('\n', page.Requirements.Select(r => r.Id)), key => key.Split('\n')),
+    };
 }

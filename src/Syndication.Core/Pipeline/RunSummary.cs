@@ -51,6 +51,10 @@ public sealed record RunSummary
 
     private IReadOnlyList<PageGist>? _gists;
 
+    /// <summary>The requirement ids the run's pages carry, in the order they first appear (the profile's order).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> RequirementIds => Gists.SelectMany(g => g.RequirementIds).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Builds a summary of pages held in memory, computing the counts in one pass over them.</summary>
     public static RunSummary Create(DateTimeOffset startedAt, DateTimeOffset finishedAt, IReadOnlyList<PageResult> pages, bool complete = true) =>
         Create(startedAt, finishedAt, pages, pages.Select(PageGist.Of).ToList(), complete);

@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
+using Syndication.Checks;
+using Syndication.Requirements;
 using Syndication.Text;
 
 namespace Syndication.Profiles;
 
 /// <summary>
 /// One licensor's requirements as data: its names, the names that must not count for it, how its logo is
-/// recognised, its licensing boilerplate, and which requirements apply.
+/// recognised, its licensing boilerplate, and the requirements it lists (kinds from <see cref="RequirementCatalogue"/>,
+/// each with its options).
 /// </summary>
 public sealed class LicenceProfile
 {
@@ -14,7 +17,7 @@ public sealed class LicenceProfile
         string licensor,
         IReadOnlyList<string> names,
         IReadOnlyList<string> notNames,
-        IReadOnlyList<string> requirements,
+        IReadOnlyList<RequirementSettings> requirements,
         LogoRecognition logo,
         IReadOnlyList<Regex> boilerplate,
         LicensorSite? site = null)
@@ -25,6 +28,7 @@ public sealed class LicenceProfile
         Names = names.Select(n => new PersonName(n)).OrderByDescending(n => n.Words.Count).ToList();
         NotNames = notNames.Select(n => new PersonName(n)).OrderByDescending(n => n.Words.Count).ToList();
         Requirements = requirements;
+        Checks = requirements.Select(Check).ToList();
         Logo = logo;
         Boilerplate = boilerplate;
         Site = site;
@@ -40,7 +44,13 @@ public sealed class LicenceProfile
     /// <summary>Names of other organisations that must not count for the licensor, longest first.</summary>
     public IReadOnlyList<PersonName> NotNames { get; }
 
-    public IReadOnlyList<string> Requirements { get; }
+    /// <summary>The requirements in the profile's order: their ids are the ids reports carry.</summary>
+    public IReadOnlyList<RequirementSettings> Requirements { get; }
+
+    public IEnumerable<string> RequirementIds => Requirements.Select(r => r.Id);
+
+    /// <summary>One check per requirement, made once when the profile loads (checks keep no state between pages).</summary>
+    public IReadOnlyList<IRequirementCheck> Checks { get; }
 
     public LogoRecognition Logo { get; }
 
@@ -61,5 +71,11 @@ public sealed class LicenceProfile
 
         var folded = TextFolding.Fold(text);
         return Boilerplate.Any(r => r.IsMatch(folded));
+    }
+
+    private static IRequirementCheck Check(RequirementSettings requirement)
+    {
+        var check = requirement.Kind.Create(requirement);
+        return check.Id == requirement.Id ? check : new RenamedCheck(check, requirement.Id);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Syndication.Checks;
 using Syndication.Fetching;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -7,34 +6,47 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Syndication.Profiles;
 
-/// <summary>Reads a licence profile from YAML (JSON is YAML too). The DCNF profile is built in.</summary>
+/// <summary>
+/// Reads a licence profile from YAML (JSON is YAML too). The built-in profiles (DCNF and the licensors whose public
+/// terms the tool encodes) are embedded; <c>--profile NAME</c> picks one, <c>--profile FILE</c> reads a file.
+/// </summary>
 public static class ProfileLoader
 {
     public const string BuiltInId = "dcnf";
 
-    private static readonly Lazy<string> DcnfText = new(() =>
-    {
-        using var stream = typeof(ProfileLoader).Assembly.GetManifestResourceStream("Syndication.Profiles.dcnf.yaml")
-            ?? throw new InvalidOperationException("the built-in DCNF profile is missing from the assembly");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+    /// <summary>The built-in profiles' names, as <c>--profile</c> and <c>extends:</c> take them.</summary>
+    public static IReadOnlyList<string> BuiltInIds { get; } =
+    [
+        .. typeof(ProfileLoader).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Syndication.Profiles.", StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
+            .Select(n => n["Syndication.Profiles.".Length..^".yaml".Length])
+            .OrderBy(n => n == BuiltInId ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal),
+    ];
 
-    private static readonly Lazy<LicenceProfile> Dcnf = new(() => Parse(DcnfText.Value, "built-in profile dcnf"));
+    private static readonly Dictionary<string, Lazy<LicenceProfile>> BuiltIns = BuiltInIds.ToDictionary(
+        id => id,
+        id => new Lazy<LicenceProfile>(() => Parse(BuiltInText(id), $"built-in profile {id}")),
+        StringComparer.OrdinalIgnoreCase);
 
-    public static LicenceProfile BuiltIn => Dcnf.Value;
+    public static LicenceProfile BuiltIn => BuiltIns[BuiltInId].Value;
 
-    /// <summary>Loads a profile from a file path, or the built-in one by its id.</summary>
+    /// <summary>Whether <paramref name="name"/> names a built-in profile (case-insensitive).</summary>
+    public static bool IsBuiltIn(string name) => BuiltIns.ContainsKey(name);
+
+    /// <summary>"built-in profiles: dcnf, calmatters, ..." for error messages.</summary>
+    public static string BuiltInList => "built-in profiles: " + string.Join(", ", BuiltInIds);
+
+    /// <summary>Loads a built-in profile by its name, or a profile file by its path.</summary>
     public static LicenceProfile Load(string pathOrId)
     {
-        if (string.Equals(pathOrId, BuiltInId, StringComparison.OrdinalIgnoreCase))
+        if (BuiltIns.TryGetValue(pathOrId, out var builtIn))
         {
-            return BuiltIn;
+            return builtIn.Value;
         }
 
         if (!File.Exists(pathOrId))
         {
-            throw new ProfileException($"profile file not found: {pathOrId} (built-in profiles: {BuiltInId})");
+            throw new ProfileException($"profile file not found: {pathOrId} ({BuiltInList})");
         }
 
         try
@@ -47,30 +59,31 @@ public static class ProfileLoader
         }
     }
 
+    private static string BuiltInText(string id)
+    {
+        using var stream = typeof(ProfileLoader).Assembly.GetManifestResourceStream($"Syndication.Profiles.{id}.yaml")
+            ?? throw new InvalidOperationException($"the built-in profile {id} is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>Reads a profile; <paramref name="directory"/> is where its relative paths (reference logos) start.</summary>
     public static LicenceProfile Parse(string yaml, string source, string? directory = null)
     {
         var doc = Document(yaml, source);
         if (doc.Extends is { } extends)
         {
-            if (!string.Equals(extends, BuiltInId, StringComparison.OrdinalIgnoreCase))
+            if (!IsBuiltIn(extends))
             {
-                throw new ProfileException($"{source}: extends: unknown profile '{extends}'; built-in profiles: {BuiltInId}");
+                throw new ProfileException($"{source}: extends: unknown profile '{extends}'; {BuiltInList}");
             }
 
-            doc = doc.Over(Document(DcnfText.Value, "built-in profile dcnf"));
+            doc = doc.Over(Document(BuiltInText(BuiltIns.Keys.First(k => string.Equals(k, extends, StringComparison.OrdinalIgnoreCase))), $"built-in profile {extends}"));
         }
 
         var licensor = Required(doc.Licensor, "licensor", source);
         var names = doc.Names is { Count: > 0 } ? doc.Names : [licensor];
-        var requirements = doc.Requirements is { Count: > 0 } ? doc.Requirements : [.. RequirementIds.All];
-        foreach (var id in requirements)
-        {
-            if (!RequirementIds.All.Contains(id))
-            {
-                throw new ProfileException($"{source}: unknown requirement '{id}'; valid: {string.Join(", ", RequirementIds.All)}");
-            }
-        }
+        var requirements = RequirementList.Read(doc.Requirements, source);
 
         var logo = new LogoRecognition(
             doc.Logo?.Urls ?? [],
@@ -200,7 +213,8 @@ public static class ProfileLoader
 
         public List<string>? NotNames { get; set; }
 
-        public List<string>? Requirements { get; set; }
+        /// <summary>Kind ids, or mappings of a kind and its options (<see cref="RequirementList"/>).</summary>
+        public List<object>? Requirements { get; set; }
 
         public LogoDocument? Logo { get; set; }
 

@@ -2,7 +2,6 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
-using Syndication.Checks;
 using Syndication.Pipeline;
 using Syndication.Verdicts;
 
@@ -333,7 +332,7 @@ internal static class HtmlSkeleton
             section.AppendChild(Select(html, "f-partner", "Partner", "All partners", summary.Partners.Select(p => (p.Name, p.Name))));
         }
 
-        section.AppendChild(Select(html, "f-requirement", "Requirement", "Any requirement", RequirementIds.All.Select(id => (id, id))));
+        section.AppendChild(Select(html, "f-requirement", "Requirement", "Any requirement", summary.RequirementIds.Select(id => (id, id))));
         section.AppendChild(Select(html, "f-outcome", "Outcome", "Any outcome", Enum.GetValues<Outcome>().Reverse().Select(VerdictNames.Of).Select(o => (o, o))));
         section.AppendChild(Select(html, "f-change", "Change", "Any change", ChangeChoices));
         section.AppendChild(Select(html, "f-sort", "Sort", null, SortChoices));

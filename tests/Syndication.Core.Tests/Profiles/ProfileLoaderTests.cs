@@ -12,7 +12,7 @@ public sealed class ProfileLoaderTests
         Assert.That(profile.Licensor, Is.EqualTo("Daily Caller News Foundation"));
         Assert.That(profile.Names.Select(n => n.Display), Is.EquivalentTo(new[] { "Daily Caller News Foundation", "DCNF" }));
         Assert.That(profile.NotNames.Select(n => n.Display), Does.Contain("The Daily Caller"));
-        Assert.That(profile.Requirements, Is.EqualTo(RequirementIds.All));
+        Assert.That(profile.RequirementIds, Is.EqualTo(new[] { RequirementIds.Logo, RequirementIds.Byline, RequirementIds.Affiliation }));
         Assert.That(profile.Logo.FileNameMatches("dcnf-logo.png"), Is.True);
         Assert.That(profile.Logo.FileNameIsOther("dailycaller-logo.png"), Is.True);
         Assert.That(profile.Logo.FileNameIsOther("daily-caller-news-foundation-logo.png"), Is.False);
@@ -35,7 +35,7 @@ public sealed class ProfileLoaderTests
             """);
         var profile = ProfileLoader.Load(path);
         Assert.That(profile.Id, Is.EqualTo("wire"));
-        Assert.That(profile.Requirements, Is.EqualTo(new[] { "byline", "affiliation" }));
+        Assert.That(profile.RequirementIds, Is.EqualTo(new[] { "byline", "affiliation" }));
         Assert.That(profile.Logo.FileNameMatches("EWS_logo.svg"), Is.True);
         Assert.That(profile.Boilerplate, Is.Empty);
     }
@@ -45,7 +45,7 @@ public sealed class ProfileLoaderTests
     {
         var profile = ProfileLoader.Parse("""{ "licensor": "JSON Wire", "names": ["JSON Wire"] }""", "wire.json");
         Assert.That(profile.Licensor, Is.EqualTo("JSON Wire"));
-        Assert.That(profile.Requirements, Is.EqualTo(RequirementIds.All));
+        Assert.That(profile.RequirementIds, Is.EqualTo(new[] { RequirementIds.Logo, RequirementIds.Byline, RequirementIds.Affiliation }));
     }
 
     [TestCase("licensor: X\nrequirements: [logo, credit]", "unknown requirement 'credit'; valid: logo, byline, affiliation")]
