@@ -80,6 +80,12 @@ internal static class CatalogueMigrations
         """
         CREATE INDEX originals_fingerprints ON originals(licensor, id, fingerprint_count, fingerprints);
         """,
+
+        // 3: what the original's markup holds besides its text (links, pictures, captions), for the requirements that
+        // compare a republication with them; null for originals kept before (those requirements answer review).
+        """
+        ALTER TABLE originals ADD COLUMN markup BLOB;
+        """,
     ];
 
     public static int Latest => Steps.Length;

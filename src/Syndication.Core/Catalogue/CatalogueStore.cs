@@ -167,7 +167,7 @@ public sealed partial class CatalogueStore : IDisposable
     {
         lock (_lock)
         {
-            using var command = Command("SELECT title, url, reporters, body, published, modified, licensor_id, source, read_at FROM originals WHERE id = @id");
+            using var command = Command("SELECT title, url, reporters, body, published, modified, licensor_id, source, read_at, markup FROM originals WHERE id = @id");
             command.Parameters.AddWithValue("@id", rowId);
             using var reader = command.ExecuteReader();
             if (!reader.Read())
@@ -175,18 +175,20 @@ public sealed partial class CatalogueStore : IDisposable
                 throw new CatalogueException($"{Path}: original {rowId} is gone (was the catalogue replaced while the run used it?)");
             }
 
-            return new Original
-            {
-                Title = reader.GetString(0),
-                Url = reader.IsDBNull(1) ? null : reader.GetString(1),
-                Reporters = OriginalBody.Reporters(reader.GetString(2)),
-                Paragraphs = OriginalBody.Unpack(reader.GetFieldValue<byte[]>(3)),
-                Published = ParseTime(reader, 4),
-                Modified = ParseTime(reader, 5),
-                LicensorId = reader.IsDBNull(6) ? null : reader.GetString(6),
-                Source = reader.GetString(7),
-                ReadAt = ParseTime(reader, 8),
-            };
+            return OriginalBody.WithMarkup(
+                new Original
+                {
+                    Title = reader.GetString(0),
+                    Url = reader.IsDBNull(1) ? null : reader.GetString(1),
+                    Reporters = OriginalBody.Reporters(reader.GetString(2)),
+                    Paragraphs = OriginalBody.Unpack(reader.GetFieldValue<byte[]>(3)),
+                    Published = ParseTime(reader, 4),
+                    Modified = ParseTime(reader, 5),
+                    LicensorId = reader.IsDBNull(6) ? null : reader.GetString(6),
+                    Source = reader.GetString(7),
+                    ReadAt = ParseTime(reader, 8),
+                },
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9));
         }
     }
 
@@ -317,7 +319,7 @@ public sealed partial class CatalogueStore : IDisposable
                 """
                 UPDATE originals SET seen_at = @read, seen_source = @source,
                     read_at = CASE WHEN content_hash = @hash THEN @read ELSE read_at END, source = CASE WHEN content_hash = @hash THEN @source ELSE source END,
-                    published = COALESCE(published, @published), licensor_id = COALESCE(licensor_id, @licensorId),
+                    published = COALESCE(published, @published), licensor_id = COALESCE(licensor_id, @licensorId), markup = COALESCE(@markup, markup),
                     modified = CASE WHEN @modified IS NOT NULL AND (modified IS NULL OR @modified > modified) THEN @modified ELSE modified END
                 WHERE id = @id
                 """,
@@ -328,6 +330,7 @@ public sealed partial class CatalogueStore : IDisposable
             seen.Parameters.AddWithValue("@licensorId", (object?)licensorId ?? DBNull.Value);
             seen.Parameters.AddWithValue("@modified", Nullable(original.Modified));
             seen.Parameters.AddWithValue("@hash", hash);
+            seen.Parameters.AddWithValue("@markup", (object?)OriginalBody.PackMarkup(original) ?? DBNull.Value);
             seen.Parameters.AddWithValue("@id", kept.Id);
             seen.ExecuteNonQuery();
             result.Unchanged++;
@@ -352,7 +355,7 @@ public sealed partial class CatalogueStore : IDisposable
 
         using var update = Command(
             """
-            UPDATE originals SET key = @key, url = @url, title = @title, title_key = @titleKey, reporters = @reporters, body = @body,
+            UPDATE originals SET key = @key, url = @url, title = @title, title_key = @titleKey, reporters = @reporters, body = @body, markup = COALESCE(@markup, markup),
                 paragraphs = @paragraphs, words = @words, published = COALESCE(@published, published), modified = COALESCE(@modified, modified),
                 licensor_id = COALESCE(@licensorId, licensor_id), content_hash = @hash, fingerprints = @fingerprints,
                 fingerprint_count = @fingerprintCount, read_at = @read, source = @source, seen_at = @read, seen_source = @source, changed_at = @read, revision = revision + 1
@@ -371,9 +374,9 @@ public sealed partial class CatalogueStore : IDisposable
     {
         using var insert = Command(
             """
-            INSERT INTO originals (licensor, key, licensor_id, url, title, title_key, reporters, body, paragraphs, words, published, modified,
+            INSERT INTO originals (licensor, key, licensor_id, url, title, title_key, reporters, body, markup, paragraphs, words, published, modified,
                 content_hash, fingerprints, fingerprint_count, first_read_at, first_source, read_at, source, seen_at, seen_source, changed_at)
-            VALUES (@licensor, @key, @licensorId, @url, @title, @titleKey, @reporters, @body, @paragraphs, @words, @published, @modified,
+            VALUES (@licensor, @key, @licensorId, @url, @title, @titleKey, @reporters, @body, @markup, @paragraphs, @words, @published, @modified,
                 @hash, @fingerprints, @fingerprintCount, @read, @source, @read, @source, @read, @source, @read)
             """,
             transaction);
@@ -392,6 +395,7 @@ public sealed partial class CatalogueStore : IDisposable
         command.Parameters.AddWithValue("@titleKey", OriginalKey.TitleKey(original.Title));
         command.Parameters.AddWithValue("@reporters", OriginalBody.Reporters(original.Reporters));
         command.Parameters.AddWithValue("@body", OriginalBody.Pack(original.Paragraphs));
+        command.Parameters.AddWithValue("@markup", (object?)OriginalBody.PackMarkup(original) ?? DBNull.Value);
         command.Parameters.AddWithValue("@paragraphs", original.Paragraphs.Count);
         command.Parameters.AddWithValue("@words", original.Paragraphs.Sum(p => Tokenizer.Words(p).Length));
         command.Parameters.AddWithValue("@published", Nullable(original.Published));

@@ -25,6 +25,38 @@ internal static class OriginalBody
         return JsonSerializer.Deserialize<List<string>>(brotli) ?? [];
     }
 
+    /// <summary>The original's links, pictures and captions (JSON, Brotli-compressed); null when its source gave no markup.</summary>
+    public static byte[]? PackMarkup(Originals.Original original)
+    {
+        if (original.Links is null && original.Images is null)
+        {
+            return null;
+        }
+
+        using var memory = new MemoryStream();
+        using (var brotli = new BrotliStream(memory, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(brotli, new Markup(original.Links?.ToList(), original.Images?.ToList(), [.. original.Captions]));
+        }
+
+        return memory.ToArray();
+    }
+
+    /// <summary>The original with the links, pictures and captions <see cref="PackMarkup"/> kept (as it was when null).</summary>
+    public static Originals.Original WithMarkup(Originals.Original original, byte[]? packed)
+    {
+        if (packed is null)
+        {
+            return original;
+        }
+
+        using var brotli = new BrotliStream(new MemoryStream(packed), CompressionMode.Decompress);
+        var markup = JsonSerializer.Deserialize<Markup>(brotli);
+        return markup is null ? original : original with { Links = markup.Links, Images = markup.Images, Captions = markup.Captions ?? [] };
+    }
+
+    private sealed record Markup(List<Originals.StoryLink>? Links, List<string>? Images, List<string>? Captions);
+
     public static string Reporters(IReadOnlyList<string> reporters) => JsonSerializer.Serialize(reporters);
 
     public static List<string> Reporters(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];

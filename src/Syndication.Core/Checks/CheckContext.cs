@@ -33,6 +33,12 @@ public sealed class CheckContext
 
     public Original? Original { get; }
 
+    /// <summary>The page's web address as given (null for a local file): links back to itself are told apart by it.</summary>
+    public Uri? PageUrl { get; init; }
+
+    /// <summary>When the page is judged (the run's clock).</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UnixEpoch;
+
     /// <summary>What the runner fetched for this page's checks (<see cref="IAsksForResources"/>); none in a pure evaluation.</summary>
     public PageResources Resources { get; internal set; } = PageResources.None;
 

@@ -68,12 +68,18 @@ public static class FeedReader
                 continue;
             }
 
+            var body = Body(item);
+            var url = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.Uri?.ToString() ?? item.Id;
+            var (links, images, captions) = StoryMarkup.ReadFragment(body, url);
             originals.Add(new Original
             {
                 Title = System.Net.WebUtility.HtmlDecode(title),
-                Url = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.Uri?.ToString() ?? item.Id,
+                Url = url,
                 Reporters = Reporters(item),
-                Paragraphs = HtmlParagraphs.From(Body(item)),
+                Paragraphs = HtmlParagraphs.From(body),
+                Links = links,
+                Images = images,
+                Captions = captions,
                 Published = item.PublishDate == default ? null : item.PublishDate,
                 Modified = item.LastUpdatedTime == default ? null : item.LastUpdatedTime,
                 LicensorId = string.IsNullOrWhiteSpace(item.Id) ? null : item.Id.Trim(),

@@ -13,6 +13,18 @@ public sealed record Original
     /// <summary>The body as paragraphs of plain text.</summary>
     public IReadOnlyList<string> Paragraphs { get; init; } = [];
 
+    /// <summary>
+    /// The links in the story (their target and words), in order; null when its source gives no markup (named with
+    /// --reporter, or kept by an older catalogue): the checks that need them answer review.
+    /// </summary>
+    public IReadOnlyList<StoryLink>? Links { get; init; }
+
+    /// <summary>The story's pictures (their addresses as written, tracking pixels left out); null when unknown.</summary>
+    public IReadOnlyList<string>? Images { get; init; }
+
+    /// <summary>The text of the story's picture captions: a republication may drop them with the pictures.</summary>
+    public IReadOnlyList<string> Captions { get; init; } = [];
+
     /// <summary>When the licensor published it, when known.</summary>
     public DateTimeOffset? Published { get; init; }
 

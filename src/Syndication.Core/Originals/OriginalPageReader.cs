@@ -29,16 +29,33 @@ public static partial class OriginalPageReader
         }
 
         var url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url") ?? source;
+        var paragraphs = story.Select(b => b.Element).ToList();
+        var (links, images, captions) = StoryMarkup.Read(paragraphs, CommonAncestor(paragraphs), Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) ? baseUrl : null);
         return new Original
         {
             Title = TextFolding.CollapseWhiteSpace(title),
             Url = url,
             Reporters = Reporters(document),
             Paragraphs = story.SelectMany(b => b.Lines).ToList(),
+            Links = links,
+            Images = images,
+            Captions = captions,
             Published = Date(Meta(document, "article:published_time")),
             Modified = Date(Meta(document, "article:modified_time") ?? Meta(document, "og:updated_time")),
             Source = source,
         };
+    }
+
+    /// <summary>The deepest element holding every paragraph of the story (its pictures stand among them).</summary>
+    private static IElement CommonAncestor(List<IElement> paragraphs)
+    {
+        var container = paragraphs[0].ParentElement ?? paragraphs[0];
+        while (container.ParentElement is not null && !paragraphs.All(p => container.Contains(p)))
+        {
+            container = container.ParentElement;
+        }
+
+        return container;
     }
 
     private static List<string> Reporters(IDocument document)

@@ -71,7 +71,7 @@ public static class Engine
             log.Warning("No originals and no --reporter given: every page will be not-applicable");
         }
 
-        return new CheckSettings(licence, index, names);
+        return new CheckSettings(licence, index, names) { Clock = time ?? TimeProvider.System };
     }
 
     /// <summary>A fetcher for files and the web with the given limits; dispose it when the run ends.</summary>

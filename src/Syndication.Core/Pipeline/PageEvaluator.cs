@@ -78,7 +78,11 @@ public sealed class PageEvaluator(CheckSettings settings)
             return new PreparedPage(NeedsReview(target, $"could not locate the article on the page: {why}", info));
         }
 
-        var context = new CheckContext(page, region, settings.Profile, reporters, match.Match?.Original.Original);
+        var context = new CheckContext(page, region, settings.Profile, reporters, match.Match?.Original.Original)
+        {
+            PageUrl = target.Address.Url,
+            Now = settings.Clock.GetUtcNow(),
+        };
         return new PreparedPage(context, settings.Profile.Checks, outcomes => new PageResult
         {
             Url = target.Address.Argument,

@@ -76,7 +76,18 @@ internal static partial class RequirementList
         }
 
         var read = RequirementOptions.Read(kind, options, $"{field} ({requirementId})");
-        return new RequirementSettings(requirementId, kind, read);
+        var settings = new RequirementSettings(requirementId, kind, read);
+        try
+        {
+            // A kind may refuse options its schema cannot express (an unknown placeholder in a text): say so now.
+            kind.Create(settings);
+        }
+        catch (ProfileException e)
+        {
+            throw new ProfileException($"{field} ({requirementId}): {e.Message}", e);
+        }
+
+        return settings;
     }
 
     private static Dictionary<string, object?> Options(IDictionary<object, object?> map, string field)

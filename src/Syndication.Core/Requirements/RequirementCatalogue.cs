@@ -11,6 +11,9 @@ public static class RequirementCatalogue
         new Logo.LogoKind(),
         new Byline.BylineKind(),
         new Affiliation.AffiliationKind(),
+        new CreditLine.CreditLineKind(),
+        new LinkToOriginal.LinkToOriginalKind(),
+        new Pixel.PixelKind(),
     ];
 
     public static IReadOnlyList<string> Ids { get; } = [.. Kinds.Select(k => k.Id)];

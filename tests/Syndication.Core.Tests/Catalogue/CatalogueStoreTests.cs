@@ -159,8 +159,8 @@ public sealed class CatalogueStoreTests
             store.Upsert(Engines.Samples, Dcnf, Monday);
         }
 
-        // A file as the first schema left it: no covering index of fingerprints.
-        Execute("DROP INDEX originals_fingerprints; PRAGMA user_version = 1;");
+        // A file as the first schema left it: no covering index of fingerprints, no markup column.
+        Execute("DROP INDEX originals_fingerprints; ALTER TABLE originals DROP COLUMN markup; PRAGMA user_version = 1;");
         using (var reopened = Open())
         {
             Assert.That(reopened.Index(ProfileLoader.BuiltIn).Count, Is.EqualTo(Engines.Samples.Count));
@@ -172,6 +172,32 @@ public sealed class CatalogueStoreTests
         {
             Assert.That(Execute("EXPLAIN QUERY PLAN " + query.Replace("@licensor", "'dcnf'", StringComparison.Ordinal)), Does.Contain("COVERING INDEX originals_fingerprints"), query);
         }
+    }
+
+    [Test]
+    public void The_originals_links_pictures_and_captions_are_kept_and_an_older_row_without_them_reads_as_unknown()
+    {
+        var path = RepoPaths.Fixtures("originals", "golden-state-wire.xml");
+        var original = OriginalsLoader.Read(File.ReadAllBytes(path), null, path).Single();
+        Assume.That(original.Links, Is.Not.Null.And.Not.Empty);
+        using var store = Open();
+        store.Upsert([original], "golden-state-wire", Monday);
+        var id = long.Parse(Execute("SELECT id FROM originals"), System.Globalization.CultureInfo.InvariantCulture);
+
+        var read = store.Read(id);
+        Assert.That(read.Links, Is.EqualTo(original.Links));
+        Assert.That(read.Images, Is.EqualTo(original.Images));
+        Assert.That(read.Captions, Is.EqualTo(original.Captions));
+
+        // A row kept before the markup was: the checks that need it are told it is unknown (null), not "none".
+        Execute("UPDATE originals SET markup = NULL");
+        Assert.That(store.Read(id).Links, Is.Null);
+        Assert.That(store.Read(id).Images, Is.Null);
+
+        // Seen again from a source with markup: the markup comes back without a new revision.
+        var again = store.Upsert([original], "golden-state-wire", Monday.AddDays(1));
+        Assert.That(again.Unchanged, Is.EqualTo(1));
+        Assert.That(store.Read(id).Links, Is.EqualTo(original.Links));
     }
 
     /// <summary>Runs SQL on the catalogue file by itself; the last column of every row read, joined.</summary>

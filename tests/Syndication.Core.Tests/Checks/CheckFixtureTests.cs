@@ -72,20 +72,25 @@ public sealed class CheckFixtureTests
         Assert.That(names, Has.All.Match("^(pass|fail|review)-[a-z0-9-]+\\.html$"), requirement);
     }
 
-    /// <summary>The kind's own profile and originals when its folder has them, else the DCNF profile and the sample feed.</summary>
+    /// <summary>
+    /// The kind's own profile when its folder has one, with the second licensor's originals (tests/fixtures/originals,
+    /// or the folder's own originals/); else the DCNF profile and the sample feed.
+    /// </summary>
     internal static CheckSettings SettingsFor(string requirement)
     {
         var profilePath = RepoPaths.Fixtures("checks", requirement, "profile.yaml");
-        var originalsPath = RepoPaths.Fixtures("checks", requirement, "originals");
-        if (!File.Exists(profilePath) && !Directory.Exists(originalsPath))
+        if (!File.Exists(profilePath))
         {
             return Engines.Settings();
         }
 
-        var profile = File.Exists(profilePath) ? ProfileLoader.Load(profilePath) : ProfileLoader.BuiltIn;
-        var originals = Directory.Exists(originalsPath)
-            ? Directory.GetFiles(originalsPath).Order(StringComparer.Ordinal).SelectMany(f => OriginalsLoader.Read(File.ReadAllBytes(f), null, f)).ToList()
-            : Engines.Samples;
-        return new CheckSettings(profile, new OriginalCatalogue(originals, profile), []);
+        var own = RepoPaths.Fixtures("checks", requirement, "originals");
+        var folder = Directory.Exists(own) ? own : RepoPaths.Fixtures("originals");
+        var profile = ProfileLoader.Load(profilePath);
+        var originals = Directory.GetFiles(folder).Order(StringComparer.Ordinal).SelectMany(f => OriginalsLoader.Read(File.ReadAllBytes(f), null, f)).ToList();
+        return new CheckSettings(profile, new OriginalCatalogue(originals, profile), []) { Clock = FixtureClock };
     }
+
+    /// <summary>"Today" for the fixtures: a week after the second licensor's original, so a time window can be judged.</summary>
+    internal static readonly TimeProvider FixtureClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2024, 3, 11, 12, 0, 0, TimeSpan.Zero));
 }

@@ -44,6 +44,12 @@ public sealed class RequirementListTests
     [TestCase("requirements:\n  - logo: 3", "expected the requirement's options as a mapping")]
     [TestCase("requirements:\n  - logo: {}\n    byline: {}", "a mapping with several keys needs 'kind:'")]
     [TestCase("requirements:\n  - [logo]", "expected a requirement kind's id or a mapping")]
+    [TestCase("requirements:\n  - credit-line: { where: top }", "credit-line needs the option 'text'")]
+    [TestCase("requirements:\n  - credit-line: { text: 'By {author}' }", "(credit-line): text \"By {author}\": unknown placeholder {author}; valid: {licensor}, {reporter}, {title}")]
+    [TestCase("requirements:\n  - credit-line: { text: x, where: middle }", "(credit-line).where: \"middle\" is not one of top, end, anywhere")]
+    [TestCase("requirements:\n  - link-to-original: { accept: [link, meta] }", "\"meta\" is not one of link, canonical")]
+    [TestCase("requirements:\n  - pixel: {}", "(pixel): pixel needs 'src' (the pixel image's URL pattern) or 'script'")]
+    [TestCase("requirements:\n  - pixel: { src: '[' }", "(pixel).src: invalid regular expression '['")]
     public void A_bad_requirement_is_a_one_line_error_naming_the_entry(string requirements, string expected)
     {
         var error = Assert.Throws<ProfileException>(() => ProfileLoader.Parse("licensor: X\n" + requirements, "bad.yaml"));

@@ -142,12 +142,17 @@ internal sealed partial class WordPressPosts(CatalogueStore store, LicenceProfil
             return null;
         }
 
+        var url = String(post, "link");
+        var (links, images, captions) = StoryMarkup.ReadFragment(content, url);
         return new Original
         {
             Title = title,
-            Url = String(post, "link"),
+            Url = url,
             Reporters = await AuthorsAsync(post, api, report, cancellationToken),
             Paragraphs = paragraphs,
+            Links = links,
+            Images = images,
+            Captions = captions,
             Published = GmtDate(post, "date_gmt"),
             Modified = GmtDate(post, "modified_gmt"),
             LicensorId = post.TryGetProperty("id", out var id) && id.TryGetInt64(out var number) ? "wp:" + number.ToString(CultureInfo.InvariantCulture) : null,
