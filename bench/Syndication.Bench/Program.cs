@@ -12,6 +12,7 @@ using Syndication.Bench;
 //   dotnet run -c Release --project bench/Syndication.Bench -- --nights N [--count 3] | --year N [--count 365]  (NightsBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- --schedule [BIG] [--concurrency 16] [--also 32,64]  (ScheduleBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- parse FILE|DIR...   (parse only, for the CPU ratio)
+//   dotnet run -c Release --project bench/Syndication.Bench -- --reports N [--findings P] | --html-open FILE  (ReportsBench.cs)
 // --images: the demo profile (a reference logo), every third page with an unnamed logo to fetch, and the audit run
 // twice, images on and off (--no-images), side by side.
 // --render: a mix where one page in ten is built by a script; the audit run three times, --render never, auto and
@@ -73,6 +74,20 @@ if (args.Contains("--nights") || args.Contains("--year"))
     var count = Option("--count", year ? 365 : 3);
     var cliPath = Path.Combine(AppContext.BaseDirectory, "syndication.dll");
     await (year ? NightsBench.YearAsync(FindRoot(), cliPath, pages, count, Option("--hosts", 50)) : NightsBench.NightsAsync(FindRoot(), cliPath, pages, count, Option("--hosts", 50)));
+    return;
+}
+
+if (args.Contains("--reports"))
+{
+    var findings = Array.IndexOf(args, "--findings") is var f and >= 0 ? (int?)Option("--findings", 5) : null;
+    var keep = Array.IndexOf(args, "--keep") is var k and >= 0 && k + 1 < args.Length ? args[k + 1] : null;
+    await ReportsBench.RunAsync(FindRoot(), Path.Combine(AppContext.BaseDirectory, "syndication.dll"), Option("--reports", 100_000), findings, keep, args.Contains("--static") ? Option("--static", 500) : null);
+    return;
+}
+
+if (args is ["--html-open", var openFile, ..])
+{
+    await ReportsBench.OpenAsync(Path.GetFullPath(openFile));
     return;
 }
 

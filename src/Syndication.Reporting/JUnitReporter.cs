@@ -13,10 +13,22 @@ namespace Syndication.Reporting;
 /// summary's gists, so the suite element is written before its pages are read; the pages of a partner must be contiguous. With
 /// discovery, a page found on a partner's site says so in system-out, the watched sites' unlicensed republications are
 /// failures in a suite of their own, and a "discovery" suite without cases carries each site's account (system-out)
-/// and its source problems (system-err).
+/// and its source problems (system-err). With <see cref="FindingsOnly"/>, a partner's suite has a case per page that
+/// needs a look (<see cref="Triage.NeedsAttention"/>) and one case each for its compliant pages and its quiet
+/// not-applicable ones (found by discovery, or without a partner), with their number: the file grows with the
+/// findings, not with the list.
 /// </summary>
 public sealed class JUnitReporter : IReporter
 {
+    /// <summary>The name of the case that stands for a suite's compliant pages in <see cref="FindingsOnly"/> mode.</summary>
+    public const string CompliantCase = "compliant pages";
+
+    /// <summary>The name of the case that stands for a suite's quiet not-applicable pages in <see cref="FindingsOnly"/> mode.</summary>
+    public const string NotApplicableCase = "not-applicable pages";
+
+    /// <summary>A case per finding, the rest counted (--junit-cases findings); false: a case per page.</summary>
+    public bool FindingsOnly { get; init; }
+
     private static readonly XmlWriterSettings Settings = new()
     {
         Encoding = new UTF8Encoding(false),
@@ -46,37 +58,48 @@ public sealed class JUnitReporter : IReporter
         xml.WriteAttributeString("time", ReportFormatting.Number(Math.Max(0, (summary.FinishedAt - summary.StartedAt).TotalSeconds)));
 
         var counts = summary.Partners.ToDictionary(p => p.Name, p => p.Counts, StringComparer.Ordinal);
-        var seconds = summary.Gists.GroupBy(g => g.Partner ?? string.Empty, StringComparer.Ordinal)
+        var gists = summary.Gists;
+        var seconds = gists.GroupBy(g => g.Partner ?? string.Empty, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(p => p.ElapsedMs), StringComparer.Ordinal);
+        var quiet = FindingsOnly
+            ? gists.Where(g => !Triage.NeedsAttention(g)).GroupBy(g => g.Partner ?? string.Empty, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => new Quiet(g.Where(p => p.Verdict == PageVerdict.Compliant).ToList(), g.Where(p => p.Verdict == PageVerdict.NotApplicable).ToList()), StringComparer.Ordinal)
+            : [];
         var done = new HashSet<string?>(StringComparer.Ordinal);
         var started = false;
         string? open = null;
-        foreach (var page in summary.Pages)
+        for (var i = 0; i < gists.Count; i++)
         {
-            if (!started || page.Partner != open)
+            var gist = gists[i];
+            if (!started || gist.Partner != open)
             {
                 if (started)
                 {
-                    xml.WriteEndElement();
+                    EndSuite(xml, quiet, open);
                 }
 
-                if (!done.Add(page.Partner))
+                if (!done.Add(gist.Partner))
                 {
                     throw new InvalidOperationException(
-                        $"the pages of '{TerminalText.Safe(ReportFormatting.GroupOf(page.Partner))}' are not together; JUnit needs each partner's pages in one run");
+                        $"the pages of '{TerminalText.Safe(ReportFormatting.GroupOf(gist.Partner))}' are not together; JUnit needs each partner's pages in one run");
                 }
 
-                StartSuite(xml, summary, ReportFormatting.GroupOf(page.Partner), page.Partner is null ? Ungrouped(summary) : counts[page.Partner], seconds[page.Partner ?? string.Empty]);
+                var suite = gist.Partner is null ? Ungrouped(summary) : counts[gist.Partner];
+                StartSuite(xml, summary, ReportFormatting.GroupOf(gist.Partner), FindingsOnly ? Written(suite, quiet.GetValueOrDefault(gist.Partner ?? string.Empty)) : suite, seconds[gist.Partner ?? string.Empty]);
                 started = true;
-                open = page.Partner;
+                open = gist.Partner;
             }
 
-            WriteCase(xml, page, ReportFormatting.GroupOf(page.Partner));
+            // Findings only: a quiet page is counted, not read.
+            if (!FindingsOnly || Triage.NeedsAttention(gist))
+            {
+                WriteCase(xml, summary.Pages[i], ReportFormatting.GroupOf(gist.Partner));
+            }
         }
 
         if (started)
         {
-            xml.WriteEndElement();
+            EndSuite(xml, quiet, open);
         }
 
         WriteDiscovery(xml, summary);
@@ -87,6 +110,61 @@ public sealed class JUnitReporter : IReporter
     }
 
     public const string UnlicensedSuite = "unlicensed republications (watched sites)";
+
+    /// <summary>
+    /// The counts of a suite as written with findings only: its quiet pages are one case each kind (a passing case
+    /// for the compliant ones, a skipped one for the not-applicable ones), not a case each.
+    /// </summary>
+    private static VerdictCounts Written(VerdictCounts suite, Quiet? quiet)
+    {
+        if (quiet is null)
+        {
+            return suite;
+        }
+
+        var (compliant, notApplicable) = (quiet.Compliant.Count, quiet.NotApplicable.Count);
+        return suite with
+        {
+            Pages = suite.Pages - compliant - notApplicable + Math.Sign(compliant) + Math.Sign(notApplicable),
+            Compliant = suite.Compliant - compliant + Math.Sign(compliant),
+            NotApplicable = suite.NotApplicable - notApplicable + Math.Sign(notApplicable),
+        };
+    }
+
+    /// <summary>A suite's quiet pages (compliant, and not applicable without needing a look), counted and timed, not listed.</summary>
+    private sealed record Quiet(List<PageGist> Compliant, List<PageGist> NotApplicable);
+
+    /// <summary>Closes a partner's suite; with findings only, after the cases that stand for its quiet pages.</summary>
+    private void EndSuite(XmlWriter xml, Dictionary<string, Quiet> quiet, string? partner)
+    {
+        if (FindingsOnly && quiet.TryGetValue(partner ?? string.Empty, out var pages))
+        {
+            var group = ReportFormatting.GroupOf(partner);
+            if (pages.Compliant.Count > 0)
+            {
+                StartCase(xml, CompliantCase, group, pages.Compliant.Sum(p => p.ElapsedMs));
+                xml.WriteElementString("system-out", $"{ReportFormatting.Number(pages.Compliant.Count)} compliant page(s), not listed (--junit-cases findings)\n");
+                xml.WriteEndElement();
+            }
+
+            if (pages.NotApplicable.Count > 0)
+            {
+                StartCase(xml, NotApplicableCase, group, pages.NotApplicable.Sum(p => p.ElapsedMs));
+                WriteOutcome(xml, "skipped", VerdictNames.Of(PageVerdict.NotApplicable), $"{ReportFormatting.Number(pages.NotApplicable.Count)} page(s) found by discovery or checked without a partner republish no known original, not listed (--junit-cases findings)", null);
+                xml.WriteEndElement();
+            }
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void StartCase(XmlWriter xml, string name, string group, double milliseconds)
+    {
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("classname", TerminalText.Safe(group));
+        xml.WriteAttributeString("time", ReportFormatting.Seconds(milliseconds));
+    }
 
     private static void WriteDiscovery(XmlWriter xml, RunSummary summary)
     {
@@ -142,10 +220,7 @@ public sealed class JUnitReporter : IReporter
 
     private static void WriteCase(XmlWriter xml, PageResult page, string group)
     {
-        xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("name", TerminalText.Safe(page.Url));
-        xml.WriteAttributeString("classname", TerminalText.Safe(group));
-        xml.WriteAttributeString("time", ReportFormatting.Seconds(page.Fetch?.ElapsedMs ?? 0));
+        StartCase(xml, TerminalText.Safe(page.Url), group, page.Fetch?.ElapsedMs ?? 0);
         switch (page.Verdict)
         {
             case PageVerdict.NonCompliant:

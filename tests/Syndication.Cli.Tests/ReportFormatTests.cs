@@ -33,6 +33,26 @@ public sealed class ReportFormatTests
         Assert.That(File.ReadAllText(folder.File("report.txt")), Does.Contain(totals.Replace("**", string.Empty, StringComparison.Ordinal)));
     }
 
+    [Test]
+    public async Task Junit_cases_findings_lists_the_pages_that_need_a_look_and_counts_the_compliant_ones()
+    {
+        using var folder = new TempFolder();
+        var result = await CliRunner.RunAsync(["check", "--originals", RepoPaths.Feed, "--format", "junit,json", "--junit-cases", "findings", "--output-dir", folder.Path, .. Pages]);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Stderr);
+        using var json = JsonDocument.Parse(File.ReadAllText(folder.File("report.json")));
+        var s = json.RootElement.GetProperty("summary");
+        var junit = System.Xml.Linq.XDocument.Load(folder.File("junit.xml")).Root!;
+        var cases = junit.Descendants("testcase").Select(c => c.Attribute("name")!.Value).ToList();
+        Assert.That(junit.Descendants("failure").Count(), Is.EqualTo(s.GetProperty("nonCompliant").GetInt32()));
+        // Without a partner, a page that republishes no original is no finding either: compliant and those, one case each.
+        Assert.That(cases, Does.Contain("compliant pages").And.Contain("not-applicable pages"));
+        Assert.That(cases, Has.Count.EqualTo(Pages.Length - s.GetProperty("compliant").GetInt32() - s.GetProperty("notApplicable").GetInt32() + 2));
+
+        var wrong = await CliRunner.RunAsync(["check", "--originals", RepoPaths.Feed, "--format", "junit", "--junit-cases", "some", "--output", folder.File("j.xml"), .. Pages]);
+        Assert.That(wrong.ExitCode, Is.EqualTo(3));
+        Assert.That(wrong.Stderr.TrimEnd('\n'), Is.EqualTo("syndication: --junit-cases takes 'all' or 'findings', not 'some'"));
+    }
+
     [TestCase("html")]
     [TestCase("junit")]
     [TestCase("csv")]

@@ -3,24 +3,65 @@ using System.Xml;
 using System.Xml.Schema;
 using Syndication.Pipeline;
 using Syndication.Reporting.Tests.Support;
+using Syndication.Verdicts;
 
 namespace Syndication.Reporting.Tests;
 
 /// <summary>The JUnit report against the schema Jenkins and GitLab read, and its mapping of verdicts to results.</summary>
 public sealed class JUnitSchemaTests
 {
-    [Test]
-    public void The_report_is_valid_for_the_junit_schema()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void The_report_is_valid_for_the_junit_schema(bool findingsOnly)
     {
-        var errors = Validate(Render.Text(new JUnitReporter(), SampleRuns.Audit()));
+        var errors = Validate(Render.Text(new JUnitReporter { FindingsOnly = findingsOnly }, SampleRuns.Audit()));
+        Assert.That(errors, Is.Empty);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void The_report_with_discovery_is_valid_for_the_junit_schema(bool findingsOnly)
+    {
+        var errors = Validate(Render.Text(new JUnitReporter { FindingsOnly = findingsOnly }, SampleRuns.Discovery()));
         Assert.That(errors, Is.Empty);
     }
 
     [Test]
-    public void The_report_with_discovery_is_valid_for_the_junit_schema()
+    public void Findings_only_lists_every_finding_and_counts_the_quiet_pages_in_one_case_each()
     {
-        var errors = Validate(Render.Text(new JUnitReporter(), SampleRuns.Discovery()));
-        Assert.That(errors, Is.Empty);
+        // 1,000 pages of two partners: three findings, a page listed by hand that republishes nothing (a finding too),
+        // and quiet pages: compliant ones and discovered not-applicable ones.
+        var pages = Enumerable.Range(0, 1000).Select(i => new PageResult
+        {
+            Url = $"https://partner.example/story-{i}/",
+            Partner = i < 600 ? "Alpha" : "Beta",
+            Verdict = i switch { 7 => PageVerdict.NonCompliant, 8 => PageVerdict.NeedsReview, 650 => PageVerdict.Error, 9 or 10 or 700 => PageVerdict.NotApplicable, _ => PageVerdict.Compliant },
+            Found = i is 10 or 700 ? new FoundNote(DateTimeOffset.UnixEpoch, "https://partner.example/sitemap.xml", New: false) : null,
+            Error = i == 650 ? new PageError("timeout", "took too long") : null,
+            Requirements = i switch
+            {
+                7 => [RequirementOutcome.Fail("logo", "no logo")],
+                8 => [RequirementOutcome.Review("byline", "cannot tell")],
+                _ => [],
+            },
+        }).ToList();
+        var all = Render.Text(new JUnitReporter(), SampleRuns.Summary(pages));
+        var findings = Render.Text(new JUnitReporter { FindingsOnly = true }, SampleRuns.Summary(pages));
+        Assert.That(Validate(findings), Is.Empty);
+        var document = new XmlDocument();
+        document.LoadXml(findings);
+        string[] Cases(string suite) => [.. document.SelectNodes($"//testsuite[@name='{suite}']/testcase")!.Cast<XmlElement>().Select(c => c.GetAttribute("name"))];
+        Assert.That(Cases("Alpha"), Is.EqualTo(new[] { "https://partner.example/story-7/", "https://partner.example/story-8/", "https://partner.example/story-9/", JUnitReporter.CompliantCase, JUnitReporter.NotApplicableCase }));
+        Assert.That(Cases("Beta"), Is.EqualTo(new[] { "https://partner.example/story-650/", JUnitReporter.CompliantCase, JUnitReporter.NotApplicableCase }));
+        Assert.That(document.SelectSingleNode("//testsuite[@name='Alpha']/testcase[@name='compliant pages']/system-out")!.InnerText, Does.StartWith("596 compliant page(s)"));
+        Assert.That(document.SelectSingleNode("//testsuite[@name='Beta']/testcase[@name='not-applicable pages']/skipped/@message")!.Value, Does.StartWith("1 page(s)"));
+        foreach (var suite in document.SelectNodes("//testsuite")!.Cast<XmlElement>())
+        {
+            Assert.That(int.Parse(suite.GetAttribute("tests"), CultureInfo.InvariantCulture), Is.EqualTo(suite.SelectNodes("testcase")!.Count));
+            Assert.That(int.Parse(suite.GetAttribute("skipped"), CultureInfo.InvariantCulture), Is.EqualTo(suite.SelectNodes("testcase[skipped]")!.Count));
+        }
+
+        Assert.That(findings.Length, Is.LessThan(all.Length / 20), "the file grows with the findings");
     }
 
     [Test]
@@ -35,11 +76,12 @@ public sealed class JUnitSchemaTests
         Assert.That(Validate("<testsuites><testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\" time=\"1\"><testcase name=\"x\" time=\"0.5\"/></testsuite></testsuites>"), Is.Empty);
     }
 
-    [Test]
-    public void Needs_review_is_skipped_with_its_reason_and_every_count_and_time_adds_up()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Needs_review_is_skipped_with_its_reason_and_every_count_and_time_adds_up(bool findingsOnly)
     {
         var document = new XmlDocument();
-        document.LoadXml(Render.Text(new JUnitReporter(), SampleRuns.Audit()));
+        document.LoadXml(Render.Text(new JUnitReporter { FindingsOnly = findingsOnly }, SampleRuns.Audit()));
         var review = document.SelectNodes("//testcase")!.Cast<XmlElement>().Single(c => c.GetAttribute("name") == Hostile.JavascriptUrl);
         var skipped = (XmlElement)review.SelectSingleNode("skipped")!;
         Assert.That(skipped.GetAttribute("type"), Is.EqualTo("needs-review"));

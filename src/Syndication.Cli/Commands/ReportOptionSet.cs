@@ -31,12 +31,19 @@ public sealed class ReportOptionSet
         HelpName = "DIR",
     };
 
+    public Option<string> JUnitCases { get; } = new("--junit-cases")
+    {
+        Description = "The JUnit report's cases: 'all' (a case per page) or 'findings' (a case per page that needs a look; a partner's compliant and quiet not-applicable pages one case each, counted).",
+        DefaultValueFactory = _ => "all",
+        HelpName = "all|findings",
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Log debug events to standard error.",
     };
 
-    public IEnumerable<Option> All => [Format, Output, OutputDir, Verbose];
+    public IEnumerable<Option> All => [Format, Output, OutputDir, JUnitCases, Verbose];
 
     /// <summary>
     /// The reports to write, each file checked writable now, before any page is checked. A list's formats apply when
@@ -52,6 +59,17 @@ public sealed class ReportOptionSet
 
         var output = result.GetValue(Output);
         var targets = ReportOutput.Plan(formats, output, result.GetValue(OutputDir) ?? (output is null ? settings?.OutputDir : null));
+        var findings = result.GetValue(JUnitCases) switch
+        {
+            "all" => false,
+            "findings" => true,
+            var other => throw new UsageException($"--junit-cases takes 'all' or 'findings', not '{other}'"),
+        };
+        if (findings)
+        {
+            targets = [.. targets.Select(t => t.Reporter is JUnitReporter ? t with { Reporter = new JUnitReporter { FindingsOnly = true } } : t)];
+        }
+
         ReportOutput.CheckWritable(targets);
         return targets;
     }

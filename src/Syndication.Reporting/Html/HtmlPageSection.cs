@@ -30,8 +30,8 @@ internal sealed class HtmlPageSection(HtmlBuilder html, Func<string, byte[]?>? s
             article.SetAttribute("data-partner", page.Partner);
         }
 
-        article.SetAttribute("data-outcomes", string.Join(' ', page.Requirements.Select(r => $"{Token(r.Id)}:{VerdictNames.Of(r.Status)}")));
-        article.SetAttribute("data-change", Token(page.Change ?? string.Empty));
+        article.SetAttribute("data-outcomes", Outcomes(page));
+        article.SetAttribute("data-change", Change(page.Change));
         article.SetAttribute("data-list", ReportFormatting.Number(number));
         article.SetAttribute("data-triage", Triage.Ranks[Triage.Rank(PageGist.Of(page))]);
 
@@ -279,6 +279,24 @@ internal sealed class HtmlPageSection(HtmlBuilder html, Func<string, byte[]?>? s
         dd.AppendChild(value);
         list.AppendChild(dd);
     }
+
+    /// <summary>
+    /// The parts of a page the search box reads: its head (address, verdict, partner, change), original, reasons and
+    /// their history, error, note, where it was found, and each evidence item's reason — not the evidence's markup.
+    /// </summary>
+    public const string Searchable = ".page-head, .original, .reason, .history, .error, .note, .found, dd.k-reason";
+
+    /// <summary>What the search box matches in a page's section: its <see cref="Searchable"/> parts' text, joined by spaces (the script does the same).</summary>
+    public static string SearchText(IElement section) => string.Join(' ', section.QuerySelectorAll(Searchable).Select(e => e.TextContent));
+
+    /// <summary>The page's outcomes as the filters read them: "logo:fail byline:pass" (data-outcomes).</summary>
+    public static string Outcomes(PageResult page) => string.Join(' ', page.Requirements.Select(r => $"{Token(r.Id)}:{VerdictNames.Of(r.Status)}"));
+
+    /// <summary>The same from a page's gist.</summary>
+    public static string Outcomes(PageGist page) => string.Join(' ', page.RequirementIds.Select((id, i) => $"{Token(id)}:{VerdictNames.Of(page.Outcomes[i])}"));
+
+    /// <summary>The page's change as the change filter reads it (data-change): new, persisting, fixed, same or empty.</summary>
+    public static string Change(string? change) => Token(change ?? string.Empty);
 
     /// <summary>A requirement id as one token of data-outcomes.</summary>
     private static string Token(string id) => string.Concat(TerminalText.Safe(id).Select(c => char.IsWhiteSpace(c) || c == ':' ? '_' : c));

@@ -9,16 +9,20 @@ namespace Syndication.Reporting;
 
 /// <summary>
 /// Everything of the HTML report but the pages, built as one DOM: head (policy, style), run facts, counts, partners,
-/// filters, an empty main element, and the script. It is serialised once and cut at the main element, which the
-/// pages then fill one by one. The cut is safe: `&lt;main id="pages"&gt;` cannot come from page text, whose '&lt;'
-/// and '"' the serialiser encodes.
+/// filters, an empty main element, the footer and the script. It is serialised once and cut at the main element,
+/// which the pages then fill one by one, and before the footer and the script, which the report writes in its own
+/// order. The cuts are safe: `&lt;main id="pages"&gt;`, `&lt;footer&gt;` and `&lt;script&gt;` cannot come from page text,
+/// whose '&lt;' the serialiser encodes.
 /// </summary>
 internal static class HtmlSkeleton
 {
-    private const string MainStart = "<main id=\"pages\">";
-    private const string MainEnd = "</main>";
+    internal const string MainStart = "<main id=\"pages\">";
+    internal const string MainEnd = "</main>";
 
-    public static (IDocument Document, string Before, string After) Build(RunSummary summary)
+    /// <summary>The report around its pages: up to and with the main element's start; its footer; its script; the end.</summary>
+    public sealed record Parts(IDocument Document, string Before, string Footer, string Script, string End);
+
+    public static Parts Build(RunSummary summary)
     {
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html lang=\"en\"><head></head><body></body></html>");
         var html = new HtmlBuilder(document);
@@ -57,7 +61,15 @@ internal static class HtmlSkeleton
         }
 
         var cut = start + MainStart.Length;
-        return (document, text[..cut] + "\n", text[cut..]);
+        var footer = text.IndexOf("<footer>", cut, StringComparison.Ordinal);
+        var script = text.IndexOf("<script>", cut, StringComparison.Ordinal);
+        var end = text.IndexOf("</script>", script, StringComparison.Ordinal) + "</script>".Length;
+        if (footer != cut + MainEnd.Length || script < footer)
+        {
+            throw new InvalidOperationException("the report skeleton does not end with its main element, footer and script");
+        }
+
+        return new Parts(document, text[..cut] + "\n", text[footer..script], text[script..end], text[end..]);
     }
 
     private static void Head(IDocument document, HtmlBuilder html, RunSummary summary)

@@ -3,14 +3,22 @@ using Syndication.Reporting.Tests.Support;
 
 namespace Syndication.Reporting.Tests.Browser;
 
-/// <summary>The HTML report in headless Chromium: loads without errors or policy violations, runs nothing from pages, and its filters work.</summary>
+/// <summary>
+/// The HTML report in headless Chromium: loads without errors or policy violations, runs nothing from pages, and its
+/// filters work — with every page written out, and with all but the first two folded into chunks of two (as a run of
+/// thousands of pages is), where the same views must show the same pages.
+/// </summary>
 [NonParallelizable]
-public sealed class BrowserTests : ChromiumFixture
+[TestFixture(false)]
+[TestFixture(true)]
+public sealed class BrowserTests(bool folded) : ChromiumFixture
 {
+    private HtmlReporter Reporter => folded ? new HtmlReporter { StaticPages = 2, ChunkPages = 2 } : new HtmlReporter();
+
     [Test]
     public async Task The_report_loads_with_no_console_errors_no_policy_violations_and_runs_nothing_from_pages()
     {
-        var report = await OpenAsync(Render.Bytes(new HtmlReporter(), SampleRuns.Audit()));
+        var report = await OpenAsync(Render.Bytes(Reporter, SampleRuns.Audit()));
         Assert.That(report.Problems, Is.Empty);
         Assert.That(report.Requests, Has.Count.EqualTo(1), "the report loads nothing but itself: " + string.Join(", ", report.Requests));
         Assert.That(await report.Page.Locator("#filters").IsVisibleAsync(), Is.True, "the script ran (it shows the filters)");
@@ -22,7 +30,7 @@ public sealed class BrowserTests : ChromiumFixture
     [Test]
     public async Task Filters_by_verdict_partner_requirement_and_search_change_what_is_shown()
     {
-        var report = await OpenAsync(Render.Bytes(new HtmlReporter(), SampleRuns.Audit()));
+        var report = await OpenAsync(Render.Bytes(Reporter, SampleRuns.Audit()));
         var page = report.Page;
         Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(6));
 
@@ -61,17 +69,18 @@ public sealed class BrowserTests : ChromiumFixture
     public async Task A_script_the_policy_does_not_name_is_blocked_and_reported()
     {
         // Proves the policy is enforced and that the checks above would see a violation.
-        var html = Render.Text(new HtmlReporter(), SampleRuns.Audit()).Replace("</script>", "void 0;</script>", StringComparison.Ordinal);
+        var html = Render.Text(Reporter, SampleRuns.Audit()).Replace("</script>", "void 0;</script>", StringComparison.Ordinal);
         var report = await OpenAsync(System.Text.Encoding.UTF8.GetBytes(html));
         Assert.That(report.Problems, Has.Some.Contains("script-src"));
         Assert.That(await report.Page.Locator("#filters").IsVisibleAsync(), Is.False, "the tampered script did not run");
-        Assert.That(await report.VisiblePagesAsync(), Is.EqualTo(6), "without the script every page still shows");
+        Assert.That(await report.Page.Locator("article.page:visible").CountAsync(), Is.EqualTo(folded ? 2 : 6), "without the script every page written out still shows");
+        Assert.That(await report.Page.Locator("#folded").IsVisibleAsync(), Is.EqualTo(folded), "and the folded ones are named");
     }
 
     [Test]
     public async Task The_new_violation_is_shown_first_and_the_sort_brings_back_the_list_order()
     {
-        var report = await OpenAsync(Render.Bytes(new HtmlReporter(), SampleRuns.Audit()));
+        var report = await OpenAsync(Render.Bytes(Reporter, SampleRuns.Audit()));
         Assert.That(await report.VisibleIdsAsync(), Is.EqualTo(new[] { "page-2", "page-3", "page-5", "page-1", "page-6", "page-4" }));
         Assert.That(await report.Page.Locator("article.page").First.Locator(".change").First.InnerTextAsync(), Is.EqualTo("new"));
 
@@ -87,7 +96,7 @@ public sealed class BrowserTests : ChromiumFixture
     [Test]
     public async Task The_change_filter_shows_new_fixed_or_unchanged_pages()
     {
-        var report = await OpenAsync(Render.Bytes(new HtmlReporter(), SampleRuns.Audit()));
+        var report = await OpenAsync(Render.Bytes(Reporter, SampleRuns.Audit()));
         var change = report.Page.Locator("#f-change");
         await change.SelectOptionAsync("new");
         Assert.That(await report.VisibleIdsAsync(), Is.EqualTo(new[] { "page-2" }));
@@ -104,7 +113,7 @@ public sealed class BrowserTests : ChromiumFixture
     [Test]
     public async Task A_view_is_kept_in_the_address_and_a_link_to_it_opens_the_same_view()
     {
-        var html = Render.Bytes(new HtmlReporter(), SampleRuns.Audit());
+        var html = Render.Bytes(Reporter, SampleRuns.Audit());
         var report = await OpenAsync(html);
         await report.Page.Locator("#f-partner").SelectOptionAsync(SampleRuns.HostilePartner);
         await report.Page.Locator("input[name='verdict'][value='not-applicable']").UncheckAsync();

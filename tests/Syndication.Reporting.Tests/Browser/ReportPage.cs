@@ -43,10 +43,34 @@ public sealed class ReportPage
         return report;
     }
 
-    public Task<int> VisiblePagesAsync() => Page.Locator("article.page:visible").CountAsync();
+    /// <summary>Waits until the pages are in place: a search over folded pages, or their unfolding, ends a moment after the change.</summary>
+    /// (Polled with evaluations: WaitForFunction evaluates a string, which the report's policy forbids.)
+    public async Task SettledAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await Page.EvaluateAsync<bool>("document.getElementById('pages').getAttribute('aria-busy') === 'true'"))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the report's pages were still busy after 30 s");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public async Task<int> VisiblePagesAsync()
+    {
+        await SettledAsync();
+        return await Page.Locator("article.page:visible").CountAsync();
+    }
 
     /// <summary>The ids of the pages shown, top to bottom.</summary>
-    public Task<string[]> VisibleIdsAsync() => Page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('article.page')).filter(p => !p.hidden).map(p => p.id)");
+    public async Task<string[]> VisibleIdsAsync()
+    {
+        await SettledAsync();
+        return await Page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('article.page')).filter(p => !p.hidden).map(p => p.id)");
+    }
 
     /// <summary>The address's #fragment, without '#'.</summary>
     public Task<string> FragmentAsync() => Page.EvaluateAsync<string>("location.hash.replace(/^#/, '')");
@@ -58,5 +82,9 @@ public sealed class ReportPage
         return System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page(?![a-zA-Z])");
     }
 
-    public Task<string> CountTextAsync() => Page.Locator("#f-count").InnerTextAsync();
+    public async Task<string> CountTextAsync()
+    {
+        await SettledAsync();
+        return await Page.Locator("#f-count").InnerTextAsync();
+    }
 }

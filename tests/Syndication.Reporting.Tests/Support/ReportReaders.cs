@@ -66,8 +66,19 @@ public static partial class ReportReaders
         using var document = new HtmlParser().ParseDocument(text);
         int Box(string label) => int.Parse(document.QuerySelector($".count[data-count='{label}'] .n")!.TextContent, CultureInfo.InvariantCulture);
         var boxes = new ReadCounts(Box("pages"), Box("compliant"), Box("non-compliant"), Box("needs-review"), Box("not-applicable"), Box("error"));
-        var pages = ReadCounts.FromVerdicts(document.QuerySelectorAll("article.page").Select(a => a.GetAttribute("data-verdict")!).ToList());
-        return [("html counts", boxes), ("html pages", pages)];
+        // The pages written out, then the folded ones, unpacked as the report's script unfolds them.
+        var verdicts = document.QuerySelectorAll("article.page").Select(a => a.GetAttribute("data-verdict")!).ToList();
+        foreach (var chunk in document.QuerySelectorAll("script.page-chunk"))
+        {
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(chunk.TextContent)), System.IO.Compression.CompressionMode.Decompress);
+            using var trees = System.Text.Json.JsonDocument.Parse(gzip);
+            verdicts.AddRange(trees.RootElement.EnumerateArray().Select(tree => tree[1].GetProperty("data-verdict").GetString()!));
+        }
+
+        using var index = System.Text.Json.JsonDocument.Parse(document.GetElementById("page-index")!.TextContent);
+        var names = index.RootElement.GetProperty("verdicts").EnumerateArray().Select(v => v.GetString()!).ToList();
+        var indexed = index.RootElement.GetProperty("pages").EnumerateArray().Select(p => names[p[1].GetInt32()]).ToList();
+        return [("html counts", boxes), ("html pages", ReadCounts.FromVerdicts(verdicts)), ("html index", ReadCounts.FromVerdicts(indexed))];
     }
 
     public static IEnumerable<(string What, ReadCounts Counts)> Totals(string format, string text)
