@@ -14,6 +14,7 @@ public static class RequirementCatalogue
         new CreditLine.CreditLineKind(),
         new LinkToOriginal.LinkToOriginalKind(),
         new Pixel.PixelKind(),
+        new Unedited.UneditedKind(),
     ];
 
     public static IReadOnlyList<string> Ids { get; } = [.. Kinds.Select(k => k.Id)];
