@@ -72,7 +72,8 @@ public static class StoryMarkup
         return srcset?.Split(',')[0].Trim().Split(' ')[0] is { Length: > 0 } first ? first : null;
     }
 
-    private static bool IsPixel(IElement image) =>
+    /// <summary>An image 2 px or less on a side: a tracking pixel or a spacer, not a picture.</summary>
+    public static bool IsPixel(IElement image) =>
         int.TryParse(image.GetAttribute("width"), out var width) && width <= PixelSize
         || int.TryParse(image.GetAttribute("height"), out var height) && height <= PixelSize;
 

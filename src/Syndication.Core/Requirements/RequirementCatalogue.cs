@@ -15,6 +15,9 @@ public static class RequirementCatalogue
         new LinkToOriginal.LinkToOriginalKind(),
         new Pixel.PixelKind(),
         new Unedited.UneditedKind(),
+        new LinksKept.LinksKeptKind(),
+        new Photos.PhotosKind(),
+        new TimeWindow.TimeWindowKind(),
     ];
 
     public static IReadOnlyList<string> Ids { get; } = [.. Kinds.Select(k => k.Id)];

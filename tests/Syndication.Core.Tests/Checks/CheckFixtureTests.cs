@@ -11,8 +11,8 @@ namespace Syndication.Core.Tests.Checks;
 /// <summary>
 /// One fixture page per rule of each requirement kind in the catalogue (tests/fixtures/checks/KIND/OUTCOME-RULE.html):
 /// the file name says what that requirement's outcome must be; the other requirements are not this test's business.
-/// A kind's folder may hold its own <c>profile.yaml</c> (else the built-in DCNF profile) and <c>originals/</c> (else
-/// the sample feed).
+/// A kind's folder may hold its own <c>profile.yaml</c> (then judged against the second licensor's originals in
+/// tests/fixtures/originals, plus the folder's own <c>originals/</c>); else the built-in DCNF profile and the sample feed.
 /// </summary>
 [TestFixture]
 public sealed class CheckFixtureTests
@@ -74,7 +74,7 @@ public sealed class CheckFixtureTests
 
     /// <summary>
     /// The kind's own profile when its folder has one, with the second licensor's originals (tests/fixtures/originals,
-    /// or the folder's own originals/); else the DCNF profile and the sample feed.
+    /// and the folder's own originals/ besides); else the DCNF profile and the sample feed.
     /// </summary>
     internal static CheckSettings SettingsFor(string requirement)
     {
@@ -85,9 +85,9 @@ public sealed class CheckFixtureTests
         }
 
         var own = RepoPaths.Fixtures("checks", requirement, "originals");
-        var folder = Directory.Exists(own) ? own : RepoPaths.Fixtures("originals");
+        var files = Directory.GetFiles(RepoPaths.Fixtures("originals")).Concat(Directory.Exists(own) ? Directory.GetFiles(own) : []);
         var profile = ProfileLoader.Load(profilePath);
-        var originals = Directory.GetFiles(folder).Order(StringComparer.Ordinal).SelectMany(f => OriginalsLoader.Read(File.ReadAllBytes(f), null, f)).ToList();
+        var originals = files.Order(StringComparer.Ordinal).SelectMany(f => OriginalsLoader.Read(File.ReadAllBytes(f), null, f)).ToList();
         return new CheckSettings(profile, new OriginalCatalogue(originals, profile), []) { Clock = FixtureClock };
     }
 
