@@ -15,8 +15,9 @@ namespace Syndication.Cli;
 /// <summary>Builds the command tree, parses, runs, and maps configuration errors to exit code 3 with a one-line message.</summary>
 public static partial class CliApp
 {
-    public static RootCommand Build(CliContext context) =>
-        new("syndication: checks that republished articles keep the licence (logo, byline, affiliation)")
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("syndication: checks that republished articles keep the licence (logo, byline, affiliation)")
         {
             CheckCommand.Build(context),
             AuditCommand.Build(context),
@@ -29,6 +30,9 @@ public static partial class CliApp
             CaseFileCommand.Build(context),
             OriginalsCommand.Build(context),
         };
+        HelpWithExitCodes.Install(root);
+        return root;
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null, CancellationToken stop = default)
     {
@@ -53,9 +57,7 @@ public static partial class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            // The most specific error first: "Unrecognized command 'x'" says more than "Required command was not provided".
-            var error = parsed.Errors.OrderByDescending(e => e.Message.Contains('\'', StringComparison.Ordinal)).First();
-            await stderr.WriteLineAsync($"syndication: {Plain(error.Message)} (see 'syndication --help')");
+            await stderr.WriteLineAsync($"syndication: {ParseProblem.Describe(parsed)}");
             return ExitCodes.Usage;
         }
 

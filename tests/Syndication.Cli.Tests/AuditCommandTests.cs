@@ -116,9 +116,9 @@ public sealed class AuditCommandTests
     [TestCase("--budget", "0", "--budget must be greater than 0")]
     [TestCase("--per-host", "0", "--per-host must be greater than 0")]
     [TestCase("--concurrency", "-1", "--concurrency must be greater than 0")]
-    [TestCase("--timeout", "abc", "syndication: --timeout expects a number, not 'abc' (see 'syndication --help')")]
-    [TestCase("--concurrency", "1.5", "syndication: --concurrency expects a whole number, not '1.5' (see 'syndication --help')")]
-    [TestCase("--max-bytes", "lots", "syndication: --max-bytes expects a whole number, not 'lots' (see 'syndication --help')")]
+    [TestCase("--timeout", "abc", "syndication: --timeout expects a number, not 'abc' (see 'syndication audit --help')")]
+    [TestCase("--concurrency", "1.5", "syndication: --concurrency expects a whole number, not '1.5' (see 'syndication audit --help')")]
+    [TestCase("--max-bytes", "lots", "syndication: --max-bytes expects a whole number, not 'lots' (see 'syndication audit --help')")]
     [TestCase("--user-agent", " ", "--user-agent must not be empty")]
     [TestCase("--user-agent", "ops@example.com", "--user-agent \"ops@example.com\" is not a valid User-Agent")]
     public async Task Bad_fetch_options_exit_3(string option, string value, string expected)

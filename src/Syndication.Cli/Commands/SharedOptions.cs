@@ -12,7 +12,8 @@ public static class SharedOptions
         {
             if (token.Value.Length > 1 && token.Value.StartsWith('-'))
             {
-                result.AddError($"unknown option '{token.Value}'");
+                var command = (result.Parent as System.CommandLine.Parsing.CommandResult)?.Command;
+                result.AddError(command is null ? $"unknown option '{token.Value}'" : ParseProblem.Unknown(token.Value, command, $"syndication {command.Name}"));
                 return;
             }
         }

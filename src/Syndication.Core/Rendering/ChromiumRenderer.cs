@@ -53,9 +53,10 @@ public sealed class ChromiumRenderer : IAsyncDisposable
     /// <summary>Browsers started so far (the first, and each replacement).</summary>
     public int Launches { get; private set; }
 
-    /// <summary>Why pages cannot be rendered on this machine (no Chromium), or null.</summary>
+    /// <summary>Why pages cannot be rendered on this machine (no Chromium, or no Playwright driver), or null.</summary>
     public static string? Unavailable(RenderOptions options) =>
-        File.Exists(options.BrowserPath) ? null : $"Chromium is not installed at {options.BrowserPath} (on Debian or Ubuntu: apt-get install chromium)";
+        !File.Exists(options.BrowserPath) ? $"Chromium is not installed at {options.BrowserPath} (on Debian or Ubuntu: apt-get install chromium)"
+        : PlaywrightDriver.Missing();
 
     /// <summary>
     /// Loads the page, lets it settle, marks what a reader cannot see and returns the view, open for screenshots until
