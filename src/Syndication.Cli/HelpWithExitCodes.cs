@@ -16,7 +16,7 @@ public sealed class HelpWithExitCodes(HelpAction standard) : SynchronousCommandL
         (0, "every page compliant, needs review or not applicable (audit: nothing that --fail-on counts)"),
         (1, "a page non-compliant (audit: as --fail-on says, default a new violation)"),
         (2, "nothing non-compliant that counts, but a page could not be checked"),
-        (3, "usage or configuration error (an option, the partner list, a file; a report not written), named in one line"),
+        (3, "usage or configuration error (an option, the partner list or one of its entries, a file; a report not written), named in one line"),
         (4, "stopped by Ctrl+C or SIGTERM: pages in flight finished, reports written and marked incomplete"),
     ];
 

@@ -29,7 +29,7 @@ public sealed class EvidenceArchiveTests
         var lines = Fields(evidence.Stdout);
         Assert.That(lines["sha256"], Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file)))));
         Assert.That(lines["fetched at"], Is.EqualTo("2026-11-20T02:00:00Z"));
-        Assert.That(lines["page"], Is.EqualTo(fixedLater));
+        Assert.That(lines["page"], Is.EqualTo("hidden-logo.html"), "as the list writes it");
         Assert.That(lines["partner"], Is.EqualTo("Tri-County Herald"));
         Assert.That(lines["run"], Is.EqualTo("1"));
         Assert.That(lines["bytes"], Is.EqualTo(seen.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -205,4 +205,30 @@ public sealed class ShardTests
         Assert.That(result.ExitCode, Is.EqualTo(3));
         Assert.That(result.Stderr, Does.Contain($"--shard takes K/N with 1 <= K <= N, like 2/3 (got \"{shard}\")"));
     }
+
+    [Test]
+    public async Task Merging_the_same_shards_twice_records_one_run_and_exits_the_same()
+    {
+        using var folder = new AuditFolder();
+        var pages = new[] { "wordpress-compliant.html", "wordpress-no-logo.html", "blox-first-name-only.html", "amp-compliant.html", "ghost-no-byline.html" }
+            .Select((sample, i) => Path.GetFileName(folder.Page($"p{i}.html", sample))).ToArray();
+        folder.WriteList([("A", pages)]);
+        for (var k = 1; k <= 2; k++)
+        {
+            var shard = await CliRunner.RunAsync("audit", folder.List, "--shard", $"{k}/2", "--format", "json", "--output", folder.File($"shard-{k}.json"));
+            Assert.That(shard.ExitCode, Is.AnyOf(0, 2), shard.Stderr);
+        }
+
+        string[] merge = ["merge", folder.File("partners.shard-1-of-2.db"), folder.File("partners.shard-2-of-2.db"), "--history", folder.History, "--format", "json"];
+        var first = await CliRunner.RunProcessAsync([.. merge, "--output", folder.File("first.json")]);
+        Assert.That(first.ExitCode, Is.EqualTo(1), "new violations\n" + first.Stderr);
+        var again = await CliRunner.RunProcessAsync([.. merge, "--output", folder.File("again.json")]);
+        Assert.That(again.ExitCode, Is.EqualTo(1), "the same night's new violations, the same answer\n" + again.Stderr);
+        Assert.That(again.Stderr, Does.Contain("These shards were merged already, as run 1 of"));
+
+        var runs = await CliRunner.RunAsync("runs", "--history", folder.History);
+        Assert.That(runs.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2), "one merged run\n" + runs.Stdout);
+        Assert.That(JsonReport.Load(folder.File("again.json")).PagesWithoutTiming().ToJsonString(), Is.EqualTo(JsonReport.Load(folder.File("first.json")).PagesWithoutTiming().ToJsonString()));
+        Assert.That(JsonReport.Load(folder.File("again.json")).Page("p1.html").GetProperty("change").GetString(), Is.EqualTo("new"), "still new: no second run made it old");
+    }
 }

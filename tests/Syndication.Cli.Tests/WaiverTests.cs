@@ -88,7 +88,7 @@ public sealed class WaiverTests
     [TestCase("partner: Plains Reporter\n    expires: 2026-13-01\n", 9, "waivers[0].expires: expected a date like 2027-01-31, not \"2026-13-01\"")]
     [TestCase("partner: Plains Reporter\n    expires: tomorrow\n", 9, "waivers[0].expires: expected a date like 2027-01-31, not \"tomorrow\"")]
     [TestCase("partner: Daily Planet\n", 8, "waivers[0].partner: no partner \"Daily Planet\" in the list")]
-    public async Task A_bad_waiver_is_a_usage_error_naming_the_line_of_the_bad_field(string waiver, int line, string message)
+    public async Task A_bad_waiver_is_refused_by_the_line_of_the_bad_field_and_the_night_ends_with_exit_3(string waiver, int line, string message)
     {
         using var folder = new AuditFolder();
         folder.Page("no-logo.html", "wordpress-no-logo.html");
@@ -100,13 +100,15 @@ public sealed class WaiverTests
 
         folder.WriteList([("Plains Reporter", ["no-logo.html"])], text);
 
-        var result = await CliRunner.RunAsync("audit", folder.List, "--history", folder.History);
-        Assert.That(result.ExitCode, Is.EqualTo(3));
+        var result = await CliRunner.RunAsync("audit", folder.List, "--history", folder.History, "--format", "json", "--output", folder.File("report.json"));
+        Assert.That(result.ExitCode, Is.EqualTo(3), "the list must be fixed\n" + result.Stderr);
         // The valid ids are the catalogue's, whatever kinds it holds.
         message = message.Replace("{valid}", Syndication.Requirements.RequirementCatalogue.Valid, StringComparison.Ordinal);
         Assert.That(message, Does.Not.Contain("{valid}"));
-        Assert.That(result.Stderr.TrimEnd('\n'), Is.EqualTo($"syndication: {folder.List}:{line}: {message}"));
-        Assert.That(File.Exists(folder.History), Is.False, "nothing was run");
+        Assert.That(result.Stderr.Split('\n'), Has.One.EndsWith($"{folder.List}:{line}: {message}: entry refused; the rest of the list is audited"));
+        var page = JsonReport.Load(folder.File("report.json")).Page("no-logo.html");
+        Assert.That(page.GetProperty("verdict").GetString(), Is.EqualTo("non-compliant"), "the page is audited, and no refused waiver covers it");
+        Assert.That(page.GetProperty("requirements").EnumerateArray().Any(r => r.TryGetProperty("waiver", out _)), Is.False);
     }
 
     private static async Task<(int Code, JsonReport Report, string Console)> AuditAsync(AuditFolder folder, TimeProvider clock, params string[] options)

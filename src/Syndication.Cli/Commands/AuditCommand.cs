@@ -45,6 +45,7 @@ public static class AuditCommand
             var reports = report.Plan(result, settings);
             var log = report.Log(result, context.Stderr);
             WarnDuplicates(list, log);
+            ListProblems.Warn(list, log);
             var minutes = result.GetValue(budget) ?? settings.BudgetMinutes;
             if (minutes is <= 0)
             {
@@ -72,6 +73,10 @@ public static class AuditCommand
             if (store is not null)
             {
                 WarnAbandoned(store.MarkAbandonedRuns(time), log);
+                if (store.RekeyFilePages(list.Folder) is > 0 and var rekeyed)
+                {
+                    log.Information("{Count} file page(s) of the history are now keyed relative to {Folder}, as the list writes them", rekeyed, list.Folder);
+                }
             }
 
             var runId = store?.BeginRun(started, list.Source, slice?.ToString());
@@ -188,7 +193,8 @@ public static class AuditCommand
                 }
 
                 // The console report already ends with the partner table; otherwise it goes to stderr for the person watching.
-                return RunJob.End(context, log, summary, reports, unwritten, interrupted, () => ExitCodes.For(summary, failOn), partnerTable: true);
+                var code = RunJob.End(context, log, summary, reports, unwritten, interrupted, () => ExitCodes.For(summary, failOn), partnerTable: true);
+                return ListProblems.ExitCode(list, code, log);
             }
         });
         return command;

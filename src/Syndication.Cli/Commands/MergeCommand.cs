@@ -46,6 +46,17 @@ public static class MergeCommand
                 using var main = HistoryOptions.Open(result.GetValue(history)!, create: true, writer: true);
                 AuditCommand.WarnAbandoned(main.MarkAbandonedRuns(context.Time), log);
                 var started = runs.Min(r => r.Run.StartedAt);
+                var finished = runs.Max(r => r.Run.FinishedAt ?? r.Run.StartedAt);
+                if (MergedBefore(main, runs[0].Run.Source, started, finished) is { } earlier)
+                {
+                    // The same shards merged again (a CI job re-run): no second run, which would make tonight's new
+                    // findings old; the first merge's reports are written again and it decides the exit code.
+                    log.Warning("These shards were merged already, as run {Run} of {History}: no second run is recorded; its reports are written again", earlier.Id, main.Path);
+                    var again = main.Summary(earlier.Id) with { Screenshots = main.ScreenshotBytes };
+                    var notWritten = RunJob.WriteReports(context, log, again, reports);
+                    return RunJob.End(context, log, again, reports, notWritten, interrupted: false, () => ExitCodes.For(again, failOn), partnerTable: true);
+                }
+
                 var runId = main.BeginRun(started, runs[0].Run.Source, shard: null);
                 var gists = new List<PageGist>();
                 using (var recorder = new HistoryRecorder(main, runId, started, confirmAfter))
@@ -68,7 +79,6 @@ public static class MergeCommand
                 }
 
                 // The gists kept while merging decide the exit code: no stored result is unpacked again for it.
-                var finished = runs.Max(r => r.Run.FinishedAt ?? r.Run.StartedAt);
                 var summary = main.Summary(runId) with
                 {
                     FinishedAt = finished,
@@ -133,6 +143,13 @@ public static class MergeCommand
             readers.ForEach(pages => pages.Dispose());
         }
     }
+
+    /// <summary>
+    /// The run an earlier merge of these same shard runs recorded: same list, first start and last finish (a shard run's
+    /// times are its own), and every page recorded. A merge killed half-way recorded no such run and is merged again.
+    /// </summary>
+    private static RunRecord? MergedBefore(HistoryStore main, string? source, DateTimeOffset started, DateTimeOffset finished) =>
+        main.Runs(100).FirstOrDefault(r => r.Shard is null && r.Source == source && r.StartedAt == started && r.FinishedAt == finished && HistoryStore.CheckedEveryPage(r.Status));
 
     private static RunRecord Latest(HistoryStore store)
     {

@@ -117,7 +117,7 @@ public sealed record RunJob
     }
 
     /// <summary>Turns page arguments into targets; a bad one becomes an error page at its place, not a usage error.</summary>
-    public static List<PageTarget> TargetsFrom(IEnumerable<string> arguments) => arguments.Select(AuditTargets.TargetFrom).ToList();
+    public static List<PageTarget> TargetsFrom(IEnumerable<string> arguments) => arguments.Select(a => AuditTargets.TargetFrom(a)).ToList();
 
     /// <summary>
     /// How check ends: write the reports, then <see cref="End"/>.

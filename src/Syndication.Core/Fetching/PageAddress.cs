@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace Syndication.Fetching;
 
 /// <summary>A page argument: an http(s) URL, a file path or a file:// URI. Keeps the argument as given for reports.</summary>
-public sealed class PageAddress
+public sealed partial class PageAddress
 {
     private PageAddress(string argument, Uri? url, string? filePath, string? problem = null)
     {
@@ -56,8 +58,84 @@ public sealed class PageAddress
         }
 
         var path = baseDirectory is null ? Path.GetFullPath(trimmed) : Path.GetFullPath(trimmed, baseDirectory);
+        if (!File.Exists(path) && SchemeLess(trimmed, baseDirectory) is { } url)
+        {
+            throw new FormatException($"\"{trimmed}\" is no file and has no scheme; did you mean {url}?");
+        }
+
         return new PageAddress(argument, null, path);
     }
+
+    /// <summary>
+    /// The web address a path-like text most likely is ("www.partner.example/story" → "https://www.partner.example/story"),
+    /// or null. A text is taken for an address without its scheme when nothing exists at it as a path and it starts
+    /// with a host name: "www.", or dotted labels whose last is no file extension ("index.html" is a file), or an IPv4
+    /// address, or "//host/" (protocol-relative).
+    /// </summary>
+    public static string? SchemeLess(string text, string? baseDirectory = null)
+    {
+        var value = text.Trim();
+        if (value.Length == 0 || value.Contains("://", StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (value.StartsWith("//", StringComparison.Ordinal) && value.Length > 2 && value[2] != '/')
+        {
+            return LooksLikeHost(value[2..].Split('/', '?', '#')[0]) ? "https:" + value : null;
+        }
+
+        var first = value.Split('/', '?', '#')[0];
+        if (!LooksLikeHost(first))
+        {
+            return null;
+        }
+
+        try
+        {
+            var path = baseDirectory is null ? Path.GetFullPath(value) : Path.GetFullPath(value, baseDirectory);
+            if (File.Exists(path) || Directory.Exists(path))
+            {
+                return null;
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // No file system could hold it: it is not a path either.
+        }
+
+        return "https://" + value;
+    }
+
+    private static bool LooksLikeHost(string text)
+    {
+        if (Ipv4().IsMatch(text))
+        {
+            return true;
+        }
+
+        var match = HostName().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var last = match.Groups["tld"].Value.ToLowerInvariant();
+        return text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || !FileExtensions.Contains(last);
+    }
+
+    /// <summary>Last labels that are file extensions far more often than top-level domains.</summary>
+    private static readonly HashSet<string> FileExtensions = new(StringComparer.Ordinal)
+    {
+        "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "cgi", "xml", "json", "txt", "md", "yaml", "yml", "csv",
+        "rss", "atom", "png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "zip", "gz", "db", "bak", "old", "tmp", "js", "css",
+    };
+
+    [GeneratedRegex(@"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?<tld>[a-z][a-z0-9-]*[a-z0-9])\.?(?::\d{1,5})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HostName();
+
+    [GeneratedRegex(@"^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Ipv4();
 
     public override string ToString() => Argument;
 

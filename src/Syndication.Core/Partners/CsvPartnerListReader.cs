@@ -45,6 +45,7 @@ public static class CsvPartnerListReader
         }
 
         var order = new List<string>();
+        var refused = new List<string>();
         var rows = new Dictionary<string, Row>(StringComparer.OrdinalIgnoreCase);
         while (Next(csv, path))
         {
@@ -60,63 +61,72 @@ public static class CsvPartnerListReader
                 continue;
             }
 
-            if (partner is null)
+            try
             {
-                throw new PartnerListException($"{path}:{line}: column partner: the row has a page or a site but no partner");
-            }
-
-            if (page is null && site is null && sitemap is null && feed is null)
-            {
-                throw new PartnerListException($"{path}:{line}: column page: partner \"{partner}\" has a row without a page or a site");
-            }
-
-            if (!rows.TryGetValue(partner, out var entry))
-            {
-                order.Add(partner);
-                entry = new Row(line, Field("contact"), Field("notes"), string.Equals(Field("robots"), "ignore", StringComparison.OrdinalIgnoreCase), Flag(Field("watch"), path, line));
-                rows[partner] = entry;
-            }
-
-            if (page is not null)
-            {
-                if (entry.Watch)
+                if (partner is null)
                 {
-                    throw new PartnerListException($"{path}:{line}: column page: \"{partner}\" is a watched site: its pages are discovered, not listed");
+                    throw new PartnerListException($"{path}:{line}: column partner: the row has a page or a site but no partner");
                 }
 
-                try
+                if (page is null && site is null && sitemap is null && feed is null)
                 {
-                    entry.Pages.Add(new PartnerPage(PartnerPage.ResolveLocation(page, folder), Field("original")) { Line = line });
-                }
-                catch (FormatException e)
-                {
-                    throw new PartnerListException($"{path}:{line}: column page: {e.Message}");
-                }
-            }
-
-            if (site is not null)
-            {
-                var url = Url(site, "site", path, line);
-                if (entry.Site is not null && entry.Site != url)
-                {
-                    throw new PartnerListException($"{path}:{line}: column site: partner \"{partner}\" already has the site {entry.Site}");
+                    throw new PartnerListException($"{path}:{line}: column page: partner \"{partner}\" has a row without a page or a site");
                 }
 
-                entry.Site = url;
-            }
+                if (!rows.TryGetValue(partner, out var entry))
+                {
+                    entry = new Row(line, Field("contact"), Field("notes"), string.Equals(Field("robots"), "ignore", StringComparison.OrdinalIgnoreCase), Flag(Field("watch"), path, line));
+                    order.Add(partner);
+                    rows[partner] = entry;
+                }
 
-            if (sitemap is not null)
-            {
-                entry.Sitemaps.Add(Url(sitemap, "sitemap", path, line));
-            }
+                if (page is not null)
+                {
+                    if (entry.Watch)
+                    {
+                        throw new PartnerListException($"{path}:{line}: column page: \"{partner}\" is a watched site: its pages are discovered, not listed");
+                    }
 
-            if (feed is not null)
+                    try
+                    {
+                        entry.Pages.Add(new PartnerPage(PartnerPage.ResolveLocation(page, folder), Field("original")) { Line = line });
+                    }
+                    catch (FormatException e)
+                    {
+                        throw new PartnerListException($"{path}:{line}: column page: {e.Message}");
+                    }
+                }
+
+                if (site is not null)
+                {
+                    var url = Url(site, "site", path, line);
+                    if (entry.Site is not null && entry.Site != url)
+                    {
+                        throw new PartnerListException($"{path}:{line}: column site: partner \"{partner}\" already has the site {entry.Site}");
+                    }
+
+                    entry.Site = url;
+                }
+
+                if (sitemap is not null)
+                {
+                    entry.Sitemaps.Add(Url(sitemap, "sitemap", path, line));
+                }
+
+                if (feed is not null)
+                {
+                    entry.Feeds.Add(Url(feed, "feed", path, line));
+                }
+        
+            }
+            catch (PartnerListException e)
             {
-                entry.Feeds.Add(Url(feed, "feed", path, line));
+                // One malformed row is refused alone (with its line); the other rows are still read.
+                refused.Add(e.Message);
             }
         }
 
-        if (order.Count == 0)
+        if (order.Count == 0 && refused.Count == 0)
         {
             throw new PartnerListException($"{path}:2: the CSV file lists no pages");
         }
@@ -128,7 +138,8 @@ public static class CsvPartnerListReader
             var row = rows[name];
             if (row.Site is null && (row.Sitemaps.Count > 0 || row.Feeds.Count > 0 || row.Watch))
             {
-                throw new PartnerListException($"{path}:{row.Line}: column site: \"{name}\" has sitemaps, feeds or watch but no site they belong to");
+                refused.Add($"{path}:{row.Line}: column site: \"{name}\" has sitemaps, feeds or watch but no site they belong to");
+                continue;
             }
 
             var sources = row.Site is null ? null : new SiteSources(row.Site, row.Sitemaps.Distinct().ToList(), row.Feeds.Distinct().ToList());
@@ -142,7 +153,7 @@ public static class CsvPartnerListReader
             }
         }
 
-        return new PartnerList(path, new AuditSettings(), partners) { Watched = watched };
+        return new PartnerList(path, new AuditSettings(), partners) { Watched = watched, Refused = refused };
     }
 
     private static Uri Url(string value, string column, string path, long line) =>

@@ -11,6 +11,7 @@ public sealed record DuplicatePage(string KeptPartner, PartnerPage Kept, string 
     public static PartnerList Remove(PartnerList list)
     {
         var seen = new Dictionary<string, (string Partner, PartnerPage Page)>(StringComparer.Ordinal);
+        var folder = list.Folder;
         var duplicates = new List<DuplicatePage>();
         var partners = new List<Partner>(list.Partners.Count);
         foreach (var partner in list.Partners)
@@ -18,13 +19,13 @@ public sealed record DuplicatePage(string KeptPartner, PartnerPage Kept, string 
             var pages = new List<PartnerPage>(partner.Pages.Count);
             foreach (var page in partner.Pages)
             {
-                if (seen.TryGetValue(Key(page.Location), out var first))
+                if (seen.TryGetValue(Key(page.Location, folder), out var first))
                 {
                     duplicates.Add(new DuplicatePage(first.Partner, first.Page, partner.Name, page));
                 }
                 else
                 {
-                    seen.Add(Key(page.Location), (partner.Name, page));
+                    seen.Add(Key(page.Location, folder), (partner.Name, page));
                     pages.Add(page);
                 }
             }
@@ -40,9 +41,9 @@ public sealed record DuplicatePage(string KeptPartner, PartnerPage Kept, string 
         $"{source}:{Kept.Line} and line {Dropped.Line} list the same page (\"{PartnerPage.Printable(Kept.Location)}\" for {PartnerPage.Printable(KeptPartner)}, "
         + $"\"{PartnerPage.Printable(Dropped.Location)}\" for {PartnerPage.Printable(DroppedPartner)}): it is checked once, for {PartnerPage.Printable(KeptPartner)}";
 
-    /// <summary>A location's key: a web page's <see cref="SiteUrls.Key(Uri)"/>, a file's full path (a file: URL's too).</summary>
-    private static string Key(string location) =>
+    /// <summary>A location's key: a web page's <see cref="SiteUrls.Key(Uri)"/>, a file's full path (a file: URL's too; a path relative to the list's folder).</summary>
+    private static string Key(string location, string folder) =>
         SiteUrls.Parse(location) is { } url ? "web " + SiteUrls.Key(url)
         : Uri.TryCreate(location, UriKind.Absolute, out var file) && file.IsFile ? "file " + file.LocalPath
-        : "file " + location;
+        : "file " + Path.GetFullPath(location, folder);
 }

@@ -1,6 +1,6 @@
 namespace Syndication.Partners;
 
-/// <summary>A partner list: the run's settings and every partner with its pages. Paths are resolved against the list's folder.</summary>
+/// <summary>A partner list: the run's settings and every partner with its pages. Pages are kept as listed (relative paths relative to its folder).</summary>
 public sealed record PartnerList(string Source, AuditSettings Settings, IReadOnlyList<Partner> Partners)
 {
     /// <summary>Agreed exceptions (README "Waivers").</summary>
@@ -11,6 +11,12 @@ public sealed record PartnerList(string Source, AuditSettings Settings, IReadOnl
 
     /// <summary>Pages the list names twice, each dropped from <see cref="Partners"/> but its first entry.</summary>
     public IReadOnlyList<DuplicatePage> Duplicates { get; init; } = [];
+
+    /// <summary>Entries the list could not use, one line each naming the file, the line and the field; the rest is audited.</summary>
+    public IReadOnlyList<string> Refused { get; init; } = [];
+
+    /// <summary>The list's folder, which its relative paths are read against.</summary>
+    public string Folder => Path.GetDirectoryName(Path.GetFullPath(Source)) ?? ".";
 
     public int PageCount => Partners.Sum(p => p.Pages.Count);
 

@@ -5,6 +5,11 @@ public static class PartnerListReader
 {
     public static PartnerList Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new PartnerListException(FolderGiven(path));
+        }
+
         string text;
         try
         {
@@ -28,9 +33,29 @@ public static class PartnerListReader
             : YamlPartnerListReader.Read(path, text);
         if (list.PageCount == 0 && list.SiteCount == 0)
         {
-            throw new PartnerListException($"{path}: the partner list has no pages to check and no site to discover pages on");
+            // Every entry refused: nothing to audit, and each refusal says why.
+            throw new PartnerListException(list.Refused.Count switch
+            {
+                0 => $"{path}: the partner list has no pages to check and no site to discover pages on",
+                1 => list.Refused[0],
+                var n => $"{list.Refused[0]} (and {n - 1} more entries refused: every entry of the list is)",
+            });
         }
 
         return DuplicatePage.Remove(list);
+    }
+
+    /// <summary>A folder given where a partner list belongs: which list inside it was meant, when one is plain.</summary>
+    private static string FolderGiven(string path)
+    {
+        var lists = Directory.EnumerateFiles(path)
+            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".yaml" or ".yml" or ".csv")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var likely = lists.Where(f => Path.GetFileName(f).Contains("partner", StringComparison.OrdinalIgnoreCase)).ToList();
+        var meant = likely.Count == 1 ? likely[0] : lists.Count == 1 ? lists[0] : null;
+        return meant is null
+            ? $"{path} is a folder, not a partner list: give the list's YAML or CSV file"
+            : $"{path} is a folder, not a partner list; did you mean {meant}?";
     }
 }

@@ -21,6 +21,7 @@ public sealed class YamlPartnerListReader
 
     private readonly string _source;
     private readonly string _folder;
+    private readonly List<string> _refused = [];
 
     private YamlPartnerListReader(string source)
     {
@@ -69,13 +70,17 @@ public sealed class YamlPartnerListReader
         var index = 0;
         foreach (var node in Sequence(p, "partners"))
         {
-            var partner = ReadPartner(node, $"partners[{index++}]");
-            if (!names.Add(partner.Name))
+            var field = $"partners[{index++}]";
+            Refusable(() =>
             {
-                throw Error(node, $"partners[{index - 1}].name", $"partner \"{partner.Name}\" is listed twice");
-            }
+                var partner = ReadPartner(node, field);
+                if (!names.Add(partner.Name))
+                {
+                    throw Error(node, field + ".name", $"partner \"{partner.Name}\" is listed twice");
+                }
 
-            partners.Add(partner);
+                partners.Add(partner);
+            }, () => names.Add(NameOf(node)));
         }
 
         var watched = new List<WatchedSite>();
@@ -84,13 +89,17 @@ public sealed class YamlPartnerListReader
             var i = 0;
             foreach (var node in Sequence(watch, "watch"))
             {
-                var site = ReadWatched(node, $"watch[{i++}]");
-                if (!names.Add(site.Name))
+                var field = $"watch[{i++}]";
+                Refusable(() =>
                 {
-                    throw Error(node, $"watch[{i - 1}].name", $"\"{site.Name}\" is already the name of a partner or another watched site");
-                }
+                    var site = ReadWatched(node, field);
+                    if (!names.Add(site.Name))
+                    {
+                        throw Error(node, field + ".name", $"\"{site.Name}\" is already the name of a partner or another watched site");
+                    }
 
-                watched.Add(site);
+                    watched.Add(site);
+                });
             }
         }
 
@@ -100,12 +109,34 @@ public sealed class YamlPartnerListReader
             var i = 0;
             foreach (var node in Sequence(w, "waivers"))
             {
-                waivers.Add(ReadWaiver(node, $"waivers[{i++}]", names));
+                var field = $"waivers[{i++}]";
+                Refusable(() => waivers.Add(ReadWaiver(node, field, names)));
             }
         }
 
-        return new PartnerList(_source, settings, partners) { Waivers = waivers, Watched = watched };
+        return new PartnerList(_source, settings, partners) { Waivers = waivers, Watched = watched, Refused = _refused };
     }
+
+    /// <summary>
+    /// Reads one entry (a partner, a page, a watched site, a waiver); a malformed one is refused alone, with its line,
+    /// and the rest of the list is still read: one typo must not stop the audit of every other page.
+    /// </summary>
+    /// <param name="refused">What to keep of a refused entry (a partner's name, so its waivers are not refused too).</param>
+    private void Refusable(Action read, Action? refused = null)
+    {
+        try
+        {
+            read();
+        }
+        catch (PartnerListException e)
+        {
+            _refused.Add(e.Message);
+            refused?.Invoke();
+        }
+    }
+
+    private static string NameOf(YamlNode node) =>
+        node is YamlMappingNode map && Scalar(map, "name") is { } name ? name.Trim() : string.Empty;
 
     private Waiver ReadWaiver(YamlNode node, string field, HashSet<string> partners)
     {
@@ -139,7 +170,7 @@ public sealed class YamlPartnerListReader
 
         if (page is not null && !page.Contains("://", StringComparison.Ordinal) && !page.StartsWith('*'))
         {
-            page = ResolvePath(At(map, "page"), field + ".page", page);
+            page = KeyedPath(At(map, "page"), field + ".page", page);
         }
 
         return new Waiver(partner, page, requirement, reason, agreedBy, date, (int)map.Start.Line);
@@ -243,7 +274,8 @@ public sealed class YamlPartnerListReader
         var index = 0;
         foreach (var page in pagesNode is null ? [] : Sequence(pagesNode, field + ".pages"))
         {
-            pages.Add(ReadPage(page, $"{field}.pages[{index++}]"));
+            var pageField = $"{field}.pages[{index++}]";
+            Refusable(() => pages.Add(ReadPage(page, pageField)));
         }
 
         return new Partner(name.Trim(), Scalar(map, "contact"), Scalar(map, "notes"), Robots(map, field + ".robots") == false, pages) { Site = site, Render = Render(map, field + ".render") };
@@ -281,6 +313,19 @@ public sealed class YamlPartnerListReader
 
     private string ResolveLocation(YamlNode node, string field, string value) =>
         value.Contains("://", StringComparison.Ordinal) ? value : ResolvePath(node, field, value);
+
+    /// <summary>A waiver's page pattern for a file, written as the pages are keyed (relative to the list when written so).</summary>
+    private string KeyedPath(YamlNode node, string field, string value)
+    {
+        try
+        {
+            return PartnerPage.KeyedPath(value, _folder);
+        }
+        catch (FormatException e)
+        {
+            throw Error(node, field, e.Message);
+        }
+    }
 
     private string ResolvePath(YamlNode node, string field, string value)
     {

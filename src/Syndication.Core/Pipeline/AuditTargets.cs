@@ -25,12 +25,13 @@ public static class AuditTargets
         var targets = new List<PageTarget>(list.PageCount);
         var positions = new List<int>(list.PageCount);
         var ordinal = 0;
+        var folder = list.Folder;
         foreach (var partner in list.Partners)
         {
             var position = ordinal++ * stride;
             foreach (var page in partner.Pages)
             {
-                var target = TargetFrom(page.Location) with { Partner = partner.Name, ExpectedOriginal = page.Original, IgnoreRobots = partner.IgnoreRobots, Render = partner.Render };
+                var target = TargetFrom(page.Location, folder) with { Partner = partner.Name, ExpectedOriginal = page.Original, IgnoreRobots = partner.IgnoreRobots, Render = partner.Render };
                 if (shard is null || shard.Holds(target))
                 {
                     targets.Add(target);
@@ -61,11 +62,12 @@ public static class AuditTargets
     }
 
     /// <summary>One page argument as a target, or, when it is no page at all, an error page that says why.</summary>
-    public static PageTarget TargetFrom(string argument)
+    /// <param name="baseDirectory">What a relative file path is read against: the partner list's folder; else the working folder.</param>
+    public static PageTarget TargetFrom(string argument, string? baseDirectory = null)
     {
         try
         {
-            return PageTarget.Of(argument);
+            return new PageTarget(PageAddress.Parse(argument, baseDirectory));
         }
         catch (FormatException e)
         {

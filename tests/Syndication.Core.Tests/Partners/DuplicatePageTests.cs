@@ -40,7 +40,7 @@ public sealed class DuplicatePageTests
 
         Assert.That(list.PageCount, Is.EqualTo(1));
         Assert.That(list.Duplicates.Select(d => d.Dropped.Line), Is.EqualTo(new[] { 3L, 4L }));
-        Assert.That(list.Duplicates[0].Describe(path), Is.EqualTo($"{path}:2 and line 3 list the same page (\"{folder.File("page.html")}\" for A, \"{new Uri(folder.File("page.html")).AbsoluteUri}\" for A): it is checked once, for A"));
+        Assert.That(list.Duplicates[0].Describe(path), Is.EqualTo($"{path}:2 and line 3 list the same page (\"page.html\" for A, \"{new Uri(folder.File("page.html")).AbsoluteUri}\" for A): it is checked once, for A"));
     }
 
     private static PartnerList Read(string yaml)
