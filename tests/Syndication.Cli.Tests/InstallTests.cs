@@ -26,13 +26,14 @@ public sealed class InstallTests
         Assert.That(pack.ExitCode, Is.EqualTo(0), pack.Stdout + pack.Stderr);
         Assert.That(Directory.GetFiles(feed, "Syndication.*.nupkg"), Has.Length.EqualTo(1));
 
-        // Only the folder as a source: the install must not need nuget.org.
-        File.WriteAllText(temp.File("nuget.config"), $"""
+        // README's line, `dotnet tool install --add-source FOLDER`, with a config that clears every other source: the
+        // install must not need nuget.org (CI and this machine are offline but for the registries).
+        File.WriteAllText(temp.File("nuget.config"), """
             <?xml version="1.0" encoding="utf-8"?>
-            <configuration><packageSources><clear /><add key="local" value="{feed}" /></packageSources></configuration>
+            <configuration><packageSources><clear /></packageSources></configuration>
             """);
         var tools = temp.File("tools");
-        var install = await Run("dotnet", ["tool", "install", "Syndication", "--configfile", temp.File("nuget.config"), "--tool-path", tools]);
+        var install = await Run("dotnet", ["tool", "install", "Syndication", "--add-source", feed, "--configfile", temp.File("nuget.config"), "--tool-path", tools]);
         Assert.That(install.ExitCode, Is.EqualTo(0), install.Stdout + install.Stderr);
 
         var syndication = Path.Combine(tools, "syndication");

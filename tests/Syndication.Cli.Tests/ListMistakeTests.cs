@@ -51,6 +51,37 @@ public sealed class ListMistakeTests
     }
 
     [Test]
+    public async Task A_csv_row_without_its_scheme_is_refused_by_line_and_the_other_rows_are_checked_then_exit_3()
+    {
+        using var folder = new AuditFolder();
+        folder.Page("good.html", "wordpress-compliant.html");
+        folder.Page("bad.html", "wordpress-no-logo.html");
+        var list = folder.File("partners.csv");
+        File.WriteAllText(list, "partner,page\nPlains Reporter,good.html\nPlains Reporter,plainsreporter.example/story\n,bad.html\nCoastal Ledger,bad.html\n");
+
+        var result = await CliRunner.RunProcessAsync("audit", list, "--originals", RepoPaths.Feed, "--history", folder.History, "--format", "json", "--output", folder.File("report.json"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), "the pages alone would exit 1; the broken rows make it 3\n" + result.Stderr);
+        var lines = result.Stderr.Split('\n');
+        Assert.That(lines, Has.One.Contains($"{list}:3: column page: \"plainsreporter.example/story\" has no scheme and is no file; did you mean https://plainsreporter.example/story?: entry refused"));
+        Assert.That(lines, Has.One.Contains($"{list}:4: column partner: the row has a page or a site but no partner"));
+        Assert.That(lines, Has.One.Contains($"2 entr(ies) of {list} refused").And.Contain("(the pages alone would exit 1)"));
+
+        var report = JsonReport.Load(folder.File("report.json"));
+        Assert.That(report.Pages.Select(p => (p.GetProperty("partner").GetString(), p.GetProperty("url").GetString(), p.GetProperty("verdict").GetString())), Is.EqualTo(new[]
+        {
+            ("Plains Reporter", "good.html", "compliant"),
+            ("Coastal Ledger", "bad.html", "non-compliant"),
+        }));
+
+        // The night is recorded whole: the next night, with the list fixed, sees the same violation as persisting.
+        File.WriteAllText(list, "partner,page\nPlains Reporter,good.html\nCoastal Ledger,bad.html\n");
+        var fixedList = await CliRunner.RunProcessAsync("audit", list, "--originals", RepoPaths.Feed, "--history", folder.History, "--format", "json", "--output", folder.File("night2.json"));
+        Assert.That(fixedList.ExitCode, Is.EqualTo(0), "nothing new, nothing refused\n" + fixedList.Stderr);
+        Assert.That(JsonReport.Load(folder.File("night2.json")).Page("bad.html").GetProperty("change").GetString(), Is.EqualTo("persisting"));
+    }
+
+    [Test]
     public async Task A_list_whose_every_entry_is_refused_stops_at_once()
     {
         using var folder = new AuditFolder();
@@ -104,16 +135,16 @@ public sealed class ListMistakeTests
         using var folder = new AuditFolder();
         var page = folder.Page("no-logo.html", "wordpress-no-logo.html");
         folder.WriteList([("A", [page])]);
-        var first = await CliRunner.RunAsync("audit", folder.List, "--history", folder.History);
+        var first = await CliRunner.RunProcessAsync("audit", folder.List, "--history", folder.History);
         Assert.That(first.ExitCode, Is.EqualTo(1), first.Stderr);
 
         folder.WriteList([("A", ["no-logo.html"])]);
-        var second = await CliRunner.RunAsync("audit", folder.List, "--history", folder.History, "--format", "json", "--output", folder.File("night2.json"));
+        var second = await CliRunner.RunProcessAsync("audit", folder.List, "--history", folder.History, "--format", "json", "--output", folder.File("night2.json"));
         Assert.That(second.ExitCode, Is.EqualTo(0), second.Stderr);
         Assert.That(second.Stderr, Does.Contain("1 file page(s) of the history are now keyed relative to"));
         Assert.That(JsonReport.Load(folder.File("night2.json")).Page("no-logo.html").GetProperty("change").GetString(), Is.EqualTo("persisting"));
 
-        var timeline = await CliRunner.RunAsync("history", "no-logo.html", "--history", folder.History);
+        var timeline = await CliRunner.RunProcessAsync("history", "no-logo.html", "--history", folder.History);
         Assert.That(timeline.Stdout.Split('\n').Count(l => l.TrimStart().StartsWith("run ", StringComparison.Ordinal)), Is.EqualTo(2), "one timeline across the re-keying\n" + timeline.Stdout);
     }
 
