@@ -5,36 +5,39 @@ namespace Syndication.Cli.Tests;
 
 /// <summary>
 /// The two ways to install the tool, exactly as README "Install" gives them: the packed dotnet tool installed from a
-/// folder, and the self-contained single file. Both build packages (tens of seconds to minutes), so they run when
-/// asked for: <c>.ci/run</c> runs the tool install after the suite; the single file is README's release check.
+/// folder with --add-source (the GitHub Action's install step, action/install.sh), and the self-contained single file.
+/// Both build packages (tens of seconds to minutes), so they run when asked for: <c>.ci/run</c> runs the tool install
+/// after the suite (the Release build is then up to date); the single file is README's release check.
 /// </summary>
 [NonParallelizable]
 public sealed class InstallTests
 {
-    /// <summary>The configuration the tests were built in: the tool is packed from that build, not built again.</summary>
-    private static string Configuration =>
-        AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-
     [Test]
-    [Explicit("packs the tool (about 100 MB); .ci/run runs it")]
+    [Explicit("packs the tool (about 100 MB) and installs it; .ci/run runs it")]
     [Category("ToolInstall")]
-    public async Task The_packed_tool_installs_from_a_folder_and_checks_a_page()
+    public async Task The_actions_install_step_packs_the_tool_and_installs_it_with_add_source_offline()
     {
         using var temp = new TempFolder();
-        var feed = temp.File("feed");
-        var pack = await Run("dotnet", ["pack", Path.Combine(RepoPaths.Root, "src", "Syndication.Cli"), "-c", Configuration, "--no-build", "-o", feed]);
-        Assert.That(pack.ExitCode, Is.EqualTo(0), pack.Stdout + pack.Stderr);
-        Assert.That(Directory.GetFiles(feed, "Syndication.*.nupkg"), Has.Length.EqualTo(1));
 
-        // README's line, `dotnet tool install --add-source FOLDER`, with a config that clears every other source: the
-        // install must not need nuget.org (CI and this machine are offline but for the registries).
+        // The Action's install step as the runner runs it, with neither a version nor a source: it packs this checkout
+        // and runs `dotnet tool install --add-source FOLDER`. A config that clears every other source keeps it offline.
         File.WriteAllText(temp.File("nuget.config"), """
             <?xml version="1.0" encoding="utf-8"?>
             <configuration><packageSources><clear /></packageSources></configuration>
             """);
         var tools = temp.File("tools");
-        var install = await Run("dotnet", ["tool", "install", "Syndication", "--add-source", feed, "--configfile", temp.File("nuget.config"), "--tool-path", tools]);
+        var install = await Run("bash", [Path.Combine(RepoPaths.Root, "action", "install.sh")], new Dictionary<string, string?>
+        {
+            ["ACTION_PATH"] = RepoPaths.Root,
+            ["SYNDICATION_TOOL_PATH"] = tools,
+            ["SYNDICATION_NUGET_CONFIG"] = temp.File("nuget.config"),
+            ["GITHUB_PATH"] = temp.File("github-path"),
+            ["RUNNER_TEMP"] = temp.Path,
+        });
         Assert.That(install.ExitCode, Is.EqualTo(0), install.Stdout + install.Stderr);
+        Assert.That(install.Stdout, Does.Contain("--add-source").Or.Contain("was successfully installed"));
+        Assert.That(Directory.GetFiles(temp.Path, "Syndication.*.nupkg", SearchOption.AllDirectories), Has.Length.EqualTo(1), "packed into the runner's temporary folder");
+        Assert.That(File.ReadAllText(temp.File("github-path")).Trim(), Is.EqualTo(tools), "the next steps find `syndication` on their PATH");
 
         var syndication = Path.Combine(tools, "syndication");
         var check = await Run(syndication, ["check", "--originals", RepoPaths.Feed, RepoPaths.Page("wordpress-no-logo.html")]);
