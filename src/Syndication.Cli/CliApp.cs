@@ -55,7 +55,7 @@ public static partial class CliApp
         var context = new CliContext(stdout, stderr, time ?? TimeProvider.System, stopping.Token);
         var root = Build(context);
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (parsed.Errors.Count > 0 || ParseProblem.OptionTakenAsArgument(parsed) is not null)
         {
             await stderr.WriteLineAsync($"syndication: {ParseProblem.Describe(parsed)}");
             return ExitCodes.Usage;

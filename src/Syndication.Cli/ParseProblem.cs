@@ -13,7 +13,7 @@ public static class ParseProblem
     {
         var command = parsed.CommandResult.Command;
         var help = $"(see '{Path(parsed)} --help')";
-        if (parsed.UnmatchedTokens is [var token, ..])
+        if ((OptionTakenAsArgument(parsed) ?? (parsed.UnmatchedTokens.Count > 0 ? parsed.UnmatchedTokens[0] : null)) is { } token)
         {
             return $"{Unknown(token, command, Path(parsed))} {help}";
         }
@@ -21,6 +21,23 @@ public static class ParseProblem
         // The most specific error first: "Unrecognized command 'x'" says more than "Required command was not provided".
         var error = parsed.Errors.OrderByDescending(e => e.Message.Contains('\'', StringComparison.Ordinal)).First();
         return $"{CliApp.Plain(error.Message)} {help}";
+    }
+
+    /// <summary>
+    /// A mistyped option the parser took as the value of an optional argument ("runs --histroy h.db" reads --histroy as
+    /// the partner list): a positional value that looks like a long option, not after "--", is one the command does not know.
+    /// </summary>
+    public static string? OptionTakenAsArgument(ParseResult parsed)
+    {
+        if (parsed.Tokens.Any(t => t.Type == System.CommandLine.Parsing.TokenType.DoubleDash))
+        {
+            return null;
+        }
+
+        return parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Select(t => t.Value)
+            .FirstOrDefault(v => v.Length > 2 && v.StartsWith("--", StringComparison.Ordinal) && char.IsLetter(v[2]));
     }
 
     /// <summary>An option-like token the command does not know, or a word where a subcommand was expected.</summary>

@@ -17,23 +17,24 @@ public static class CaseFileCommand
 {
     public static Command Build(CliContext context)
     {
-        var partner = new Argument<string>("PARTNER") { Description = "The partner's name, as in the partner list." };
-        var history = HistoryOptions.HistoryFile(required: true);
+        var words = HistoryLocation.ListAnd("PARTNER", "the partner's name, as in the partner list.");
+        var history = HistoryLocation.Option();
         var run = new Option<long?>("--run") { Description = "The run; default the latest complete one.", HelpName = "ID" };
-        var list = new Option<string?>("--list") { Description = "The partner list (for the partner's contact and the profile); default the one the run audited.", HelpName = "FILE" };
+        var list = new Option<string?>("--list") { Description = "The partner list (for the partner's contact and the profile); default the one given first, else the one the run audited.", HelpName = "FILE" };
         var profile = new Option<string?>("--profile") { Description = "The licence profile whose words the letter quotes (a built-in name or a file); default the list's, else dcnf.", HelpName = "NAME|FILE" };
         var output = new Option<string>("--output") { Description = "A new or empty folder, or a .zip file.", HelpName = "DIR|FILE.zip", Required = true };
         var command = new Command("casefile", "Write a case file for a partner: a letter-style summary, screenshots, archived pages with hashes and fetch times.")
         {
-            partner, history, run, list, profile, output,
+            words, history, run, list, profile, output,
         };
         command.SetAction(result =>
         {
-            using var store = HistoryOptions.Open(result.GetValue(history)!, create: false);
+            var (given, partner) = HistoryLocation.Split(result.GetValue(words)!, result.GetValue(history), "casefile", "PARTNER");
+            using var store = HistoryOptions.Open(HistoryLocation.Find(result.GetValue(history), given, "casefile"), create: false);
             var runId = result.GetValue(run) ?? (store.CompleteRuns(1) is [var complete, ..] ? complete.Id : store.Runs(1) is [var any, ..] ? any.Id : (long?)null)
-                ?? throw new UsageException($"{result.GetValue(history)} holds no run");
+                ?? throw new UsageException($"{store.Path} holds no run");
             var record = store.Run(runId);
-            var name = result.GetValue(partner)!.Trim();
+            var name = partner.Trim();
             var summary = store.Summary(runId);
             var ofPartner = summary.Pages.Where(p => string.Equals(p.Partner, name, StringComparison.OrdinalIgnoreCase)).ToList();
             if (ofPartner.Count == 0)
@@ -42,7 +43,9 @@ public static class CaseFileCommand
                 throw new UsageException($"no partner \"{name}\" in run {runId}; its partners: {string.Join(", ", known)}");
             }
 
-            var listPath = result.GetValue(list) ?? (record.Source is { } source && File.Exists(source) ? source : null);
+            var listPath = result.GetValue(list)
+                ?? (given is not null && !given.EndsWith(".db", StringComparison.OrdinalIgnoreCase) ? given : null)
+                ?? (record.Source is { } source && File.Exists(source) ? source : null);
             var partnerList = listPath is null ? null : PartnerListReader.Read(listPath);
             var entry = partnerList?.Partners.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
             var profilePath = result.GetValue(profile) ?? partnerList?.Settings.Profile;

@@ -5,30 +5,8 @@ public static class PartnerListReader
 {
     public static PartnerList Read(string path)
     {
-        if (Directory.Exists(path))
-        {
-            throw new PartnerListException(FolderGiven(path));
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new PartnerListException($"partner list not found: {path}");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new PartnerListException($"partner list not found: {path}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PartnerListException($"cannot read partner list {path}: {e.Message}", e);
-        }
-
-        var list = string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase)
+        var text = ReadText(path);
+        var list = IsCsv(path)
             ? CsvPartnerListReader.Read(path, text)
             : YamlPartnerListReader.Read(path, text);
         if (list.PageCount == 0 && list.SiteCount == 0)
@@ -43,6 +21,43 @@ public static class PartnerListReader
         }
 
         return DuplicatePage.Remove(list);
+    }
+
+    /// <summary>
+    /// Only the list's settings (where its history and catalogue are), for the commands that read a history: the
+    /// partners are not read, so a list with a refused entry still leads to its history. A CSV list has no settings.
+    /// </summary>
+    public static AuditSettings ReadSettings(string path)
+    {
+        var text = ReadText(path);
+        return IsCsv(path) ? new AuditSettings() : YamlPartnerListReader.ReadSettings(path, text);
+    }
+
+    private static bool IsCsv(string path) => string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase);
+
+    private static string ReadText(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new PartnerListException(FolderGiven(path));
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new PartnerListException($"partner list not found: {path}");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new PartnerListException($"partner list not found: {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PartnerListException($"cannot read partner list {path}: {e.Message}", e);
+        }
     }
 
     /// <summary>A folder given where a partner list belongs: which list inside it was meant, when one is plain.</summary>

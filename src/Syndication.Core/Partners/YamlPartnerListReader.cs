@@ -29,9 +29,18 @@ public sealed class YamlPartnerListReader
         _folder = Path.GetDirectoryName(Path.GetFullPath(source)) ?? ".";
     }
 
-    public static PartnerList Read(string path, string text)
+    public static PartnerList Read(string path, string text) => new YamlPartnerListReader(path).ReadRoot(Load(path, text));
+
+    /// <summary>Only the settings of the list (see <see cref="PartnerListReader.ReadSettings"/>).</summary>
+    public static AuditSettings ReadSettings(string path, string text)
     {
+        var root = Load(path, text);
         var reader = new YamlPartnerListReader(path);
+        return root.Children.TryGetValue(new YamlScalarNode("settings"), out var s) ? reader.ReadSettings(reader.Mapping(s, "settings")) : new AuditSettings();
+    }
+
+    private static YamlMappingNode Load(string path, string text)
+    {
         var stream = new YamlStream();
         var scanner = new Scanner(new StringReader(text));
         try
@@ -53,7 +62,7 @@ public sealed class YamlPartnerListReader
             throw new PartnerListException($"{path}:1: the partner list must be a mapping with 'partners' (and optionally 'settings')");
         }
 
-        return reader.ReadRoot(root);
+        return root;
     }
 
     private PartnerList ReadRoot(YamlMappingNode root)
