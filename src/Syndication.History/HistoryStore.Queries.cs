@@ -31,9 +31,11 @@ public sealed partial class HistoryStore
     public const int TimelineLimit = 500;
 
     /// <summary>The newest complete runs, newest first; with <paramref name="before"/>, only runs older than that one.</summary>
-    public IReadOnlyList<RunRecord> CompleteRuns(int limit, long? before = null) => Use(() =>
+    /// <param name="whole">Only runs of the whole list (not an audit of part of it, <see cref="HistoryScope"/>).</param>
+    public IReadOnlyList<RunRecord> CompleteRuns(int limit, long? before = null, bool whole = false) => Use(() =>
     {
-        using var command = Command($"SELECT {RunColumns} FROM runs WHERE status = @complete AND (@before IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit");
+        using var command = Command($"SELECT {RunColumns} FROM runs WHERE status = @complete AND (@before IS NULL OR id < @before) AND (NOT @whole OR shard IS NULL OR shard NOT LIKE 'part %') ORDER BY id DESC LIMIT @limit");
+        command.Parameters.AddWithValue("@whole", whole);
         command.Parameters.AddWithValue("@complete", Complete);
         command.Parameters.AddWithValue("@before", (object?)before ?? DBNull.Value);
         command.Parameters.AddWithValue("@limit", limit);

@@ -27,20 +27,26 @@ public static class AuditCommand
         var budget = new Option<double?>("--budget") { Description = "Minutes the whole run may take; pages not done by then are reported as not checked (kind budget).", HelpName = "MINUTES" };
         var shard = new Option<string?>("--shard") { Description = "Check only slice K of N of the list, cut by host (K/N, e.g. 2/3); combine the slices with 'syndication merge'.", HelpName = "K/N" };
         var noDiscovery = new Option<bool>("--no-discovery") { Description = "Do not search the partners' and watched sites for pages: check the pages listed and those found on earlier nights." };
+        var partnerFilter = new Option<string[]>("--partner") { Description = "Audit only this partner (repeatable; its name as in the list, case ignored). Watched sites are not searched.", HelpName = "NAME" };
+        var pageFilter = new Option<string[]>("--page") { Description = "Audit only the listed pages this glob matches, as the list writes them (repeatable; * any characters, ? one). No site is searched.", HelpName = "GLOB" };
         var fetch = new FetchOptionSet();
         var history = new HistoryOptions();
         var command = new Command("audit", "Audit a whole partner list: every partner's pages, politely, with history, reports and a per-partner summary.")
         {
             partners, originals, profile, catalogue,
         };
-        foreach (var option in report.All.Append(budget).Append(shard).Append(noDiscovery).Concat(fetch.All).Concat(history.All))
+        foreach (var option in report.All.Append(budget).Append(shard).Append(noDiscovery).Append(partnerFilter).Append(pageFilter).Concat(fetch.All).Concat(history.All))
         {
             command.Add(option);
         }
 
         command.SetAction(async (result, _) =>
         {
-            var list = PartnerListReader.Read(result.GetValue(partners)!);
+            var whole = PartnerListReader.Read(result.GetValue(partners)!);
+            var onlyPartners = result.GetValue(partnerFilter) ?? [];
+            var onlyPages = result.GetValue(pageFilter) ?? [];
+            var list = ListFilter.Apply(whole, onlyPartners, onlyPages);
+            var scope = ReferenceEquals(list, whole) ? null : HistoryScope.Part + ListFilter.Describe(onlyPartners, onlyPages);
             var settings = list.Settings;
             var reports = report.Plan(result, settings);
             var log = report.Log(result, context.Stderr);
@@ -53,6 +59,11 @@ public static class AuditCommand
             }
 
             var slice = ParseShard(result.GetValue(shard));
+            if (slice is not null && scope is not null)
+            {
+                throw new UsageException("--shard cannot be combined with --partner or --page: a shard is a slice of the whole list, for merge");
+            }
+
             // A shard cannot tell what is new (the merge compares with the history): under --fail-on new it leaves
             // violations to the merge's exit code, so a CI matrix runs every shard through to the merge.
             var failOn = history.FailOnFrom(result) is var policy && slice is not null && policy == FailOn.New ? FailOn.Never : policy;
@@ -79,7 +90,7 @@ public static class AuditCommand
                 }
             }
 
-            var runId = store?.BeginRun(started, list.Source, slice?.ToString());
+            var runId = store?.BeginRun(started, list.Source, slice?.ToString() ?? scope);
             using var recorder = store is null ? null : new HistoryRecorder(store, runId!.Value, started, confirmAfter, trackChanges: slice is null, time);
             var stages = new List<IResultStage> { new WaiverStage(list.Waivers, time) };
             if (recorder is not null)
@@ -123,7 +134,7 @@ public static class AuditCommand
                 list.Partners.Count,
                 list.Source,
                 discovery is { Search: true, Sites.Count: > 0 } ? $", and discovering pages on {discovery.Sites.Count} site(s)" : string.Empty,
-                slice is null ? string.Empty : $", shard {slice}",
+                slice is not null ? $", shard {slice}" : scope is not null ? $", only those {ListFilter.Describe(onlyPartners, onlyPages)}" : string.Empty,
                 store is null ? string.Empty : $"; history {store.Path}");
             var progress = new RunProgress(log, RunProgress.IsInteractive(context.Stderr), time);
             RunSummary summary;

@@ -24,7 +24,7 @@ public static class RunsCommand
             {
                 var c = run.Counts;
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{run.Id,-5} {ReportFormatting.Date(run.StartedAt),-21} {run.Status,-12} {run.Shard ?? "-",-6} {c.Pages,5}  {c.Compliant,9}  {c.NonCompliant,13}  {c.NeedsReview,6}  {c.NotApplicable,3}  {c.Errors,6}"));
+                    $"{run.Id,-5} {ReportFormatting.Date(run.StartedAt),-21} {run.Status,-12} {(HistoryScope.IsPart(run.Shard) ? "part" : run.Shard ?? "-"),-6} {c.Pages,5}  {c.Compliant,9}  {c.NonCompliant,13}  {c.NeedsReview,6}  {c.NotApplicable,3}  {c.Errors,6}{(HistoryScope.IsPart(run.Shard) ? $"  (pages {TerminalText.Safe(run.Shard![HistoryScope.Part.Length..])})" : string.Empty)}"));
             }
 
             return ExitCodes.Ok;
@@ -146,12 +146,12 @@ public static class DiffCommand
         else if (ids.Length == 1)
         {
             after = ids[0];
-            before = store.CompleteRuns(1, before: after) is [var earlier] ? earlier.Id
+            before = store.CompleteRuns(1, before: after, whole: true) is [var earlier] ? earlier.Id
                 : throw new UsageException($"{store.Path} has no complete run before run {after} to compare it with");
         }
         else
         {
-            var complete = store.CompleteRuns(2);
+            var complete = store.CompleteRuns(2, whole: true);
             (before, after) = complete.Count == 2 ? (complete[1].Id, complete[0].Id)
                 : throw new UsageException($"diff needs two runs; {store.Path} has {complete.Count} complete run(s)");
         }

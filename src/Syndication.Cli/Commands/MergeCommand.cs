@@ -166,7 +166,7 @@ public static class MergeCommand
     /// <summary>Every shard of one split, of one night, must be there exactly once; returns whether all of them finished their run.</summary>
     private static bool CheckShards(List<(string Path, RunRecord Run)> runs)
     {
-        var shards = runs.Select(r => (r.Path, Shard: r.Run.Shard is { } text ? Shard.Parse(text) : throw new UsageException($"{r.Path}: its last run is not a shard run (audit --shard K/N)"))).ToList();
+        var shards = runs.Select(r => (r.Path, Shard: r.Run.Shard is { } text && !HistoryScope.IsPart(text) ? Shard.Parse(text) : throw new UsageException($"{r.Path}: its last run is not a shard run (audit --shard K/N)"))).ToList();
         var sources = runs.Select(r => r.Run.Source).Distinct(StringComparer.Ordinal).ToList();
         if (sources.Count > 1)
         {

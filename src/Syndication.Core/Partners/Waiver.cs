@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Syndication.Partners;
 
 /// <summary>
@@ -8,15 +6,12 @@ namespace Syndication.Partners;
 /// </summary>
 public sealed record Waiver(string? Partner, string? Page, string? Requirement, string Reason, string AgreedBy, DateOnly Expires, int Line)
 {
-    private Regex? _page;
+    private PageGlob? _page;
 
     public bool Covers(string? partner, string page, string requirement) =>
         (Partner is null || string.Equals(Partner, partner, StringComparison.OrdinalIgnoreCase))
         && (Requirement is null || string.Equals(Requirement, requirement, StringComparison.OrdinalIgnoreCase))
         && (Page is null || PagePattern().IsMatch(page));
 
-    private Regex PagePattern() => _page ??= new Regex(
-        "^" + Regex.Escape(Page!).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(1));
+    private PageGlob PagePattern() => _page ??= new PageGlob(Page!);
 }
