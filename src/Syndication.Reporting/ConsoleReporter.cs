@@ -20,7 +20,6 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
 
     public string FileName => "report.txt";
 
-    public bool ToStandardOutput => true;
 
     public void Write(RunSummary summary, Stream output)
     {

@@ -7,7 +7,7 @@ namespace Syndication.Reporting;
 
 /// <summary>
 /// CSV for spreadsheets: a row per page and requirement (one row for a page without requirements), UTF-8 with a
-/// BOM so Excel reads the encoding, RFC 4180 quoting. Text that starts like a formula (OWASP: = + - @ tab CR) is
+/// BOM so Excel reads the encoding (none on standard output), RFC 4180 quoting. Text that starts like a formula (OWASP: = + - @ tab CR) is
 /// prefixed with ' by CsvHelper's injection escape; control characters are shown escaped, so a cell is one line.
 /// A page discovery found has when and where (found_on, found_via); a watched site's unlicensed republication follows
 /// the pages as one row with the verdict "unlicensed" (its change "new" the night it is found).
@@ -35,11 +35,11 @@ public sealed class CsvReporter : IReporter
 
     public string FileName => "report.csv";
 
-    public bool ToStandardOutput => false;
 
     public void Write(RunSummary summary, Stream output)
     {
-        using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        // A file gets the BOM Excel reads the encoding from; standard output, read by other programs, does not.
+        using var csv = CsvWriter.Create(output, output is TextWriterStream ? Options with { WriteByteOrderMark = false } : Options, leaveOpen: true);
         csv.WriteHeader(Columns.ToArray());
         var number = 0;
         foreach (var page in summary.Pages)

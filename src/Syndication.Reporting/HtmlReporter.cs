@@ -20,7 +20,6 @@ public sealed class HtmlReporter : IReporter
 
     public string FileName => "report.html";
 
-    public bool ToStandardOutput => false;
 
     /// <summary>At most this many pages are written out (the first screenfuls); the rest are folded.</summary>
     public int StaticPages { get; init; } = 100;

@@ -11,9 +11,6 @@ public interface IReporter
     /// <summary>The file name used in --output-dir.</summary>
     string FileName { get; }
 
-    /// <summary>True when the format reads well on standard output (console, json, markdown); the others are files only.</summary>
-    bool ToStandardOutput { get; }
-
     /// <summary>Writes the report, reading <see cref="RunSummary.Pages"/> once, in order, keeping none of them.</summary>
     void Write(RunSummary summary, Stream output);
 }

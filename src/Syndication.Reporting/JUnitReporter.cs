@@ -43,7 +43,6 @@ public sealed class JUnitReporter : IReporter
 
     public string FileName => "junit.xml";
 
-    public bool ToStandardOutput => false;
 
     public void Write(RunSummary summary, Stream output)
     {

@@ -23,7 +23,6 @@ public sealed class JsonLinesReporter : IReporter
 
     public string FileName => "report.jsonl";
 
-    public bool ToStandardOutput => true;
 
     public void Write(RunSummary summary, Stream output)
     {

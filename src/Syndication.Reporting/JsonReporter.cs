@@ -22,7 +22,6 @@ public sealed class JsonReporter : IReporter
 
     public string FileName => "report.json";
 
-    public bool ToStandardOutput => true;
 
     public void Write(RunSummary summary, Stream output)
     {

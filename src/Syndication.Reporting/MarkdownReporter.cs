@@ -23,7 +23,6 @@ public sealed class MarkdownReporter(int maxRows = 200) : IReporter
 
     public string FileName => "report.md";
 
-    public bool ToStandardOutput => true;
 
     public void Write(RunSummary summary, Stream output)
     {

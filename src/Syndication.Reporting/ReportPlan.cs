@@ -1,8 +1,8 @@
 namespace Syndication.Reporting;
 
 /// <summary>
-/// Which reports go where, from --format, --output and --output-dir. With neither file option, one text format goes
-/// to standard output; file-only formats (html, junit, csv) need a file.
+/// Which reports go where, from --format, --output and --output-dir. With neither file option, the one format goes to
+/// standard output, whichever it is (html, junit and csv too: <c>report --format junit | tool</c>).
 /// </summary>
 public static class ReportPlan
 {
@@ -26,12 +26,6 @@ public static class ReportPlan
                 : "--output takes one format; give several formats with --output-dir");
         }
 
-        var reporter = reporters[0];
-        if (output is null && !reporter.ToStandardOutput)
-        {
-            throw new ReportOptionsException($"format '{reporter.Format}' writes a file: give --output FILE or --output-dir DIR");
-        }
-
-        return [new ReportTarget(reporter, output)];
+        return [new ReportTarget(reporters[0], output)];
     }
 }

@@ -14,7 +14,7 @@ public sealed class ReportOptionSet
 {
     public Option<string> Format { get; } = new("--format")
     {
-        Description = $"Report format(s), comma-separated: {ReporterCatalog.ValidNames}. html, junit and csv need --output or --output-dir.",
+        Description = $"Report format(s), comma-separated: {ReporterCatalog.ValidNames}. One goes to standard output unless --output; several need --output-dir.",
         DefaultValueFactory = _ => "console",
         HelpName = "FORMATS",
     };
