@@ -1,5 +1,6 @@
 using System.Text;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using Syndication.Pipeline;
 using Syndication.Verdicts;
 
@@ -33,10 +34,8 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         });
         console.Profile.Width = width ?? 100_000;
         console.Profile.Capabilities.Unicode = true;
-        var pageWidth = width is { } w ? Math.Clamp(w - VerdictWidth - 28, 20, MaxPageWidth) : MaxPageWidth;
-        var originalWidth = width is { } total ? Math.Max(10, total - pageWidth - VerdictWidth - 4) : int.MaxValue;
-
-        console.MarkupLine($"[bold]{Markup.Escape(Pad("PAGE", pageWidth))}  {Pad("VERDICT", VerdictWidth)}  ORIGINAL[/]");
+        var (pageWidth, originalWidth) = Columns(width);
+        console.MarkupLine($"[bold]{Markup.Escape(Pad("PAGE", pageWidth))}  {(originalWidth > 0 ? Pad("VERDICT", VerdictWidth) + "  ORIGINAL" : "VERDICT")}[/]");
         foreach (var page in summary.Pages)
         {
             WritePage(console, page, pageWidth, originalWidth);
@@ -46,7 +45,7 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         WriteDiscovery(console, summary);
         if (summary.Partners.Count > 0)
         {
-            console.Write(PartnerTable(summary.Partners));
+            console.Write(PartnerTable(summary.Partners, width: width));
         }
 
         console.MarkupLine(Totals(summary.Counts));
@@ -63,15 +62,46 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         writer.Flush();
     }
 
+    /// <summary>
+    /// The page and original columns within a terminal's width (null: no limit): room is kept for the verdict and the
+    /// change ("persisting"), so a page's line never wraps; too narrow for the original, the line leaves it out (0).
+    /// </summary>
+    internal static (int Page, int Original) Columns(int? width)
+    {
+        if (width is not { } w)
+        {
+            return (MaxPageWidth, int.MaxValue);
+        }
+
+        // Two spaces after the page, the verdict, two spaces and the longest change word; one column spare at the end.
+        var rest = w - 2 - VerdictWidth - ChangeWidth - 1;
+        if (rest >= MinPageWidth + 2 + MinOriginalWidth)
+        {
+            var page = Math.Clamp(rest * 3 / 5, MinPageWidth, MaxPageWidth);
+            return (page, rest - page - 2);
+        }
+
+        return (Math.Max(8, rest + 1), 0);
+    }
+
+    private const int MinPageWidth = 20;
+
+    private const int MinOriginalWidth = 16;
+
+    /// <summary>"  persisting", "  unconfirmed": the longest change word a page line ends with (<see cref="PageFindings.ChangeWord"/>).</summary>
+    private const int ChangeWidth = 12;
+
     private static void WritePage(IAnsiConsole console, PageResult page, int pageWidth, int originalWidth)
     {
         var url = ReportFormatting.TruncateStart(TerminalText.Safe(page.Url), pageWidth);
-        var original = page.Original is null
-            ? "-"
+        var original = originalWidth == 0 ? null
+            : page.Original is null ? "-"
             : ReportFormatting.Truncate($"{TerminalText.Safe(page.Original.Title)} ({ReportFormatting.Percent(page.Original.Match)})", originalWidth);
         var verdict = VerdictNames.Of(page.Verdict);
-        var change = PageFindings.Change(page);
-        console.MarkupLine($"{Markup.Escape(Pad(url, pageWidth))}  [{Colour(page.Verdict)}]{Pad(verdict, VerdictWidth)}[/]  {Markup.Escape(original)}{(change.Length > 0 ? $"  [bold]{Markup.Escape(change)}[/]" : string.Empty)}");
+        // Within a terminal's width the change is one word (its since and runs are on the requirement lines below).
+        var change = originalWidth == int.MaxValue ? PageFindings.Change(page) : PageFindings.ChangeWord(page);
+        var ending = (original is null ? string.Empty : "  " + Markup.Escape(original)) + (change.Length > 0 ? $"  [bold]{Markup.Escape(change)}[/]" : string.Empty);
+        console.MarkupLine($"{Markup.Escape(Pad(url, pageWidth))}  [{Colour(page.Verdict)}]{(original is null ? verdict : Pad(verdict, VerdictWidth))}[/]{ending}");
         foreach (var requirement in page.Requirements.Where(r => r.Status != Outcome.Pass))
         {
             var status = VerdictNames.Of(requirement.Status);
@@ -133,18 +163,92 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         }
     }
 
-    /// <summary>The partners' counts, one row each; with <paramref name="totals"/>, an "All" row under them (the audit's table on stderr).</summary>
-    public static Table PartnerTable(IReadOnlyList<PartnerSummary> partners, VerdictCounts? totals = null)
+    /// <summary>The column headings, full and short: the short ones when the full ones do not fit the terminal.</summary>
+    private static readonly string[] FullHeadings = ["PAGES", "COMPLIANT", "NON-COMPLIANT", "NEEDS REVIEW", "NOT APPLICABLE", "ERRORS"];
+
+    private static readonly string[] ShortHeadings = ["PAGES", "OK", "FAIL", "REVIEW", "N/A", "ERR"];
+
+    private static readonly string[] TinyHeadings = ["PAGES", "OK", "FAIL", "REV", "N/A", "ERR"];
+
+    /// <summary>The narrowest a partner's name is cut to before the table gives way to a line per partner.</summary>
+    private const int MinNameWidth = 10;
+
+    /// <summary>
+    /// The partners' counts, one row each; with <paramref name="totals"/>, an "All" row under them (the audit's table on
+    /// stderr). Within <paramref name="width"/> columns (a terminal's; null: no limit) it shrinks gracefully and never
+    /// wraps a number: full headings, else short ones (OK, FAIL, N/A…), else no borders, else a line per partner; a long name is cut
+    /// with an ellipsis rather than broken over lines.
+    /// </summary>
+    public static IRenderable PartnerTable(IReadOnlyList<PartnerSummary> partners, VerdictCounts? totals = null, int? width = null, string? title = null)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("PARTNER");
-        foreach (var heading in new[] { "PAGES", "COMPLIANT", "NON-COMPLIANT", "NEEDS REVIEW", "NOT APPLICABLE", "ERRORS" })
+        var rows = partners.Select(p => (Name: Markup.Escape(TerminalText.Safe(p.Name)), p.Counts)).ToList();
+        if (totals is { } all)
         {
-            table.AddColumn(new TableColumn(heading).RightAligned());
+            rows.Add(("[bold]All[/]", all));
+        }
+
+        var names = Math.Max(7, partners.Count == 0 ? 3 : partners.Max(p => TerminalText.Safe(p.Name).Length));
+        foreach (var (headings, bordered) in new[] { (FullHeadings, true), (ShortHeadings, true), (TinyHeadings, false) })
+        {
+            // A rounded table: one border at each end, one between columns, a space of padding each side of a cell; a
+            // borderless one: a space after each cell. One column spare at the end of the line.
+            var numbers = headings.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 1 : rows.Max(r => Cells(r.Counts)[i].Length))).Sum();
+            var frame = bordered ? (3 * (headings.Length + 1)) + 1 : headings.Length + 1;
+            var room = width is { } w ? w - 1 - frame - numbers : int.MaxValue;
+            if (room >= Math.Min(names, MinNameWidth))
+            {
+                return Table(partners, totals, headings, bordered, Math.Min(names, room), title);
+            }
+        }
+
+        // Too narrow for any table: a partner's name, then its counts packed into lines that fit ("512 fail" is never
+        // split); without a width, one line each.
+        var lines = new List<IRenderable>();
+        if (title is not null)
+        {
+            lines.Add(new Markup($"[bold]{Markup.Escape(title)}[/]"));
+        }
+
+        foreach (var (name, counts) in rows)
+        {
+            if (width is not { } room)
+            {
+                lines.Add(new Markup($"{name}: {string.Join(", ", Line(counts).Select(c => c.Markup))}"));
+                continue;
+            }
+
+            lines.Add(new Markup(name));
+            var line = new List<(string Markup, string Plain)>();
+            foreach (var count in Line(counts))
+            {
+                if (line.Count > 0 && 2 + line.Sum(c => c.Plain.Length + 2) + count.Plain.Length > room - 1)
+                {
+                    lines.Add(new Markup("  " + string.Join(", ", line.Select(c => c.Markup)) + ","));
+                    line.Clear();
+                }
+
+                line.Add(count);
+            }
+
+            lines.Add(new Markup("  " + string.Join(", ", line.Select(c => c.Markup))));
+        }
+
+        return new Rows(lines);
+    }
+
+    private static Table Table(IReadOnlyList<PartnerSummary> partners, VerdictCounts? totals, string[] headings, bool bordered, int nameWidth, string? title)
+    {
+        var padding = bordered ? new Padding(1, 0, 1, 0) : new Padding(0, 0, 1, 0);
+        var table = new Table().Border(bordered ? TableBorder.Rounded : TableBorder.None)
+            .AddColumn(new TableColumn("PARTNER").Width(nameWidth).NoWrap().Padding(padding));
+        foreach (var heading in headings)
+        {
+            table.AddColumn(new TableColumn(heading).RightAligned().NoWrap().Padding(padding));
         }
 
         foreach (var partner in partners)
         {
-            table.AddRow([Markup.Escape(TerminalText.Safe(partner.Name)), .. Counts(partner.Counts)]);
+            table.AddRow([Markup.Escape(ReportFormatting.Truncate(TerminalText.Safe(partner.Name), nameWidth)), .. Counts(partner.Counts)]);
         }
 
         if (totals is { } t)
@@ -152,8 +256,23 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
             table.AddRow(["[bold]All[/]", .. Counts(t)]);
         }
 
+        if (title is not null)
+        {
+            table.Title(title);
+        }
+
         return table;
     }
+
+    /// <summary>A row's numbers as text, without colour (to measure them).</summary>
+    private static string[] Cells(VerdictCounts c) =>
+        [ReportFormatting.Number(c.Pages), .. Enum.GetValues<PageVerdict>().Select(v => ReportFormatting.Number(c.Count(v)))];
+
+    /// <summary>"9 pages", "3 ok", "4 fail", "1 review", "1 n/a", "0 err": a partner's counts, each as markup and as shown.</summary>
+    private static IEnumerable<(string Markup, string Plain)> Line(VerdictCounts c) =>
+        Enum.GetValues<PageVerdict>()
+            .Select((v, i) => (Count(c.Count(v), CountColour(v)) + " " + ShortHeadings[i + 1].ToLowerInvariant(), $"{ReportFormatting.Number(c.Count(v))} {ShortHeadings[i + 1].ToLowerInvariant()}"))
+            .Prepend(($"{ReportFormatting.Number(c.Pages)} pages", $"{ReportFormatting.Number(c.Pages)} pages"));
 
     /// <summary>A row's cells: the pages, then one per verdict.</summary>
     private static IEnumerable<string> Counts(VerdictCounts c) =>

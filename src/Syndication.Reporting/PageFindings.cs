@@ -23,6 +23,15 @@ public static class PageFindings
     /// <summary>What changed for the page since the last complete run: "new", "persisting since 2026-11-21 (4 runs)", "fixed"; empty without history.</summary>
     public static string Change(PageResult page) => ChangeText(page.Change, page.Since, page.Streak, page.Confirmed);
 
+    /// <summary>The change in one word, for a line with little room: "new", "persisting", "fixed", "unconfirmed"; empty when none.</summary>
+    public static string ChangeWord(PageResult page) => page.Change switch
+    {
+        null => string.Empty,
+        Changes.Same when page.Confirmed == false => "unconfirmed",
+        Changes.Same => string.Empty,
+        var change => change,
+    };
+
     /// <summary>" (new)", " (persisting since …)", " [waived until …]" after a requirement's status; empty when there is nothing to say.</summary>
     public static string Suffix(RequirementOutcome requirement)
     {

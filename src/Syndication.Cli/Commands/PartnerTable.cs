@@ -15,6 +15,14 @@ public static class PartnerTable
             Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        console.Write(ConsoleReporter.PartnerTable(summary.Partners, summary.Counts).Title("Partners"));
+        // On a terminal the table fits its width; in a log or a pipe it is never cut (Spectre would assume 80 columns).
+        var terminal = ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected;
+        int? width = terminal ? console.Profile.Width : null;
+        if (!terminal)
+        {
+            console.Profile.Width = 100_000;
+        }
+
+        console.Write(ConsoleReporter.PartnerTable(summary.Partners, summary.Counts, width, "Partners"));
     }
 }
