@@ -19,6 +19,22 @@ public sealed class ProfileLoaderTests
         Assert.That(profile.IsBoilerplate("All content created by the Daily Caller News Foundation, an independent..."), Is.True);
     }
 
+    [TestCase("propublica", "ProPublica", "byline, credit-line, link-to-original, links-kept, pixel, unedited, photos")]
+    [TestCase("the-conversation", "The Conversation", "byline, link-to-original, pixel, unedited, photos")]
+    [TestCase("calmatters", "CalMatters", "byline, affiliation, credit-line, unedited, link-to-original, pixel")]
+    [TestCase("texas-tribune", "The Texas Tribune", "byline, affiliation, links-kept, link-to-original, unedited, photos")]
+    public void The_built_in_profiles_of_other_licensors_load_by_name_with_their_clauses(string name, string licensor, string requirements)
+    {
+        Assert.That(ProfileLoader.BuiltInIds, Does.Contain(name));
+        var profile = ProfileLoader.Load(name);
+        Assert.That(profile.Id, Is.EqualTo(name));
+        Assert.That(profile.Licensor, Is.EqualTo(licensor));
+        Assert.That(string.Join(", ", profile.RequirementIds), Is.EqualTo(requirements));
+        Assert.That(profile.Checks.Select(c => c.Id), Is.EqualTo(profile.RequirementIds));
+        Assert.That(profile.LicenceText, Is.Not.Null.And.Not.Empty, "case files quote the licence");
+        Assert.That(ProfileLoader.Load(name.ToUpperInvariant()), Is.SameAs(profile));
+    }
+
     [Test]
     public void A_profile_file_defines_another_licensor()
     {
