@@ -1,8 +1,9 @@
 using System.Globalization;
 using AngleSharp.Dom;
+using Syndication.Checks;
 using Syndication.Locating;
 
-namespace Syndication.Checks;
+namespace Syndication.Requirements.Logo;
 
 /// <summary>
 /// Which images the logo check asks to see, most likely to be the logo first: the images a reader sees with the

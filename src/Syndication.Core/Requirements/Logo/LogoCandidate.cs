@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace Syndication.Checks;
+namespace Syndication.Requirements.Logo;
 
 /// <summary>An image-like element, what names it (alt, title, caption, file name) and whose logo it appears to be.</summary>
 public sealed record LogoCandidate(

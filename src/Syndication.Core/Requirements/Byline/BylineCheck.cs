@@ -1,7 +1,8 @@
+using Syndication.Checks;
 using Syndication.Parsing;
 using Syndication.Verdicts;
 
-namespace Syndication.Checks;
+namespace Syndication.Requirements.Byline;
 
 /// <summary>
 /// Byline: each reporter of the original is named as visible text that credits the article, in the article's

@@ -1,11 +1,12 @@
 using System.Globalization;
+using Syndication.Checks;
 using Syndication.Images;
 using Syndication.Locating;
 using Syndication.Parsing;
 using Syndication.Resources;
 using Syndication.Verdicts;
 
-namespace Syndication.Checks;
+namespace Syndication.Requirements.Logo;
 
 /// <summary>
 /// Logo: an image of the licensor's logo that a reader sees with the article. Hidden, tracking-pixel sized,

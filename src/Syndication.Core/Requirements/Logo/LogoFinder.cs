@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Syndication.Checks;
 using Syndication.Parsing;
 using Syndication.Profiles;
 using Syndication.Text;
 
-namespace Syndication.Checks;
+namespace Syndication.Requirements.Logo;
 
 /// <summary>
 /// Finds logo candidates: <c>img</c> (lazy attributes and srcsets too), <c>picture</c> sources, <c>amp-img</c>,

@@ -1,9 +1,10 @@
 using AngleSharp.Dom;
+using Syndication.Checks;
 using Syndication.Images;
 using Syndication.Resources;
 using Syndication.Verdicts;
 
-namespace Syndication.Checks;
+namespace Syndication.Requirements.Logo;
 
 /// <summary>What the pixels of one fetched image say: the comparison with the reference logos, or why there is none.</summary>
 public sealed record LogoPixels(IElement Element, string Source, PixelMatch? Match, string? Problem)

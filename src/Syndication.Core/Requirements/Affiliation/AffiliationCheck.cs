@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Syndication.Checks;
 using Syndication.Locating;
 using Syndication.Parsing;
 using Syndication.Text;
 using Syndication.Verdicts;
 
-namespace Syndication.Checks;
+namespace Syndication.Requirements.Affiliation;
 
 /// <summary>
 /// Affiliation: the licensor's name presented as the reporter's affiliation: in the byline, on the line right
