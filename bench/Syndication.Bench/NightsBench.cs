@@ -49,6 +49,11 @@ internal static class NightsBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{night,-6} {seconds,6:0.0}  {peak / 1048576.0,7:0}  {size / 1048576.0,10:0.0}  {(size - before) / 1048576.0,5:0.0}    {Mb(reports, "report.html"),14:0.0}  {Mb(reports, "report.json"),7:0.0}  {Mb(reports, "junit.xml"),8:0.0}   {q}"));
             before = size;
+            if (night == 1 || night == nights)
+            {
+                // The night's HTML report in a browser: how soon it shows its first pages with working filters.
+                await ReportsBench.OpenAsync(Path.Combine(reports, "report.html"), search: "/page/" + (pages - 7), partner: "Partner 7");
+            }
         }
     }
 

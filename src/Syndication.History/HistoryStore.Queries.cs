@@ -382,7 +382,7 @@ public sealed partial class HistoryStore
 
         private long[] Entries()
         {
-            using var command = store.Command("SELECT id FROM entries WHERE last_run >= @id AND first_run <= @id ORDER BY position");
+            using var command = store.Command("SELECT id FROM entries INDEXED BY entries_by_position WHERE last_run >= @id AND first_run <= @id ORDER BY position");
             command.Parameters.AddWithValue("@id", runId);
             using var reader = command.ExecuteReader();
             var entries = new List<long>(count);
@@ -400,7 +400,7 @@ public sealed partial class HistoryStore
             // be read is named with the file there too.
             using var command = store.Command($"""
                 SELECT r.result, e.first_run, {EntryWriter.Columns("e")}
-                FROM entries e JOIN results r ON r.id = e.result_id
+                FROM entries e INDEXED BY entries_by_position JOIN results r ON r.id = e.result_id
                 WHERE e.last_run >= @id AND e.first_run <= @id ORDER BY e.position
                 """);
             command.Parameters.AddWithValue("@id", runId);

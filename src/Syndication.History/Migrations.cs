@@ -195,6 +195,12 @@ internal static class Migrations
             PRIMARY KEY (page_id, sha256));
         ALTER TABLE runs ADD COLUMN compacted INTEGER NOT NULL DEFAULT 0;
         """,
+
+        // 6: a run's pages in list order without sorting them all first (report --run shows its first page at once):
+        // entries by position, with the run range to tell which are the run's.
+        """
+        CREATE INDEX entries_by_position ON entries(position, last_run, first_run);
+        """,
     ];
 
     public static int Latest => Steps.Length;
@@ -212,6 +218,8 @@ internal static class Migrations
         SqliteSchema.Migrate(connection, Steps[..Converted]);
         if (SqliteSchema.Version(connection) != Converted)
         {
+            // Past the conversion already: the steps after it (SQL alone) still apply.
+            SqliteSchema.Migrate(connection, Steps);
             return;
         }
 

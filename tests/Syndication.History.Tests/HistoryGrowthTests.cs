@@ -162,6 +162,29 @@ public sealed class HistoryGrowthTests
         Assert.That(store.IntegrityCheck(), Is.EqualTo("ok"));
     }
 
+    [Test]
+    public void A_history_of_schema_five_gets_the_list_order_index_and_reads_its_runs_in_list_order()
+    {
+        using (var store = HistoryStore.Open(DbPath, exclusive: true))
+        {
+            Run(store, Page("b", PageVerdict.Compliant, "v1"), Page("a", PageVerdict.NonCompliant, "v1"), Page("c", PageVerdict.Compliant, "v1"));
+        }
+
+        // As version 5 left it: no index by position.
+        using (var connection = SqliteSchema.Open(DbPath))
+        {
+            Execute(connection, "DROP INDEX entries_by_position; PRAGMA user_version = 5;");
+        }
+
+        using (var store = HistoryStore.Open(DbPath, exclusive: true))
+        {
+            using var index = store.Command("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'entries_by_position'");
+            Assert.That(index.ExecuteScalar(), Is.EqualTo(1L));
+            Assert.That(store.Summary(1).Pages.Select(p => p.Url), Is.EqualTo(new[] { "https://partner.example/b", "https://partner.example/a", "https://partner.example/c" }));
+            Assert.That(store.Summary(1).Pages[1].Url, Is.EqualTo("https://partner.example/a"));
+        }
+    }
+
     private List<PageResult> Run(HistoryStore store, params PageResult[] pages)
     {
         var started = _time.GetUtcNow();

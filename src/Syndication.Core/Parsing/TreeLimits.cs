@@ -13,7 +13,6 @@ internal sealed class TreeLimits
     [ThreadStatic]
     private static TreeLimits? _current;
 
-    private readonly Dictionary<IElement, int> _depth = new(ReferenceEqualityComparer.Instance);
     private IElement? _previous;
     private int _count;
 
@@ -57,16 +56,18 @@ internal sealed class TreeLimits
         }
     }
 
-    /// <summary>The element's depth (the root is 1), remembered so each element costs one look-up of its parent.</summary>
-    private int DepthOf(IElement element)
+    /// <summary>
+    /// The element's depth (the root is 1), counted up its parents and no further than the limit: a few pointer steps an
+    /// element on a real page, and at most the limit's on a hostile one (cheaper than remembering every element's depth).
+    /// </summary>
+    private static int DepthOf(IElement element)
     {
-        if (_depth.TryGetValue(element, out var known))
+        var depth = 1;
+        for (var parent = element.ParentElement; parent is not null && depth < PageCost.MaxDepth; parent = parent.ParentElement)
         {
-            return known;
+            depth++;
         }
 
-        var depth = element.ParentElement is { } parent ? DepthOf(parent) + 1 : 1;
-        _depth[element] = depth;
         return depth;
     }
 }
