@@ -19,14 +19,13 @@ internal sealed class EntryWriter : IDisposable
     private readonly SqliteCommand _insertEntry;
     private readonly SqliteCommand _point;
     private readonly SqliteCommand _drop;
+    private readonly SqliteCommand _redigest;
     private readonly SqliteCommand _latest;
 
     public EntryWriter(SqliteConnection connection)
     {
-        _find = Prepare(connection, """
-            SELECT p.id, p.state_run, e.id, e.first_run, e.last_run, e.result_id, r.digest,
-                   e.verdict, e.error_kind, e.change, e.since, e.streak, e.confirmed, e.position, e.requirements, e.failing,
-                   s.verdict, s.error_kind, s.change, s.since, s.streak, s.confirmed, s.position, s.requirements, s.failing, s.first_run
+        _find = Prepare(connection, $"""
+            SELECT p.id, p.state_run, e.id, e.first_run, e.last_run, e.result_id, r.digest, {Columns("e")}, {Columns("s")}, s.first_run
             FROM pages p LEFT JOIN entries e ON e.id = p.entry_id LEFT JOIN results r ON r.id = e.result_id
             LEFT JOIN entries s ON s.id = p.state_entry_id
             WHERE p.page_key = @key
@@ -35,11 +34,12 @@ internal sealed class EntryWriter : IDisposable
         _extend = Prepare(connection, "UPDATE entries SET last_run = @run WHERE id = @id", "@run", "@id");
         _insertResult = Prepare(connection, "INSERT INTO results (page_id, digest, result, first_run) VALUES (@page, @digest, @result, @run) RETURNING id", "@page", "@digest", "@result", "@run");
         _insertEntry = Prepare(connection, """
-            INSERT INTO entries (page_id, result_id, first_run, last_run, verdict, error_kind, change, since, streak, confirmed, position, requirements, failing)
-            VALUES (@page, @result, @run, @run, @verdict, @error, @change, @since, @streak, @confirmed, @position, @requirements, @failing) RETURNING id
-            """, "@page", "@result", "@run", "@verdict", "@error", "@change", "@since", "@streak", "@confirmed", "@position", "@requirements", "@failing");
+            INSERT INTO entries (page_id, result_id, first_run, last_run, verdict, error_kind, change, since, streak, confirmed, position, requirements, failing, content_hash, bytes)
+            VALUES (@page, @result, @run, @run, @verdict, @error, @change, @since, @streak, @confirmed, @position, @requirements, @failing, @hash, @bytes) RETURNING id
+            """, "@page", "@result", "@run", "@verdict", "@error", "@change", "@since", "@streak", "@confirmed", "@position", "@requirements", "@failing", "@hash", "@bytes");
         _point = Prepare(connection, "UPDATE pages SET entry_id = @entry WHERE id = @page", "@entry", "@page");
         _drop = Prepare(connection, "DELETE FROM entries WHERE id = @id", "@id");
+        _redigest = Prepare(connection, "UPDATE results SET digest = @digest WHERE id = @id", "@digest", "@id");
         _latest = Prepare(connection, "UPDATE pages SET entry_id = (SELECT id FROM entries WHERE page_id = @page ORDER BY first_run DESC LIMIT 1) WHERE id = @page", "@page");
     }
 
@@ -60,8 +60,10 @@ internal sealed class EntryWriter : IDisposable
             return null;
         }
 
+        const int entryAt = 7;
+        const int stateAt = entryAt + EntryColumnCount;
         var hasEntry = !reader.IsDBNull(2);
-        var hasState = !reader.IsDBNull(16);
+        var hasState = !reader.IsDBNull(stateAt);
         return new Current(
             reader.GetInt64(0),
             hasEntry ? reader.GetInt64(2) : null,
@@ -69,10 +71,10 @@ internal sealed class EntryWriter : IDisposable
             hasEntry ? reader.GetInt64(4) : 0,
             hasEntry ? reader.GetInt64(5) : 0,
             hasEntry ? (byte[])reader[6] : null,
-            hasEntry ? Read(reader, 7) : null,
-            hasState ? Read(reader, 16) : null,
+            hasEntry ? Read(reader, entryAt) : null,
+            hasState ? Read(reader, stateAt) : null,
             reader.IsDBNull(1) ? 0 : reader.GetInt64(1),
-            hasState ? reader.GetInt64(25) : 0);
+            hasState ? reader.GetInt64(stateAt + EntryColumnCount) : 0);
     }
 
     /// <summary>Records the page's result (change, since and streaks already decided) as run <paramref name="run"/> saw it.</summary>
@@ -97,6 +99,13 @@ internal sealed class EntryWriter : IDisposable
             current = current with { Last = previousRun };
         }
 
+        if (current is { Digest: { } stored } && !stored.AsSpan().SequenceEqual(digest) && stored.AsSpan().SequenceEqual(PageEntry.DigestBeforeSchemaSix(judged)))
+        {
+            // A result stored before schema 6, whose digest still counted the bytes: the same judgement, kept.
+            Run(_redigest, ("@digest", digest), ("@id", current.ResultId));
+            current = current with { Digest = digest };
+        }
+
         long resultId;
         if (current is { EntryId: { } id, Digest: { } known } && known.AsSpan().SequenceEqual(digest))
         {
@@ -118,11 +127,11 @@ internal sealed class EntryWriter : IDisposable
             _insertEntry,
             ("@page", pageId), ("@result", resultId), ("@run", run), ("@verdict", entry.Verdict), ("@error", entry.ErrorKind), ("@change", entry.Change),
             ("@since", entry.Since), ("@streak", entry.Streak), ("@confirmed", entry.Confirmed is { } c ? (c ? 1 : 0) : null), ("@position", position),
-            ("@requirements", entry.Requirements), ("@failing", entry.Failing));
+            ("@requirements", entry.Requirements), ("@failing", entry.Failing), ("@hash", entry.ContentHash), ("@bytes", entry.Bytes));
         Run(_point, ("@entry", entryId), ("@page", pageId));
     }
 
-    /// <summary>An entry's columns from <paramref name="at"/> on: verdict, error kind, change, since, streak, confirmed, position, requirements, failing.</summary>
+    /// <summary>An entry's columns from <paramref name="at"/> on: verdict, error kind, change, since, streak, confirmed, position, requirements, failing, content hash, bytes.</summary>
     internal static PageEntry Read(SqliteDataReader reader, int at) => new(
         reader.GetString(at),
         reader.IsDBNull(at + 1) ? null : reader.GetString(at + 1),
@@ -132,12 +141,16 @@ internal sealed class EntryWriter : IDisposable
         reader.IsDBNull(at + 5) ? null : reader.GetInt64(at + 5) == 1,
         reader.GetInt32(at + 6),
         reader.GetString(at + 7),
-        reader.IsDBNull(at + 8) ? null : reader.GetString(at + 8));
+        reader.IsDBNull(at + 8) ? null : reader.GetString(at + 8),
+        reader.IsDBNull(at + 9) ? null : reader.GetString(at + 9),
+        reader.IsDBNull(at + 10) ? null : reader.GetInt64(at + 10));
 
     /// <summary>The columns <see cref="Read"/> reads, for an entry named <paramref name="alias"/>.</summary>
     internal static string Columns(string alias) => string.Join(", ", EntryColumns.Select(c => $"{alias}.{c}"));
 
-    private static readonly string[] EntryColumns = ["verdict", "error_kind", "change", "since", "streak", "confirmed", "position", "requirements", "failing"];
+    private static readonly string[] EntryColumns = ["verdict", "error_kind", "change", "since", "streak", "confirmed", "position", "requirements", "failing", "content_hash", "bytes"];
+
+    private const int EntryColumnCount = 11;
 
     public void Dispose() => _commands.ForEach(command => command.Dispose());
 

@@ -197,9 +197,13 @@ internal static class Migrations
         """,
 
         // 6: a run's pages in list order without sorting them all first (report --run shows its first page at once):
-        // entries by position, with the run range to tell which are the run's.
+        // entries by position, with the run range to tell which are the run's. And the fetched bytes' hash and size per
+        // entry: a page whose bytes change every night (a timestamp, a token) with the same judgement costs a new entry,
+        // not a new result; each night's report still names that night's bytes (null: the result's own).
         """
         CREATE INDEX entries_by_position ON entries(position, last_run, first_run);
+        ALTER TABLE entries ADD COLUMN content_hash TEXT;
+        ALTER TABLE entries ADD COLUMN bytes INTEGER;
         """,
     ];
 
@@ -214,7 +218,7 @@ internal static class Migrations
         }
 
         // Versions 1 to 4 are SQL alone; 5 fills its tables from version 4's by code (HistoryConversion), in the same
-        // transaction as its SQL, and then gives the space of the old tables back.
+        // transaction as its SQL and every later step's, and then gives the space of the old tables back.
         SqliteSchema.Migrate(connection, Steps[..Converted]);
         if (SqliteSchema.Version(connection) != Converted)
         {
@@ -228,10 +232,11 @@ internal static class Migrations
         {
             using var create = connection.CreateCommand();
             create.Transaction = transaction;
-            create.CommandText = Steps[Converted];
+            // Every later step's SQL first: the conversion writes entries as this version's code has them.
+            create.CommandText = string.Join('\n', Steps[Converted..]);
             create.ExecuteNonQuery();
             converted = HistoryConversion.FromVersionFour(connection, transaction);
-            create.CommandText = $"PRAGMA user_version = {Converted + 1};";
+            create.CommandText = $"PRAGMA user_version = {Latest};";
             create.ExecuteNonQuery();
             transaction.Commit();
         }

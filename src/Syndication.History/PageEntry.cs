@@ -13,7 +13,11 @@ namespace Syndication.History;
 /// night keeps one entry whose last run moves on: an unchanged night costs no new row. Streaks are stored as they were
 /// on the entry's first run; a violation's streak grows by one a run, so the entry says it for every run it spans.
 /// </summary>
-internal sealed record PageEntry(string Verdict, string? ErrorKind, string? Change, string? Since, int Streak, bool? Confirmed, int Position, string Requirements, string? Failing)
+/// <remarks>
+/// <see cref="ContentHash"/> and <see cref="Bytes"/> are the fetched bytes' as the entry's runs saw them: they are not part
+/// of the judged result's digest, so bytes that change with the same judgement make a new entry, not a new result.
+/// </remarks>
+internal sealed record PageEntry(string Verdict, string? ErrorKind, string? Change, string? Since, int Streak, bool? Confirmed, int Position, string Requirements, string? Failing, string? ContentHash = null, long? Bytes = null)
 {
     private const char Field = '|';
     private const char Item = ';';
@@ -30,7 +34,9 @@ internal sealed record PageEntry(string Verdict, string? ErrorKind, string? Chan
         string.Join(Item, result.Requirements.Select(r => string.Join(Field,
             r.Id, VerdictNames.Of(r.Status), r.Change ?? string.Empty, r.Since is { } s ? HistoryStore.Time(s) : string.Empty,
             Back(r.Streak ?? 0, shift).ToString(CultureInfo.InvariantCulture), r.IsWaived ? "1" : "0"))),
-        result.Requirements.Any(r => r.Status == Outcome.Fail) ? string.Join(',', result.Requirements.Where(r => r.Status == Outcome.Fail).Select(r => r.Id)) : null);
+        result.Requirements.Any(r => r.Status == Outcome.Fail) ? string.Join(',', result.Requirements.Where(r => r.Status == Outcome.Fail).Select(r => r.Id)) : null,
+        result.Fetch?.ContentHash,
+        result.Fetch?.Bytes);
 
     /// <summary>A streak as it was <paramref name="shift"/> runs earlier (a violation's grows by one a run; no streak stays none).</summary>
     private static int Back(int streak, long shift) => streak > 0 ? (int)(streak - shift) : 0;
@@ -54,6 +60,7 @@ internal sealed record PageEntry(string Verdict, string? ErrorKind, string? Chan
         var requirements = EachRequirement().ToDictionary(r => r.Id, StringComparer.Ordinal);
         return stored with
         {
+            Fetch = stored.Fetch is { } fetch && ContentHash is not null ? fetch with { ContentHash = ContentHash, Bytes = Bytes ?? fetch.Bytes } : stored.Fetch,
             Change = Change,
             Since = HistoryStore.ParseTime(Since),
             Streak = Streak > 0 ? Forward(Streak, shift) : null,
@@ -78,11 +85,26 @@ internal sealed record PageEntry(string Verdict, string? ErrorKind, string? Chan
 
     /// <summary>
     /// What tells two nights' results apart: the judged result without the facts that differ every night for the same
-    /// page (how long the fetch took, when, whether it came from the cache). 16 bytes of its SHA-256.
+    /// page (how long the fetch took, when, whether it came from the cache) or that the entry keeps (the bytes' hash and
+    /// size: bytes that change with the same judgement are no new result). 16 bytes of its SHA-256.
     /// </summary>
-    public static byte[] Digest(PageResult judged)
+    public static byte[] Digest(PageResult judged) => Digest(judged, keepBytes: false);
+
+    /// <summary>
+    /// The digest as schema 5 made it, with the bytes' hash and size: a result stored then is recognised (and its digest
+    /// brought up to date) rather than stored again on the first night after the upgrade.
+    /// </summary>
+    public static byte[] DigestBeforeSchemaSix(PageResult judged) => Digest(judged, keepBytes: true);
+
+    private static byte[] Digest(PageResult judged, bool keepBytes)
     {
-        var same = judged.Fetch is { } fetch ? judged with { Fetch = fetch with { ElapsedMs = 0, FetchedAt = null, FromCache = false, Status = null } } : judged;
+        if (keepBytes)
+        {
+            var old = judged.Fetch is { } kept ? judged with { Fetch = kept with { ElapsedMs = 0, FetchedAt = null, FromCache = false, Status = null } } : judged;
+            return SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(old, ResultSpool.Json))[..16];
+        }
+
+        var same = judged.Fetch is { } fetch ? judged with { Fetch = fetch with { ElapsedMs = 0, FetchedAt = null, FromCache = false, Status = null, ContentHash = null, Bytes = 0 } } : judged;
         var json = JsonSerializer.SerializeToUtf8Bytes(same, ResultSpool.Json);
         return SHA256.HashData(json)[..16];
     }

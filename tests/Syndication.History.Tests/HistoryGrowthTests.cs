@@ -50,15 +50,19 @@ public sealed class HistoryGrowthTests
     }
 
     [Test]
-    public void A_page_whose_content_changed_keeps_a_new_result_and_the_others_do_not()
+    public void A_page_whose_bytes_change_every_night_with_the_same_judgement_keeps_one_result()
     {
         using var store = HistoryStore.Open(DbPath);
-        Run(store, Page("a", PageVerdict.Compliant, "v1"), Page("b", PageVerdict.Compliant, "v1"));
+        Run(store, Page("a", PageVerdict.Compliant, "v1"), Page("b", PageVerdict.Compliant, "v1"), Page("c", PageVerdict.Compliant, "v1"));
         _time.Advance(TimeSpan.FromDays(1));
-        Run(store, Page("a", PageVerdict.Compliant, "v2"), Page("b", PageVerdict.Compliant, "v1") with { Fetch = new FetchFacts { ContentHash = "v1", ElapsedMs = 999, FromCache = true } });
-        Assert.That(Count(store, "results"), Is.EqualTo(3), "a's new content; b's fetch took longer and came from the cache, which is not a change");
-        Assert.That(store.Summary(1).Pages.ToList()[0].Fetch!.ContentHash, Is.EqualTo("v1"));
-        Assert.That(store.Summary(2).Pages.ToList()[0].Fetch!.ContentHash, Is.EqualTo("v2"));
+        Run(store, Page("a", PageVerdict.Compliant, "v2"), Page("b", PageVerdict.Compliant, "v1") with { Fetch = new FetchFacts { ContentHash = "v1", ElapsedMs = 999, FromCache = true } }, Page("c", PageVerdict.NonCompliant, "v2"));
+        _time.Advance(TimeSpan.FromDays(1));
+        Run(store, Page("a", PageVerdict.Compliant, "v3"), Page("b", PageVerdict.Compliant, "v1"), Page("c", PageVerdict.NonCompliant, "v2"));
+        Assert.That(Count(store, "results"), Is.EqualTo(4), "a's bytes changed twice with the same judgement: one result; b's fetch took longer and came from the cache: no change; c's judgement changed: a new result");
+        Assert.That(Count(store, "entries"), Is.EqualTo(7), "a: one entry a night (its bytes); b: one; c: one a night (compliant, new, then persisting)");
+        Assert.That(store.Summary(1).Pages.Select(p => p.Fetch!.ContentHash), Is.EqualTo(new[] { "v1", "v1", "v1" }));
+        Assert.That(store.Summary(2).Pages.Select(p => p.Fetch!.ContentHash), Is.EqualTo(new[] { "v2", "v1", "v2" }), "each night names the bytes it fetched");
+        Assert.That(store.Summary(3).Pages.Select(p => p.Fetch!.ContentHash), Is.EqualTo(new[] { "v3", "v1", "v2" }));
     }
 
     [Test]
@@ -170,10 +174,16 @@ public sealed class HistoryGrowthTests
             Run(store, Page("b", PageVerdict.Compliant, "v1"), Page("a", PageVerdict.NonCompliant, "v1"), Page("c", PageVerdict.Compliant, "v1"));
         }
 
-        // As version 5 left it: no index by position.
+        // As version 5 left it: no index by position, no bytes per entry, and each result's digest counting its bytes.
         using (var connection = SqliteSchema.Open(DbPath))
         {
-            Execute(connection, "DROP INDEX entries_by_position; PRAGMA user_version = 5;");
+            Execute(connection, "DROP INDEX entries_by_position; ALTER TABLE entries DROP COLUMN content_hash; ALTER TABLE entries DROP COLUMN bytes; PRAGMA user_version = 5;");
+            foreach (var name in new[] { "a", "b", "c" })
+            {
+                var page = Page(name, name == "a" ? PageVerdict.NonCompliant : PageVerdict.Compliant, "v1");
+                var old = Convert.ToHexString(PageEntry.DigestBeforeSchemaSix(PageEntry.Judged(page)));
+                Execute(connection, $"UPDATE results SET digest = x'{old}' WHERE page_id = (SELECT id FROM pages WHERE url = '{page.Url}')");
+            }
         }
 
         using (var store = HistoryStore.Open(DbPath, exclusive: true))
@@ -182,6 +192,12 @@ public sealed class HistoryGrowthTests
             Assert.That(index.ExecuteScalar(), Is.EqualTo(1L));
             Assert.That(store.Summary(1).Pages.Select(p => p.Url), Is.EqualTo(new[] { "https://partner.example/b", "https://partner.example/a", "https://partner.example/c" }));
             Assert.That(store.Summary(1).Pages[1].Url, Is.EqualTo("https://partner.example/a"));
+
+            // The next night's same judgements are recognised under their old digests: no result is stored again.
+            _time.Advance(TimeSpan.FromDays(1));
+            Run(store, Page("b", PageVerdict.Compliant, "v1"), Page("a", PageVerdict.NonCompliant, "v1"), Page("c", PageVerdict.Compliant, "v1"));
+            Assert.That(Count(store, "results"), Is.EqualTo(3));
+            Assert.That(store.Summary(2).Pages.Select(p => p.Fetch!.ContentHash), Is.EqualTo(new[] { "v1", "v1", "v1" }));
         }
     }
 
