@@ -111,12 +111,18 @@ public static class AuditCommand
             {
                 Search = !result.GetValue(noDiscovery),
             };
+            // A partner or a page may name another licensor's profile: its pages are judged by that licence, against
+            // that licensor's originals (those its partners list, and what the catalogue holds for it).
+            var runProfile = result.GetValue(profile) ?? settings.Profile;
+            var (runOriginals, others, planned) = AuditLicensors.Plan(list, runProfile, result.GetValue(originals) is { Length: > 0 } given ? given : settings.Originals, targets);
+            targets = planned;
             var job = new RunJob
             {
                 Discovery = discovery,
                 ScratchBeside = store?.Path,
-                Profile = result.GetValue(profile) ?? settings.Profile,
-                Originals = result.GetValue(originals) is { Length: > 0 } given ? given : settings.Originals,
+                Profile = runProfile,
+                Originals = runOriginals,
+                Others = others,
                 Catalogue = CatalogueOptions.PathFor(result.GetValue(catalogue), list),
                 RequireOriginals = true,
                 Fetch = fetchOptions,

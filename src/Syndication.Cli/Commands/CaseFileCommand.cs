@@ -21,7 +21,7 @@ public static class CaseFileCommand
         var history = HistoryLocation.Option();
         var run = new Option<long?>("--run") { Description = "The run; default the latest complete one.", HelpName = "ID" };
         var list = new Option<string?>("--list") { Description = "The partner list (for the partner's contact and the profile); default the one given first, else the one the run audited.", HelpName = "FILE" };
-        var profile = new Option<string?>("--profile") { Description = "The licence profile whose words the letter quotes (a built-in name or a file); default the list's, else dcnf.", HelpName = "NAME|FILE" };
+        var profile = new Option<string?>("--profile") { Description = "The licence profile whose words the letter quotes (a built-in name or a file); default the partner's in the list, else the list's, else dcnf.", HelpName = "NAME|FILE" };
         var output = new Option<string>("--output") { Description = "A new or empty folder, or a .zip file.", HelpName = "DIR|FILE.zip", Required = true };
         var command = new Command("casefile", "Write a case file for a partner: a letter-style summary, screenshots, archived pages with hashes and fetch times.")
         {
@@ -48,7 +48,8 @@ public static class CaseFileCommand
                 ?? (record.Source is { } source && File.Exists(source) ? source : null);
             var partnerList = listPath is null ? null : PartnerListReader.Read(listPath);
             var entry = partnerList?.Partners.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-            var profilePath = result.GetValue(profile) ?? partnerList?.Settings.Profile;
+            // The partner's own licence when the list gives it one (it republishes another licensor), else the run's.
+            var profilePath = result.GetValue(profile) ?? entry?.Profile ?? partnerList?.Settings.Profile;
             var licence = profilePath is null ? ProfileLoader.BuiltIn : ProfileLoader.Load(profilePath);
 
             var pages = new List<CasePage>();

@@ -17,6 +17,9 @@ public sealed record RunJob
 
     public IReadOnlyList<string> Reporters { get; init; } = [];
 
+    /// <summary>The run's other licensors (a partner list's <c>profile:</c> per partner or page), each with its originals.</summary>
+    public IReadOnlyList<OtherLicensor> Others { get; init; } = [];
+
     /// <summary>The catalogue file: originals read now are added to it, pages are matched against all it holds. Null: none.</summary>
     public string? Catalogue { get; init; }
 
@@ -99,10 +102,26 @@ public sealed record RunJob
             }
         }
 
+        // Pages discovery brought name their partner's licensor as the list writes it: as the plan does, now.
+        targets = [.. targets.Select(t => AuditLicensors.Assign(t, Profile, Others))];
+
         // One browser for the run, started at the first page that is rendered; none when no page can be.
         await using var render = Render.Off ? null : new RenderStage(fetcher, Render, log);
         var screenshots = new ScreenshotStore(Path.Combine(scratch.Path, "screenshots"));
-        var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources) { JudgingTime = Fetch.Timeout, Render = render };
+        var others = new Dictionary<string, PageEvaluator>(StringComparer.Ordinal);
+        foreach (var other in Others)
+        {
+            try
+            {
+                others[other.Profile] = new PageEvaluator(await Engine.SettingsAsync(other.Profile, other.Originals, Reporters, fetcher, log, stop, catalogue, RequireOriginals, time));
+            }
+            catch (Catalogue.CatalogueException e) when (other.Originals.Count == 0)
+            {
+                throw new Catalogue.CatalogueException($"the profile {other.Profile}, which the list names for a partner or a page: {e.Message} (a partner names its licensor's with originals:)", e);
+            }
+        }
+
+        var checker = new PageChecker(fetcher, new PageEvaluator(settings), log, Resources) { JudgingTime = Fetch.Timeout, Render = render, Licensors = others };
         var run = new AuditRun(checker, time, log);
         var options = new AuditRun.Options(Concurrency, Fetch.PerHost, Budget, SpoolDirectory: scratch.Path)
         {

@@ -4,14 +4,14 @@ namespace Syndication.Partners;
 
 /// <summary>
 /// Reads a partner list kept in a spreadsheet: CSV with a header row and the columns partner (required), page,
-/// contact, notes, original, robots, site, sitemap, feed, watch (optional); one row per page, a partner's rows grouped
+/// contact, notes, original, robots, site, sitemap, feed, watch, profile (optional); one row per page, a partner's rows grouped
 /// by its name. A row may give a site, a sitemap or a feed instead of a page (discovery); "watch" set to yes makes the
 /// row's name a watched site instead of a partner. CsvHelper does the quoting rules; errors name the file, the line
 /// and the column.
 /// </summary>
 public static class CsvPartnerListReader
 {
-    private static readonly string[] Known = ["partner", "page", "contact", "notes", "original", "robots", "site", "sitemap", "feed", "watch"];
+    private static readonly string[] Known = ["partner", "page", "contact", "notes", "original", "robots", "site", "sitemap", "feed", "watch", "profile"];
 
     public static PartnerList Read(string path, string text)
     {
@@ -89,7 +89,7 @@ public static class CsvPartnerListReader
 
                     try
                     {
-                        entry.Pages.Add(new PartnerPage(PartnerPage.ResolveLocation(page, folder), Field("original")) { Line = line });
+                        entry.Pages.Add(new PartnerPage(PartnerPage.ResolveLocation(page, folder), Field("original")) { Line = line, Profile = Profile(Field("profile"), folder, path, line) });
                     }
                     catch (FormatException e)
                     {
@@ -154,6 +154,24 @@ public static class CsvPartnerListReader
         }
 
         return new PartnerList(path, new AuditSettings(), partners) { Watched = watched, Refused = refused };
+    }
+
+    /// <summary>A page's licence profile: a built-in profile's name as it is, a profile file's path against the list's folder.</summary>
+    private static string? Profile(string? value, string folder, string path, long line)
+    {
+        if (value is null || Profiles.ProfileLoader.IsBuiltIn(value))
+        {
+            return value;
+        }
+
+        try
+        {
+            return PartnerPage.FullPath(value, folder);
+        }
+        catch (FormatException e)
+        {
+            throw new PartnerListException($"{path}:{line}: column profile: {e.Message}");
+        }
     }
 
     private static Uri Url(string value, string column, string path, long line) =>

@@ -6,6 +6,9 @@ public sealed record PartnerPage(string Location, string? Original = null)
     /// <summary>The line of the partner list that lists it (0 when it was not read from a file).</summary>
     public long Line { get; init; }
 
+    /// <summary>The licence profile this page is judged by, over its partner's (a built-in profile's name or a file's path); null: the partner's.</summary>
+    public string? Profile { get; init; }
+
     /// <summary>
     /// A page as the partner list writes it: an http(s) or file URL as it is; a path as written, relative to the list's
     /// folder ("./pages/a.html" becomes "pages/a.html"), so the history keys it the same wherever the checkout lies; an

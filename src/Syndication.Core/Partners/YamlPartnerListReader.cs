@@ -13,10 +13,10 @@ public sealed class YamlPartnerListReader
 {
     private static readonly string[] TopKeys = ["settings", "partners", "watch", "waivers"];
     private static readonly string[] SettingKeys = ["originals", "profile", "concurrency", "perHost", "timeout", "budget", "formats", "outputDir", "userAgent", "robots", "history", "cache", "catalogue", "discovery", "render"];
-    private static readonly string[] PartnerKeys = ["name", "contact", "notes", "robots", "pages", "site", "sitemaps", "feeds", "discovery", "render"];
+    private static readonly string[] PartnerKeys = ["name", "contact", "notes", "robots", "pages", "site", "sitemaps", "feeds", "discovery", "render", "profile", "originals"];
     private static readonly string[] WatchKeys = ["name", "notes", "robots", "site", "sitemaps", "feeds", "discovery"];
     private static readonly string[] DiscoveryKeys = ["maxPages"];
-    private static readonly string[] PageKeys = ["url", "file", "original"];
+    private static readonly string[] PageKeys = ["url", "file", "original", "profile"];
     private static readonly string[] WaiverKeys = ["partner", "page", "requirement", "reason", "agreedBy", "expires"];
 
     private readonly string _source;
@@ -191,9 +191,7 @@ public sealed class YamlPartnerListReader
         return new AuditSettings
         {
             Originals = Strings(node, "originals", "settings.originals").Select(o => ResolveLocation(At(node, "originals"), "settings.originals", o)).ToList(),
-            Profile = Scalar(node, "profile") is { } profile
-                ? ProfileLoader.IsBuiltIn(profile) ? profile : ResolvePath(At(node, "profile"), "settings.profile", profile)
-                : null,
+            Profile = Profile(node, "settings.profile"),
             Concurrency = Int(node, "concurrency", "settings.concurrency", 1, 1024),
             PerHost = Int(node, "perHost", "settings.perHost", 1, 64),
             TimeoutSeconds = Number(node, "timeout", "settings.timeout"),
@@ -287,7 +285,13 @@ public sealed class YamlPartnerListReader
             Refusable(() => pages.Add(ReadPage(page, pageField)));
         }
 
-        return new Partner(name.Trim(), Scalar(map, "contact"), Scalar(map, "notes"), Robots(map, field + ".robots") == false, pages) { Site = site, Render = Render(map, field + ".render") };
+        return new Partner(name.Trim(), Scalar(map, "contact"), Scalar(map, "notes"), Robots(map, field + ".robots") == false, pages)
+        {
+            Site = site,
+            Render = Render(map, field + ".render"),
+            Profile = Profile(map, field + ".profile"),
+            Originals = Strings(map, "originals", field + ".originals").Select(o => ResolveLocation(At(map, "originals"), field + ".originals", o)).ToList(),
+        };
     }
 
     private PartnerPage ReadPage(YamlNode node, string field)
@@ -300,7 +304,7 @@ public sealed class YamlPartnerListReader
         var map = Mapping(node, field);
         CheckKeys(map, PageKeys, field);
         var location = Scalar(map, "url") ?? Scalar(map, "file");
-        return new PartnerPage(Location(location, node, field), Scalar(map, "original")) { Line = node.Start.Line };
+        return new PartnerPage(Location(location, node, field), Scalar(map, "original")) { Line = node.Start.Line, Profile = Profile(map, field + ".profile") };
     }
 
     private string Location(string? value, YamlNode node, string field)
@@ -347,6 +351,12 @@ public sealed class YamlPartnerListReader
             throw Error(node, field, e.Message);
         }
     }
+
+    /// <summary>profile: a built-in profile's name as it is, or a profile file's path resolved against the list's folder.</summary>
+    private string? Profile(YamlMappingNode node, string field) =>
+        Scalar(node, "profile") is { } profile
+            ? ProfileLoader.IsBuiltIn(profile) ? profile : ResolvePath(At(node, "profile"), field, profile)
+            : null;
 
     /// <summary>render: never, auto or always (README "Rendered pages").</summary>
     private Rendering.RenderMode? Render(YamlMappingNode node, string field)

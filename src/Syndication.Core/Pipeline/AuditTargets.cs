@@ -31,7 +31,14 @@ public static class AuditTargets
             var position = ordinal++ * stride;
             foreach (var page in partner.Pages)
             {
-                var target = TargetFrom(page.Location, folder) with { Partner = partner.Name, ExpectedOriginal = page.Original, IgnoreRobots = partner.IgnoreRobots, Render = partner.Render };
+                var target = TargetFrom(page.Location, folder) with
+                {
+                    Partner = partner.Name,
+                    ExpectedOriginal = page.Original,
+                    IgnoreRobots = partner.IgnoreRobots,
+                    Render = partner.Render,
+                    Profile = page.Profile ?? partner.Profile,
+                };
                 if (shard is null || shard.Holds(target))
                 {
                     targets.Add(target);
@@ -43,7 +50,7 @@ public static class AuditTargets
 
             foreach (var target in discovered?.Invoke(partner.Name) ?? [])
             {
-                targets.Add(target with { Render = partner.Render });
+                targets.Add(target with { Render = partner.Render, Profile = partner.Profile });
                 positions.Add(position++);
             }
         }

@@ -15,6 +15,23 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
 {
     private readonly ResourceStage _resources = new(fetcher, evaluator.Settings.Profile, resources ?? ResourceOptions.Default, log);
 
+    private readonly Dictionary<string, (PageEvaluator Evaluator, ResourceStage Resources)> _licensors = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The evaluators of the run's other licensors, by the profile a page's target names (<see cref="PageTarget.Profile"/>);
+    /// a page that names none is judged by the run's evaluator.
+    /// </summary>
+    public IReadOnlyDictionary<string, PageEvaluator> Licensors
+    {
+        init
+        {
+            foreach (var (profile, other) in value)
+            {
+                _licensors[profile] = (other, new ResourceStage(fetcher, other.Settings.Profile, resources ?? ResourceOptions.Default, log));
+            }
+        }
+    }
+
     private static readonly SemaphoreSlim Cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     /// <summary>The CPU time one page's parsing and judging may take (the page's --timeout); over it the page is too-complex.</summary>
@@ -112,19 +129,20 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
 
         try
         {
+            var (evaluator, stage) = For(target);
             var (page, prepared, needs, result) = await OnACoreAsync(
                 () => Costed(() =>
                 {
                     var page = PageParser.Parse(fetched.Body, fetched.Charset);
                     var prepared = evaluator.Prepare(page, target);
-                    var needs = prepared.Decided is null && _resources.Options.Images ? prepared.Needs() : [];
+                    var needs = prepared.Decided is null && stage.Options.Images ? prepared.Needs() : [];
                     return (page, prepared, needs, needs.Count == 0 ? prepared.Finish() : null);
                 }),
                 cancellationToken);
             if (result is null)
             {
-                var (resources, references) = await _resources.GatherAsync(needs, Location(fetched, page), target.IgnoreRobots, cancellationToken);
-                result = await OnACoreAsync(() => Costed(() => prepared.Finish(resources, references, _resources.Options.ImageLimits)), cancellationToken);
+                var (resources, references) = await stage.GatherAsync(needs, Location(fetched, page), target.IgnoreRobots, cancellationToken);
+                result = await OnACoreAsync(() => Costed(() => prepared.Finish(resources, references, stage.Options.ImageLimits)), cancellationToken);
             }
 
             if (Render?.Why(target, page, result) is { } why)
@@ -137,14 +155,14 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
                     {
                         var seen = PageParser.ParseRendered(view.Html, page.EncodingName);
                         var prepared = evaluator.Prepare(seen, target);
-                        var needs = prepared.Decided is null && _resources.Options.Images ? prepared.Needs() : [];
+                        var needs = prepared.Decided is null && stage.Options.Images ? prepared.Needs() : [];
                         return (seen, prepared, needs, needs.Count == 0 ? prepared.Finish() : null);
                     }),
                     cancellationToken);
                 if (seenResult is null)
                 {
-                    var (resources, references) = await _resources.GatherAsync(seenNeeds, Location(fetched, seen), target.IgnoreRobots, cancellationToken);
-                    seenResult = await OnACoreAsync(() => Costed(() => seenPrepared.Finish(resources, references, _resources.Options.ImageLimits)), cancellationToken);
+                    var (resources, references) = await stage.GatherAsync(seenNeeds, Location(fetched, seen), target.IgnoreRobots, cancellationToken);
+                    seenResult = await OnACoreAsync(() => Costed(() => seenPrepared.Finish(resources, references, stage.Options.ImageLimits)), cancellationToken);
                 }
 
                 IReadOnlyList<Rendering.Screenshot> screenshots = [];
@@ -187,6 +205,19 @@ public sealed class PageChecker(IPageFetcher fetcher, PageEvaluator evaluator, I
             log.Warning(e, "Checking {Page} failed", target.Address.Argument);
             return PageResult.Failed(target, ErrorKinds.Internal, $"the page could not be checked: {e.GetType().Name}: {e.Message}") with { Fetch = facts };
         }
+    }
+
+    /// <summary>The evaluator and resource stage of the page's licensor.</summary>
+    private (PageEvaluator Evaluator, ResourceStage Resources) For(PageTarget target)
+    {
+        if (target.Profile is null)
+        {
+            return (evaluator, _resources);
+        }
+
+        return _licensors.TryGetValue(target.Profile, out var other)
+            ? other
+            : throw new InvalidOperationException($"the page names the licence profile {target.Profile}, which the run did not load");
     }
 
     private static async Task<T> OnACoreAsync<T>(Func<T> work, CancellationToken cancellationToken)

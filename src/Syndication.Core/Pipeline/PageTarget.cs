@@ -13,5 +13,8 @@ public sealed record PageTarget(PageAddress Address, string? Partner = null, str
     /// <summary>The partner's own render mode (the partner list's <c>render:</c>), which wins over <c>--render</c>; null: the run's.</summary>
     public RenderMode? Render { get; init; }
 
+    /// <summary>The licence profile the page is judged by when it is not the run's (the partner list's <c>profile:</c>); null: the run's.</summary>
+    public string? Profile { get; init; }
+
     public static PageTarget Of(string argument, string? partner = null) => new(PageAddress.Parse(argument), partner);
 }

@@ -94,7 +94,7 @@ public sealed class ListEntryTests
         Assert.That(list.Refused, Is.EqualTo(new[]
         {
             $"{path}:5: partners[0].pages[1]: \"plains.example/b\" has no scheme and is no file; did you mean https://plains.example/b?",
-            $"{path}:9: partners[1]: unknown key 'colour'; valid keys: name, contact, notes, robots, pages, site, sitemaps, feeds, discovery, render",
+            $"{path}:9: partners[1]: unknown key 'colour'; valid keys: name, contact, notes, robots, pages, site, sitemaps, feeds, discovery, render, profile, originals",
             $"{path}:11: partners[2].name: partner \"Plains Reporter\" is listed twice",
             $"{path}:16: watch[0].site: a watched site needs its site (site: https://www.example.com/)",
             $"{path}:22: waivers[1].agreedBy: a waiver says who agreed to it",
