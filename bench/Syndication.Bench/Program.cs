@@ -13,6 +13,7 @@ using Syndication.Bench;
 //   dotnet run -c Release --project bench/Syndication.Bench -- --schedule [BIG] [--concurrency 16] [--also 32,64]  (ScheduleBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- parse FILE|DIR...   (parse only, for the CPU ratio)
 //   dotnet run -c Release --project bench/Syndication.Bench -- --reports N [--findings P] | --html-open FILE  (ReportsBench.cs)
+//   dotnet run -c Release --project bench/Syndication.Bench -- --budget [--runs 3]   (BudgetBench.cs: --budget ends a run on time)
 // --images: the demo profile (a reference logo), every third page with an unnamed logo to fetch, and the audit run
 // twice, images on and off (--no-images), side by side.
 // --render: a mix where one page in ten is built by a script; the audit run three times, --render never, auto and
@@ -64,6 +65,12 @@ if (args is ["parse", ..])
         return parser;
     }, _ => { });
     Console.WriteLine($"parsed {parsed} files");
+    return;
+}
+
+if (args.Contains("--budget"))
+{
+    await BudgetBench.RunAsync(FindRoot(), Path.Combine(AppContext.BaseDirectory, "syndication.dll"), Option("--runs", 3));
     return;
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Syndication.Cli.Tests.Support;
@@ -57,13 +56,11 @@ public sealed partial class PageCostTests
 
         // With a generous timeout the run's budget (3 s) is what stops it: the page is reported budget, on time.
         await File.WriteAllTextAsync(folder.File("partners.yaml"), $"settings:\n  originals: [\"{RepoPaths.Feed}\"]\npartners:\n  - name: Slow\n    pages: [\"{slow}\"]\n");
-        var clock = Stopwatch.StartNew();
+        // (How soon after the budget the run ends is measured by bench --budget, not asserted here: tests are not timed.)
         var audit = await CliRunner.RunProcessAsync("audit", folder.File("partners.yaml"), "--no-history", "--format", "json", "--timeout", "600", "--budget", "0.05");
-        clock.Stop();
         Assert.That(audit.ExitCode, Is.EqualTo(ExitCodes.Errors), audit.Stderr);
         var page = JsonReport.Parse(audit.Stdout).Page("slow.html");
-        Assert.That(page.GetProperty("error").GetProperty("kind").GetString(), Is.EqualTo("budget"));
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(40)), "judging the page whole takes minutes; the budget ended it");
+        Assert.That(page.GetProperty("error").GetProperty("kind").GetString(), Is.EqualTo("budget"), "judging the page whole takes minutes; the budget ended it");
     }
 
     [Test]
@@ -81,14 +78,13 @@ public sealed partial class PageCostTests
         await File.WriteAllTextAsync(folder.File("deep-2.html"), Wrapped(Repeat("<span>", 100_000), string.Empty));
         folder.WriteList([("Deep Partner", ["deep-1.html", .. normal.Take(50).Select(Path.GetFileName)!, "deep-2.html"]), ("Other Partner", [.. normal.Skip(50).Select(Path.GetFileName)!])]);
 
-        var clock = Stopwatch.StartNew();
+        // The run's wall time against the budget is bench --budget's to measure; here, what the run reports.
         var result = await CliRunner.RunProcessAsync("audit", folder.List, "--no-history", "--format", "json", "--budget", "0.5");
-        clock.Stop();
 
         Assert.That(result.ExitCode, Is.Not.EqualTo(ExitCodes.Usage), result.Stderr);
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "within the budget of 0.5 min");
         var report = JsonReport.Parse(result.Stdout);
         Assert.That(report.Complete, Is.True);
+        Assert.That(report.Pages.Select(p => p.TryGetProperty("error", out var e) && e.ValueKind == System.Text.Json.JsonValueKind.Object ? e.GetProperty("kind").GetString() : null), Has.None.EqualTo("budget"), "the deep pages held no worker until the budget ran out");
         AssertTooComplex(report.Page("deep-1.html"), "512 levels deep");
         AssertTooComplex(report.Page("deep-2.html"), "512 levels deep");
         var judged = report.Pages.Where(p => Path.GetFileName(p.GetProperty("url").GetString())!.StartsWith("page-", StringComparison.Ordinal)).ToList();
