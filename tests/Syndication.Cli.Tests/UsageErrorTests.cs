@@ -42,12 +42,16 @@ public sealed class UsageErrorTests
     }
 
     [Test]
-    public async Task A_mistyped_option_of_the_real_executable_gets_a_suggestion_and_exit_3()
+    public async Task A_mistyped_option_or_command_of_the_real_executable_gets_a_suggestion_and_exit_3()
     {
         var result = await CliRunner.RunProcessAsync("audit", "samples/partners.yaml", "--fail-of", "any");
         Assert.That(result.ExitCode, Is.EqualTo(3));
         Assert.That(result.Stderr.TrimEnd('\n'), Is.EqualTo("syndication: unknown option '--fail-of' for syndication audit; did you mean --fail-on? (see 'syndication audit --help')"));
         Assert.That(result.Stdout, Is.Empty);
+
+        var command = await CliRunner.RunProcessAsync("histroy", "samples/partners.yaml", "Plains Reporter");
+        Assert.That(command.ExitCode, Is.EqualTo(3));
+        Assert.That(command.Stderr.TrimEnd('\n'), Is.EqualTo("syndication: unknown command 'histroy'; did you mean history? (see 'syndication --help')"));
     }
 
     [TestCase("check")]
