@@ -17,7 +17,7 @@ public static partial class CliApp
 {
     public static RootCommand Build(CliContext context)
     {
-        var root = new RootCommand("syndication: checks that republished articles keep the licence (logo, byline, affiliation)")
+        var root = new RootCommand("syndication: checks that republished articles keep the licence (DCNF: logo, byline, affiliation; or the clauses of another licensor's profile)")
         {
             CheckCommand.Build(context),
             AuditCommand.Build(context),
@@ -29,6 +29,7 @@ public static partial class CliApp
             EvidenceCommand.Build(context),
             CaseFileCommand.Build(context),
             OriginalsCommand.Build(context),
+            RequirementsCommand.Build(context),
         };
         HelpWithExitCodes.Install(root);
         return root;

@@ -46,6 +46,22 @@ public sealed class HtmlTriageTests
     }
 
     [Test]
+    public void Another_licensors_requirements_are_filters_and_the_footer_names_them_not_the_dcnf_licence()
+    {
+        var page = Page(0, PageVerdict.NonCompliant, Changes.New) with
+        {
+            Requirements = [RequirementOutcome.Fail("credit-line", "no first line"), RequirementOutcome.Pass("pixel", "loads the pixel"), RequirementOutcome.Review("unedited", "a reworded sentence")],
+        };
+        using var document = Parse(SampleRuns.Summary([page, Page(1, PageVerdict.Compliant, null)]));
+        Assert.That(document.QuerySelectorAll("#f-requirement option").Select(o => o.GetAttribute("value")), Is.SupersetOf(new[] { "credit-line", "pixel", "unedited" }));
+        var footer = document.QuerySelector("footer")!.TextContent;
+        Assert.That(footer, Does.Contain("credit-line").And.Contain("unedited").And.Not.Contain("logo, the reporter's byline"));
+
+        using var dcnf = Parse(SampleRuns.Audit());
+        Assert.That(dcnf.QuerySelector("footer")!.TextContent, Does.Contain("the licence asks for the licensor's logo, the reporter's byline and their affiliation"));
+    }
+
+    [Test]
     public void The_filters_offer_change_and_sort_and_a_line_that_says_what_is_printed()
     {
         using var document = Parse(SampleRuns.Audit());

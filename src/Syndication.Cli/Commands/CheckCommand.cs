@@ -22,7 +22,7 @@ public static class CheckCommand
         var catalogue = CatalogueOptions.Catalogue($"${CatalogueOptions.EnvironmentVariable}, else none (only the originals named here)");
         var report = new ReportOptionSet();
         var fetch = new FetchOptionSet();
-        var command = new Command("check", "Check pages: does each keep the licence (logo, byline, affiliation)?")
+        var command = new Command("check", "Check pages: does each keep the licence (the profile's requirements: logo, byline, affiliation for DCNF)?")
         {
             pages, originals, reporters, profile, catalogue,
         };

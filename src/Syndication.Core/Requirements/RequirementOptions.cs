@@ -49,6 +49,21 @@ public sealed class RequirementOptions
 
     public bool Has(string name) => _values.ContainsKey(name);
 
+    /// <summary>Each option that has a value (set, or its default) as a profile would write it, in the kind's order.</summary>
+    public IEnumerable<(string Name, string Value)> Described(IRequirementKind kind) =>
+        kind.Options.Where(o => _values.ContainsKey(o.Name)).Select(o => (o.Name, Show(_values[o.Name])));
+
+    private static string Show(object value) => value switch
+    {
+        List<string> { Count: 1 } one => one[0],
+        List<string> list => "[" + string.Join(", ", list) + "]",
+        List<Regex> { Count: 1 } pattern => $"'{pattern[0]}'",
+        List<Regex> patterns => "[" + string.Join(", ", patterns.Select(p => $"'{p}'")) + "]",
+        bool flag => flag ? "true" : "false",
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
     public string? Text(string name) => _values.TryGetValue(name, out var v) ? (string)v : null;
 
     public IReadOnlyList<string> Texts(string name) => _values.TryGetValue(name, out var v) ? (List<string>)v : [];

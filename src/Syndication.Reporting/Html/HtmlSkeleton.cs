@@ -50,7 +50,7 @@ internal static class HtmlSkeleton
         var main = html.Element("main");
         main.Id = "pages";
         body.AppendChild(main);
-        body.AppendChild(html.Element("footer", null, $"{ToolInfo.Name} {TerminalText.Safe(summary.ToolVersion)}: the licence asks for the licensor's logo, the reporter's byline and their affiliation with every republished article."));
+        body.AppendChild(html.Element("footer", null, $"{ToolInfo.Name} {TerminalText.Safe(summary.ToolVersion)}: {Asks(summary.RequirementIds)}"));
         body.AppendChild(html.Element("script", null, ReportAssets.Script));
 
         var text = document.ToHtml(HtmlMarkupFormatter.Instance);
@@ -71,6 +71,12 @@ internal static class HtmlSkeleton
 
         return new Parts(document, text[..cut] + "\n", text[footer..script], text[script..end], text[end..]);
     }
+
+    /// <summary>What the licence asks, in the footer: the DCNF licence in words, another by the requirements the run's pages carry.</summary>
+    private static string Asks(IReadOnlyList<string> ids) =>
+        ids.Count == 0 || ids.Order(StringComparer.Ordinal).SequenceEqual(["affiliation", "byline", "logo"])
+            ? "the licence asks for the licensor's logo, the reporter's byline and their affiliation with every republished article."
+            : $"the licences ask for {string.Join(", ", ids.Select(TerminalText.Safe))} with every republished article.";
 
     private static void Head(IDocument document, HtmlBuilder html, RunSummary summary)
     {
