@@ -19,6 +19,12 @@ public static class StoryMarkup
         var links = new List<StoryLink>();
         foreach (var anchor in paragraphs.SelectMany(p => p.LocalName == "a" ? [p] : (IEnumerable<IElement>)p.QuerySelectorAll("a[href]")).Where(a => a.HasAttribute("href")).Distinct())
         {
+            if (InCaption(anchor))
+            {
+                // A caption's link (the photographer's page) goes with the photo, which a republication may drop.
+                continue;
+            }
+
             var href = Absolute(anchor.GetAttribute("href")!, baseUrl);
             var text = TextFolding.CollapseWhiteSpace(anchor.TextContent);
             if (href is not null && text.Length > 0)
@@ -48,6 +54,9 @@ public static class StoryMarkup
             .ToList();
         return (links, images, captions);
     }
+
+    private static bool InCaption(IElement element) =>
+        element.Closest("figcaption, figure, .wp-caption, .wp-caption-text") is not null;
 
     /// <summary>Reads an HTML fragment (a feed item's body, a REST API post's content).</summary>
     public static (List<StoryLink> Links, List<string> Images, List<string> Captions) ReadFragment(string html, string? url)

@@ -21,13 +21,13 @@ public sealed class FeedReaderTests
     }
 
     [Test]
-    public void The_storys_links_pictures_and_captions_are_read_from_its_body_with_relative_addresses_resolved()
+    public void The_storys_links_pictures_and_captions_are_read_from_its_body_with_relative_addresses_resolved_and_caption_links_left_with_the_photo()
     {
         var original = Read("""
             <rss version="2.0"><channel><title>t</title>
             <item><title>T</title><link>https://wire.example/2024/story/</link>
             <description><![CDATA[<p>One <a href="/documents/report.pdf">the report</a> and <a href="#note">a note</a>.</p>
-            <figure><img src="/uploads/photo.jpg" width="800"><figcaption>A  photo.</figcaption></figure>
+            <figure><img src="/uploads/photo.jpg" width="800"><figcaption>A  photo. <a href="/staff/photographer">By A. Photographer</a></figcaption></figure>
             <p>Two <a href="https://other.example/x">elsewhere</a>, <a href="mailto:a@b.example">mail</a>.</p>
             <img src="https://wire.example/pixel.gif?id=1" width="1" height="1"></p>]]></description></item>
             </channel></rss>
@@ -39,7 +39,7 @@ public sealed class FeedReaderTests
             new StoryLink("https://other.example/x", "elsewhere"),
         }));
         Assert.That(original.Images, Is.EqualTo(new[] { "https://wire.example/uploads/photo.jpg" }), "the 1x1 pixel is no picture");
-        Assert.That(original.Captions, Is.EqualTo(new[] { "A photo." }));
+        Assert.That(original.Captions, Is.EqualTo(new[] { "A photo. By A. Photographer" }));
     }
 
     [Test]

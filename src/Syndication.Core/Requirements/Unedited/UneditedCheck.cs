@@ -211,11 +211,16 @@ internal sealed partial class UneditedCheck(string id, bool headlineStyleOnly, b
                 ? new Edit($"sentence {where}", Outcome.Review, $"[-{unit.Text}-]", unit, After(after, unit, before))
                 : new Edit("cut sentence", Outcome.Fail, $"[-{unit.Text}-]", unit, After(after, unit, before)));
         }
+
+        // A sentence added inside a paragraph of the story is an edit. A paragraph of its own that the original lacks
+        // may be the partner's text, or a box the locator took for the story (an embed, a promotion): a person decides.
+        var storyBlocks = after.Where(u => u.Position == Around.Within && !added.Contains(u)).Select(u => u.Block).ToHashSet();
         foreach (var unit in added)
         {
-            edits.Add(unit.Position == Around.Within
-                ? new Edit(IsNote(unit.Text, context) ? "note in the story" : "added sentence", IsNote(unit.Text, context) ? Outcome.Pass : Outcome.Fail, $"{{+{unit.Text}+}}", null, unit)
-                : new Edit("added around the story", Outcome.Review, $"{{+{unit.Text}+}}", null, unit));
+            edits.Add(unit.Position != Around.Within ? new Edit("added around the story", Outcome.Review, $"{{+{unit.Text}+}}", null, unit)
+                : IsNote(unit.Text, context) ? new Edit("note in the story", Outcome.Pass, $"{{+{unit.Text}+}}", null, unit)
+                : storyBlocks.Contains(unit.Block) ? new Edit("added sentence", Outcome.Fail, $"{{+{unit.Text}+}}", null, unit)
+                : new Edit("added paragraph", Outcome.Review, $"{{+{unit.Text}+}}", null, unit));
         }
 
         return edits;
