@@ -37,7 +37,10 @@ public sealed class ResourceStage
             return (PageResources.None, []);
         }
 
-        if (!_options.Images || _references.IsEmpty)
+        // Images for the reference logos are fetched only when the profile has some; others (a photo compared with
+        // the original's) whatever it has.
+        var wanted = _references.IsEmpty ? needs.Where(n => !n.AgainstReferenceLogos).ToList() : needs;
+        if (!_options.Images || wanted.Count == 0)
         {
             return (PageResources.NotFetched(_options.Images ? "the licence profile names no reference logo" : "images are not fetched (--no-images)"), []);
         }
@@ -52,16 +55,24 @@ public sealed class ResourceStage
             return (PageResources.NotFetched(problem), []);
         }
 
-        var resolvable = _fetcher.Resolvable(needs, page);
+        var resolvable = _fetcher.Resolvable(wanted, page);
         if (resolvable.Count == 0)
         {
             return (PageResources.None, []);
         }
 
-        var references = await _references.GetAsync(cancellationToken);
-        if (references.Count == 0)
+        IReadOnlyList<ReferenceLogo> references = [];
+        if (resolvable.Any(r => r.Request.AgainstReferenceLogos))
         {
-            return (PageResources.NotFetched(_references.Problem ?? "no reference logo"), []);
+            references = await _references.GetAsync(cancellationToken);
+            if (references.Count == 0)
+            {
+                resolvable = [.. resolvable.Where(r => !r.Request.AgainstReferenceLogos)];
+                if (resolvable.Count == 0)
+                {
+                    return (PageResources.NotFetched(_references.Problem ?? "no reference logo"), []);
+                }
+            }
         }
 
         var fetched = await _fetcher.FetchAsync(resolvable, ignoreRobots, cancellationToken);
