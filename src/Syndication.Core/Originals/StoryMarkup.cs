@@ -10,9 +10,6 @@ namespace Syndication.Originals;
 /// </summary>
 public static class StoryMarkup
 {
-    /// <summary>An image this small (either side, in px) is a tracking pixel or a spacer, not a picture.</summary>
-    private const int PixelSize = 2;
-
     /// <summary>The links inside <paramref name="paragraphs"/>; the pictures and captions inside <paramref name="container"/>.</summary>
     public static (List<StoryLink> Links, List<string> Images, List<string> Captions) Read(IReadOnlyList<IElement> paragraphs, IElement container, Uri? baseUrl)
     {
@@ -83,8 +80,7 @@ public static class StoryMarkup
 
     /// <summary>An image 2 px or less on a side: a tracking pixel or a spacer, not a picture.</summary>
     public static bool IsPixel(IElement image) =>
-        int.TryParse(image.GetAttribute("width"), out var width) && width <= PixelSize
-        || int.TryParse(image.GetAttribute("height"), out var height) && height <= PixelSize;
+        ImageSize.Width(image) is <= ImageSize.PixelSize || ImageSize.Height(image) is <= ImageSize.PixelSize;
 
     /// <summary>An http(s) address of <paramref name="href"/>, resolved against <paramref name="baseUrl"/> when relative; else null.</summary>
     public static string? Absolute(string href, Uri? baseUrl)

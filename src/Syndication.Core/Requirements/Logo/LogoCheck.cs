@@ -1,4 +1,3 @@
-using System.Globalization;
 using Syndication.Checks;
 using Syndication.Images;
 using Syndication.Locating;
@@ -16,8 +15,6 @@ namespace Syndication.Requirements.Logo;
 /// </summary>
 public sealed class LogoCheck : IRequirementCheck, IAsksForResources
 {
-    private const double PixelSize = 2;
-
     public string Id => RequirementIds.Logo;
 
     /// <summary>
@@ -197,33 +194,9 @@ public sealed class LogoCheck : IRequirementCheck, IAsksForResources
 
     private static bool IsPixel(LogoCandidate candidate)
     {
-        var e = candidate.Element;
-        var width = Size(e.GetAttribute("width")) ?? CssSize(e.GetAttribute("style"), "width");
-        var height = Size(e.GetAttribute("height")) ?? CssSize(e.GetAttribute("style"), "height");
-        return (width is <= PixelSize && height is null or <= PixelSize) || (height is <= PixelSize && width is null);
-    }
-
-    private static double? Size(string? value) =>
-        value is not null && double.TryParse(value.Trim().Replace("px", string.Empty, StringComparison.OrdinalIgnoreCase), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
-
-    private static double? CssSize(string? style, string property)
-    {
-        if (style is null)
-        {
-            return null;
-        }
-
-        foreach (var declaration in style.Split(';'))
-        {
-            var parts = declaration.Split(':', 2);
-            if (parts.Length == 2 && parts[0].Trim().Equals(property, StringComparison.OrdinalIgnoreCase))
-            {
-                var px = CssHiding.Px(parts[1]);
-                return double.IsInfinity(px) ? null : px;
-            }
-        }
-
-        return null;
+        var width = ImageSize.Width(candidate.Element);
+        var height = ImageSize.Height(candidate.Element);
+        return (width is <= ImageSize.PixelSize && height is null or <= ImageSize.PixelSize) || (height is <= ImageSize.PixelSize && width is null);
     }
 
     private static string Where(CheckContext context, LogoCandidate candidate) =>

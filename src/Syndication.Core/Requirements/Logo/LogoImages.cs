@@ -1,7 +1,7 @@
-using System.Globalization;
 using AngleSharp.Dom;
 using Syndication.Checks;
 using Syndication.Locating;
+using Syndication.Parsing;
 
 namespace Syndication.Requirements.Logo;
 
@@ -85,8 +85,8 @@ public static class LogoImages
             RegionZone.FirstParagraph or RegionZone.LastParagraph => 2,
             _ => 0,
         };
-        var width = Dimension(element, "width");
-        var height = Dimension(element, "height");
+        var width = ImageSize.Attribute(element, "width");
+        var height = ImageSize.Attribute(element, "height");
         if (width is { } w && height is { } h && h > 0)
         {
             var aspect = w / h;
@@ -116,7 +116,7 @@ public static class LogoImages
 
     /// <summary>Declared as large as a photo and shaped like one (a logo is wide and short, or small): not worth a fetch.</summary>
     private static bool IsPhotoSized(IElement element) =>
-        Dimension(element, "width") is >= 500 and var w && Dimension(element, "height") is > 0 and var h && w / h < 2.2;
+        ImageSize.Attribute(element, "width") is >= 500 and var w && ImageSize.Attribute(element, "height") is > 0 and var h && w / h < 2.2;
 
     private static bool IsImage(IElement element) => element.LocalName switch
     {
@@ -125,9 +125,6 @@ public static class LogoImages
         "input" => string.Equals(element.GetAttribute("type"), "image", StringComparison.OrdinalIgnoreCase),
         _ => element.GetAttribute("role") == "img" && element.GetAttribute("style")?.Contains("url(", StringComparison.OrdinalIgnoreCase) == true,
     };
-
-    private static double? Dimension(IElement element, string name) =>
-        element.GetAttribute(name) is { } value && double.TryParse(value.Trim().Replace("px", string.Empty, StringComparison.OrdinalIgnoreCase), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     /// <summary>A source worth fetching: not empty, not inline data, not SVG (judged by its markup: it is never rasterised).</summary>
     private static string? Usable(string? source)
