@@ -258,21 +258,7 @@ public static partial class ChromeMap
     private static IEnumerable<TextBlock> BlocksBetween(PageDocument page, int first, int last)
     {
         var blocks = page.Blocks;
-        int lo = 0, hi = blocks.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (blocks[mid].Order < first)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        for (var i = lo; i < blocks.Count && blocks[i].Order <= last; i++)
+        for (var i = BlockOrder.FirstAtOrAfter(blocks, first); i < blocks.Count && blocks[i].Order <= last; i++)
         {
             yield return blocks[i];
         }

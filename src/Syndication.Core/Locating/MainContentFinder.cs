@@ -119,7 +119,7 @@ public static partial class MainContentFinder
     private static bool ClosingCreditBetween(PageDocument page, TextBlock before, TextBlock after)
     {
         var blocks = page.Blocks;
-        var from = BlockIndex(blocks, before.Order);
+        var from = BlockOrder.FirstAtOrAfter(blocks, before.Order);
         for (var i = from + 1; i < blocks.Count && blocks[i].Order < after.Order; i++)
         {
             if (page.Order.Contains(blocks[i].Element, after.Element))
@@ -137,30 +137,6 @@ public static partial class MainContentFinder
         }
 
         return false;
-    }
-
-    private static int BlockIndex(IReadOnlyList<TextBlock> blocks, int order)
-    {
-        int lo = 0, hi = blocks.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (blocks[mid].Order == order)
-            {
-                return mid;
-            }
-
-            if (blocks[mid].Order < order)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[—–]\s*\p{Lu}")]

@@ -213,8 +213,8 @@ public sealed partial class AffiliationCheck : IRequirementCheck
         }
 
         var blocks = context.Page.Blocks;
-        var anchorIndex = IndexOf(blocks, anchor.Block);
-        var index = IndexOf(blocks, block);
+        var anchorIndex = BlockOrder.IndexOf(blocks, anchor.Block);
+        var index = BlockOrder.IndexOf(blocks, block);
         if (anchorIndex >= 0 && index >= 0 && Math.Abs(anchorIndex - index) == 1 && block.Text.Length <= ShortCreditLine)
         {
             return true;
@@ -238,32 +238,6 @@ public sealed partial class AffiliationCheck : IRequirementCheck
         }
 
         return false;
-    }
-
-    private static int IndexOf(IReadOnlyList<TextBlock> blocks, TextBlock block)
-    {
-        // Blocks are in document order: binary search by order number.
-        int lo = 0, hi = blocks.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            var order = blocks[mid].Order;
-            if (order == block.Order)
-            {
-                return mid;
-            }
-
-            if (order < block.Order)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>A short line that credits the licensor rather than telling the story ("Daily Caller News Foundation", "via DCNF").</summary>
