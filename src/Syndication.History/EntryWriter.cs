@@ -5,9 +5,10 @@ namespace Syndication.History;
 
 /// <summary>
 /// Writes a page's result for a run as entries (<see cref="PageEntry"/>): when the page is as it was in the run before
-/// (the same judged result, the same change, since and streaks, the same place in the list), its entry's last run
-/// moves on and nothing else is written; otherwise a new entry, and the full result only when the judgement itself
-/// changed. Used by the recorder (each night) and by the migration of an older history.
+/// (the same judged result, the same change, since and streaks, wherever it stands in the list: the run's order is
+/// kept apart, <see cref="RunOrders"/>), its entry's last run moves on and nothing else is written; otherwise a new
+/// entry, and the full result only when the judgement itself changed. Used by the recorder (each night) and by the
+/// migration of an older history.
 /// </summary>
 internal sealed class EntryWriter : IDisposable
 {
@@ -79,7 +80,8 @@ internal sealed class EntryWriter : IDisposable
 
     /// <summary>Records the page's result (change, since and streaks already decided) as run <paramref name="run"/> saw it.</summary>
     /// <param name="previousRun">The run before this one in the file (0: none): an entry goes on only from it.</param>
-    public void Write(Current? current, long run, long previousRun, int position, string key, PageResult result)
+    /// <returns>The page's id.</returns>
+    public long Write(Current? current, long run, long previousRun, int position, string key, PageResult result)
     {
         var judged = PageEntry.Judged(result);
         var digest = PageEntry.Digest(judged);
@@ -91,8 +93,7 @@ internal sealed class EntryWriter : IDisposable
             {
                 Run(_drop, ("@id", recorded));
                 Run(_latest, ("@page", pageId));
-                Write(Find(key), run, previousRun, position, key, result);
-                return;
+                return Write(Find(key), run, previousRun, position, key, result);
             }
 
             Run(_extend, ("@run", previousRun), ("@id", recorded));
@@ -109,10 +110,11 @@ internal sealed class EntryWriter : IDisposable
         long resultId;
         if (current is { EntryId: { } id, Digest: { } known } && known.AsSpan().SequenceEqual(digest))
         {
-            if (current.Last == previousRun && previousRun > 0 && PageEntry.Of(result, position, run - current.First) == current.Entry)
+            // Where the page stands is not the entry's: compared at the entry's own position.
+            if (current.Last == previousRun && previousRun > 0 && PageEntry.Of(result, current.Entry!.Position, run - current.First) == current.Entry)
             {
                 Run(_extend, ("@run", run), ("@id", id));
-                return;
+                return pageId;
             }
 
             resultId = current.ResultId;
@@ -129,6 +131,7 @@ internal sealed class EntryWriter : IDisposable
             ("@since", entry.Since), ("@streak", entry.Streak), ("@confirmed", entry.Confirmed is { } c ? (c ? 1 : 0) : null), ("@position", position),
             ("@requirements", entry.Requirements), ("@failing", entry.Failing), ("@hash", entry.ContentHash), ("@bytes", entry.Bytes));
         Run(_point, ("@entry", entryId), ("@page", pageId));
+        return pageId;
     }
 
     /// <summary>An entry's columns from <paramref name="at"/> on: verdict, error kind, change, since, streak, confirmed, position, requirements, failing, content hash, bytes.</summary>

@@ -30,12 +30,29 @@ internal static class HistoryConversion
         using (var pages = Command(connection, transaction, "SELECT run_id, position, page_key, result FROM run_pages ORDER BY run_id, position"))
         using (var reader = pages.ExecuteReader())
         {
+            // Each run's order as its rows had it, stored when the next run's rows begin.
+            RunOrders.Stored? order = null;
+            var inList = new List<(long Page, int Position)>();
+            long recording = 0;
             while (reader.Read())
             {
                 var run = reader.GetInt64(0);
+                if (run != recording && inList.Count > 0)
+                {
+                    order = RunOrders.Write(connection, transaction, recording, RunOrder.From(inList), order);
+                    inList.Clear();
+                }
+
+                recording = run;
                 var key = reader.GetString(2);
-                writer.Write(writer.Find(key), run, previous.GetValueOrDefault(run), reader.GetInt32(1), key, HistoryStore.Unpack((byte[])reader[3]));
+                var position = reader.GetInt32(1);
+                inList.Add((writer.Write(writer.Find(key), run, previous.GetValueOrDefault(run), position, key, HistoryStore.Unpack((byte[])reader[3])), position));
                 converted++;
+            }
+
+            if (inList.Count > 0)
+            {
+                RunOrders.Write(connection, transaction, recording, RunOrder.From(inList), order);
             }
         }
 

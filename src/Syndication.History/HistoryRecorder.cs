@@ -35,6 +35,11 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     private readonly SqliteCommand _linkEvidence;
     private readonly SqliteCommand _linkScreenshot;
     private readonly Dictionary<string, ChangeRules.State> _requirementStates = new(StringComparer.Ordinal);
+
+    // Where each recorded page stands in the list: all of the run's (stored as its order when it ends) and the batch's
+    // (committed with the batch's entries, so a killed run still has the order of what it recorded).
+    private readonly List<(long Page, int Position)> _order = [];
+    private readonly List<(long Page, int Position)> _batchOrder = [];
     private SqliteTransaction? _batch;
     private int _inBatch;
     private long _batchStarted;
@@ -101,6 +106,12 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
     {
         try
         {
+            if (_batch is not null)
+            {
+                RunOrders.AddPart(_store.Connection, _batch, _runId, _batchOrder);
+                _batchOrder.Clear();
+            }
+
             _batch?.Commit();
             _batch?.Dispose();
             _batch = null;
@@ -125,6 +136,7 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
             if (!_failed)
             {
                 Flush();
+                StoreOrder();
             }
         }
         finally
@@ -177,7 +189,9 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
             result = WithChanges(result, current, checkable);
         }
 
-        _entries.Write(current, _runId, _previousRun, position, key, result);
+        var pageId = _entries.Write(current, _runId, _previousRun, position, key, result);
+        _order.Add((pageId, position));
+        _batchOrder.Add((pageId, position));
 
         if (result.Verdict == PageVerdict.NonCompliant && archived is not null)
         {
@@ -206,6 +220,28 @@ public sealed class HistoryRecorder : IResultStage, IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>The run's order as one stored order (shared with the run before when the list is the same), in place of its batches' parts.</summary>
+    private void StoreOrder()
+    {
+        if (_order.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var transaction = _store.BeginTransaction();
+            var connection = _store.Connection;
+            RunOrders.Write(connection, transaction, _runId, RunOrder.From(_order), RunOrders.Before(connection, transaction, _runId));
+            transaction.Commit();
+        }
+        catch (Exception e) when (HistoryErrors.IsHistoryFailure(e))
+        {
+            // The parts are committed: the run's order is still read from them, and the next writer stores it.
+            throw Failed(e);
+        }
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)

@@ -198,13 +198,20 @@ public sealed partial class HistoryStore
     /// <summary>The archived fetch of one page of a run, as stored (to carry a shard's evidence into the merged run).</summary>
     public ArchivedFetch? ArchivedAt(long runId, int position) => Use(() =>
     {
+        var order = OrderOf(runId);
+        var index = order.IndexOf(position);
+        if (index < 0)
+        {
+            return null;
+        }
+
         using var command = Command("""
-            SELECT e.sha256, v.body, v.bytes, e.headers FROM entries n JOIN page_evidence e ON e.page_id = n.page_id JOIN evidence v ON v.sha256 = e.sha256
-            WHERE n.last_run >= @run AND n.first_run <= @run AND n.position = @position AND @run BETWEEN e.first_run AND e.last_run
+            SELECT e.sha256, v.body, v.bytes, e.headers FROM page_evidence e JOIN evidence v ON v.sha256 = e.sha256
+            WHERE e.page_id = @page AND @run BETWEEN e.first_run AND e.last_run
             ORDER BY e.last_run DESC LIMIT 1
             """);
         command.Parameters.AddWithValue("@run", runId);
-        command.Parameters.AddWithValue("@position", position);
+        command.Parameters.AddWithValue("@page", order.Pages[index]);
         using var reader = command.ExecuteReader();
         return reader.Read() ? new ArchivedFetch(reader.GetString(0), (byte[])reader[1], reader.GetInt64(2), Text(reader, 3)) : null;
     });
@@ -268,6 +275,7 @@ public sealed partial class HistoryStore
         using var mark = Command("UPDATE runs SET compacted = 1 WHERE id <= @last AND compacted = 0", transaction);
         mark.Parameters.AddWithValue("@last", upTo);
         var runs = mark.ExecuteNonQuery();
+        RunOrders.DropUnused(_connection, transaction);
         transaction.Commit();
         return runs;
     });
@@ -283,6 +291,31 @@ public sealed partial class HistoryStore
         }
     }
 
+    private (long Run, long Order, RunOrder Pages)? _lastOrder;
+
+    /// <summary>
+    /// A run's pages in list order (none when it recorded none). A stored order is kept for the next call (merge asks
+    /// for one page's evidence at a time); a run's order still in parts is read afresh.
+    /// </summary>
+    internal RunOrder OrderOf(long runId)
+    {
+        using var command = Command("SELECT order_id FROM runs WHERE id = @id");
+        command.Parameters.AddWithValue("@id", runId);
+        var stored = command.ExecuteScalar() as long?;
+        if (stored is { } id && _lastOrder is { } last && last.Run == runId && last.Order == id)
+        {
+            return last.Pages;
+        }
+
+        var order = RunOrders.Of(_connection, null, runId) ?? new RunOrder([], []);
+        if (stored is { } kept)
+        {
+            _lastOrder = (runId, kept, order);
+        }
+
+        return order;
+    }
+
     internal int CountPages(long runId)
     {
         using var command = Command("SELECT COUNT(*) FROM entries WHERE last_run >= @id AND first_run <= @id");
@@ -294,35 +327,48 @@ public sealed partial class HistoryStore
     private (VerdictCounts All, List<PartnerSummary> Partners) Counts(long runId)
     {
         using var command = Command("""
-            SELECT p.partner, e.verdict, COUNT(*), MIN(e.position) FROM entries e JOIN pages p ON p.id = e.page_id
+            SELECT e.page_id, p.partner, e.verdict FROM entries e JOIN pages p ON p.id = e.page_id
             WHERE e.last_run >= @id AND e.first_run <= @id
-            GROUP BY p.partner, e.verdict
             """);
         command.Parameters.AddWithValue("@id", runId);
         var all = new int[Enum.GetValues<PageVerdict>().Length];
-        var byPartner = new Dictionary<string, (int First, int[] Counts)>(StringComparer.Ordinal);
+        var byPartner = new Dictionary<string, (string Name, int[] Counts)>(StringComparer.Ordinal);
+        var partnerOf = new Dictionary<long, string>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                var verdict = (int)VerdictNames.ParseVerdict(reader.GetString(1));
-                var count = reader.GetInt32(2);
-                all[verdict] += count;
-                if (Text(reader, 0) is { } partner)
+                var verdict = (int)VerdictNames.ParseVerdict(reader.GetString(2));
+                all[verdict]++;
+                if (Text(reader, 1) is { } partner)
                 {
-                    var first = reader.GetInt32(3);
-                    if (!byPartner.TryGetValue(partner, out var seen))
+                    if (!byPartner.TryGetValue(partner, out var known))
                     {
-                        seen = (first, new int[all.Length]);
+                        // One string per partner, however many pages it has.
+                        byPartner[partner] = known = (partner, new int[all.Length]);
                     }
 
-                    seen.Counts[verdict] += count;
-                    byPartner[partner] = (Math.Min(seen.First, first), seen.Counts);
+                    known.Counts[verdict]++;
+                    partnerOf[reader.GetInt64(0)] = known.Name;
                 }
             }
         }
 
-        var partners = byPartner.OrderBy(p => p.Value.First).Select(p => new PartnerSummary(p.Key, CountsOf(p.Value.Counts))).ToList();
+        // The partners in the order of their first page in the list.
+        var partners = new List<PartnerSummary>(byPartner.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in OrderOf(runId).Pages)
+        {
+            if (partnerOf.TryGetValue(page, out var partner) && seen.Add(partner))
+            {
+                partners.Add(new PartnerSummary(partner, CountsOf(byPartner[partner].Counts)));
+                if (seen.Count == byPartner.Count)
+                {
+                    break;
+                }
+            }
+        }
+
         return (CountsOf(all), partners);
     }
 
@@ -356,7 +402,15 @@ public sealed partial class HistoryStore
     /// <summary>A run's pages, read one at a time in list order, or one by its index (the HTML report's triage order).</summary>
     private sealed class StoredPages(HistoryStore store, long runId, int count) : IReadOnlyList<PageResult>
     {
-        private long[]? _entries;
+        // The page's entry in the run: the latest that began by the run (entries_by_page), if it lasted to it.
+        private static readonly string EntryOfPage = $"""
+            SELECT r.result, e.first_run, {EntryWriter.Columns("e")}
+            FROM entries e JOIN results r ON r.id = e.result_id
+            WHERE e.page_id = @page AND e.first_run <= @run AND e.last_run >= @run
+            ORDER BY e.first_run DESC LIMIT 1
+            """;
+
+        private RunOrder? _order;
 
         public int Count => count;
 
@@ -364,56 +418,37 @@ public sealed partial class HistoryStore
         {
             get
             {
-                // The run's entries in list order are looked up once; then each page is one primary-key read.
-                _entries ??= store.Use(Entries);
-                using var command = store.Command($"""
-                    SELECT r.result, e.first_run, {EntryWriter.Columns("e")}
-                    FROM entries e JOIN results r ON r.id = e.result_id WHERE e.id = @entry
-                    """);
-                command.Parameters.AddWithValue("@entry", _entries[index]);
-                return store.Use(() =>
-                {
-                    using var reader = command.ExecuteReader();
-                    reader.Read();
-                    return EntryWriter.Read(reader, 2).Apply(Unpack((byte[])reader[0]), runId - reader.GetInt64(1));
-                });
+                // The run's order is read once; then each page is one look-up by its id.
+                _order ??= store.Use(() => store.OrderOf(runId));
+                using var command = store.Command(EntryOfPage);
+                command.Parameters.AddWithValue("@run", runId);
+                command.Parameters.AddWithValue("@page", _order.Pages[index]);
+                return store.Use(() => Read(command, _order.Positions[index])) ?? throw store.Named(new InvalidDataException($"run {runId} lists page {_order.Pages[index]} without its entry"));
             }
         }
 
-        private long[] Entries()
+        private PageResult? Read(SqliteCommand command, int position)
         {
-            using var command = store.Command("SELECT id FROM entries INDEXED BY entries_by_position WHERE last_run >= @id AND first_run <= @id ORDER BY position");
-            command.Parameters.AddWithValue("@id", runId);
             using var reader = command.ExecuteReader();
-            var entries = new List<long>(count);
-            while (reader.Read())
-            {
-                entries.Add(reader.GetInt64(0));
-            }
-
-            return [.. entries];
+            return reader.Read() ? EntryWriter.Read(reader, 2).Apply(Unpack((byte[])reader[0]), runId - reader.GetInt64(1), position) : null;
         }
 
         public IEnumerator<PageResult> GetEnumerator()
         {
             // Read as they are enumerated (by a reporter, long after the store was asked for them): a page that cannot
             // be read is named with the file there too.
-            using var command = store.Command($"""
-                SELECT r.result, e.first_run, {EntryWriter.Columns("e")}
-                FROM entries e INDEXED BY entries_by_position JOIN results r ON r.id = e.result_id
-                WHERE e.last_run >= @id AND e.first_run <= @id ORDER BY e.position
-                """);
-            command.Parameters.AddWithValue("@id", runId);
-            using var reader = store.Use(command.ExecuteReader);
-            while (true)
+            var order = _order ??= store.Use(() => store.OrderOf(runId));
+            using var command = store.Command(EntryOfPage);
+            command.Parameters.AddWithValue("@run", runId);
+            var page = command.Parameters.AddWithValue("@page", 0L);
+            for (var i = 0; i < order.Count; i++)
             {
-                var page = store.Use(() => reader.Read() ? EntryWriter.Read(reader, 2).Apply(Unpack((byte[])reader[0]), runId - reader.GetInt64(1)) : null);
-                if (page is null)
+                page.Value = order.Pages[i];
+                var result = store.Use(() => Read(command, order.Positions[i]));
+                if (result is not null)
                 {
-                    yield break;
+                    yield return result;
                 }
-
-                yield return page;
             }
         }
 

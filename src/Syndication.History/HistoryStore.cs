@@ -172,6 +172,9 @@ public sealed partial class HistoryStore : IDisposable
         command.Parameters.AddWithValue("@checked", Checked);
         command.Parameters.AddWithValue("@now", Time(time.GetUtcNow()));
         var all = command.ExecuteNonQuery();
+
+        // A run killed while recording left its order in parts: folded into one.
+        RunOrders.SealAbandoned(_connection, transaction);
         transaction.Commit();
         return new AbandonedRuns(all - unreported.Count, unreported);
     });

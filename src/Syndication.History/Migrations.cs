@@ -205,6 +205,27 @@ internal static class Migrations
         ALTER TABLE entries ADD COLUMN content_hash TEXT;
         ALTER TABLE entries ADD COLUMN bytes INTEGER;
         """,
+
+        // 7: the list order out of the entries. A page's place in the list is no longer part of its entry (a page
+        // dropped from the middle of the list moved every later page, a new entry each); each run's order is stored
+        // once (orders: whole, or as edits of the order it follows, shared by runs whose lists are the same), with the
+        // committed batches' positions of a run still being recorded (order_parts). entries.position stays as the
+        // page's position on its entry's first run. Filled from the entries by RunOrders.FromEntries.
+        """
+        CREATE TABLE orders (
+            id INTEGER PRIMARY KEY,
+            base INTEGER REFERENCES orders(id),
+            depth INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            digest BLOB NOT NULL,
+            data BLOB NOT NULL);
+        CREATE TABLE order_parts (
+            run_id INTEGER NOT NULL,
+            data BLOB NOT NULL);
+        CREATE INDEX order_parts_by_run ON order_parts(run_id);
+        ALTER TABLE runs ADD COLUMN order_id INTEGER;
+        DROP INDEX entries_by_position;
+        """,
     ];
 
     public static int Latest => Steps.Length;
@@ -218,34 +239,45 @@ internal static class Migrations
         }
 
         // Versions 1 to 4 are SQL alone; 5 fills its tables from version 4's by code (HistoryConversion), in the same
-        // transaction as its SQL and every later step's, and then gives the space of the old tables back.
+        // transaction as its SQL and every later step's, and then gives the space of the old tables back. 7 fills the
+        // run orders from the entries of 5 and 6 by code (RunOrders.FromEntries), in the transaction of its SQL.
         SqliteSchema.Migrate(connection, Steps[..Converted]);
-        if (SqliteSchema.Version(connection) != Converted)
+        if (SqliteSchema.Version(connection) == Converted)
         {
-            // Past the conversion already: the steps after it (SQL alone) still apply.
-            SqliteSchema.Migrate(connection, Steps);
-            return;
+            int converted;
+            using (var transaction = connection.BeginTransaction())
+            {
+                using var create = connection.CreateCommand();
+                create.Transaction = transaction;
+                // Every later step's SQL first: the conversion writes entries and orders as this version's code has them.
+                create.CommandText = string.Join('\n', Steps[Converted..]);
+                create.ExecuteNonQuery();
+                converted = HistoryConversion.FromVersionFour(connection, transaction);
+                create.CommandText = $"PRAGMA user_version = {Latest};";
+                create.ExecuteNonQuery();
+                transaction.Commit();
+            }
+
+            if (converted > 0)
+            {
+                using var vacuum = connection.CreateCommand();
+                vacuum.CommandText = "VACUUM";
+                vacuum.ExecuteNonQuery();
+            }
         }
 
-        int converted;
-        using (var transaction = connection.BeginTransaction())
+        SqliteSchema.Migrate(connection, Steps[..Ordered]);
+        if (SqliteSchema.Version(connection) == Ordered)
         {
+            using var transaction = connection.BeginTransaction();
             using var create = connection.CreateCommand();
             create.Transaction = transaction;
-            // Every later step's SQL first: the conversion writes entries as this version's code has them.
-            create.CommandText = string.Join('\n', Steps[Converted..]);
+            create.CommandText = Steps[Ordered];
             create.ExecuteNonQuery();
-            converted = HistoryConversion.FromVersionFour(connection, transaction);
-            create.CommandText = $"PRAGMA user_version = {Latest};";
+            RunOrders.FromEntries(connection, transaction);
+            create.CommandText = $"PRAGMA user_version = {Ordered + 1};";
             create.ExecuteNonQuery();
             transaction.Commit();
-        }
-
-        if (converted > 0)
-        {
-            using var vacuum = connection.CreateCommand();
-            vacuum.CommandText = "VACUUM";
-            vacuum.ExecuteNonQuery();
         }
 
         SqliteSchema.Migrate(connection, Steps);
@@ -253,6 +285,9 @@ internal static class Migrations
 
     /// <summary>The version whose data the next step converts by code.</summary>
     private const int Converted = 4;
+
+    /// <summary>The version whose entries the next step reads to store each run's order.</summary>
+    private const int Ordered = 6;
 
     /// <summary>For a read-only connection, which cannot migrate: the file must already be at this version's schema.</summary>
     public static void CheckCurrent(SqliteConnection connection)

@@ -16,6 +16,8 @@ namespace Syndication.History;
 /// <remarks>
 /// <see cref="ContentHash"/> and <see cref="Bytes"/> are the fetched bytes' as the entry's runs saw them: they are not part
 /// of the judged result's digest, so bytes that change with the same judgement make a new entry, not a new result.
+/// <see cref="Position"/> is where the page stood on the entry's first run; where it stands in each run is the run's
+/// order (<see cref="RunOrder"/>), so a page that only moved in the list keeps its entry.
 /// </remarks>
 internal sealed record PageEntry(string Verdict, string? ErrorKind, string? Change, string? Since, int Streak, bool? Confirmed, int Position, string Requirements, string? Failing, string? ContentHash = null, long? Bytes = null)
 {
@@ -54,8 +56,8 @@ internal sealed record PageEntry(string Verdict, string? ErrorKind, string? Chan
         }
     }
 
-    /// <summary>The result as a run <paramref name="shift"/> runs after the entry's first saw it.</summary>
-    public PageResult Apply(PageResult stored, long shift)
+    /// <summary>The result as a run <paramref name="shift"/> runs after the entry's first saw it, at <paramref name="position"/> in its list.</summary>
+    public PageResult Apply(PageResult stored, long shift, int position)
     {
         var requirements = EachRequirement().ToDictionary(r => r.Id, StringComparer.Ordinal);
         return stored with
@@ -65,7 +67,7 @@ internal sealed record PageEntry(string Verdict, string? ErrorKind, string? Chan
             Since = HistoryStore.ParseTime(Since),
             Streak = Streak > 0 ? Forward(Streak, shift) : null,
             Confirmed = Confirmed,
-            Position = Position,
+            Position = position,
             Requirements = [.. stored.Requirements.Select(r => requirements.TryGetValue(r.Id, out var a)
                 ? r with { Change = a.Change, Since = HistoryStore.ParseTime(a.Since), Streak = a.Streak > 0 ? Forward(a.Streak, shift) : null }
                 : r)],

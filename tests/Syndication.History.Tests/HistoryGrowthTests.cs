@@ -167,17 +167,21 @@ public sealed class HistoryGrowthTests
     }
 
     [Test]
-    public void A_history_of_schema_five_gets_the_list_order_index_and_reads_its_runs_in_list_order()
+    public void A_history_of_schema_five_gets_its_runs_orders_and_reads_them_in_list_order()
     {
         using (var store = HistoryStore.Open(DbPath, exclusive: true))
         {
             Run(store, Page("b", PageVerdict.Compliant, "v1"), Page("a", PageVerdict.NonCompliant, "v1"), Page("c", PageVerdict.Compliant, "v1"));
         }
 
-        // As version 5 left it: no index by position, no bytes per entry, and each result's digest counting its bytes.
+        // As version 5 left it: no run orders (each entry's position is its page's in each of its runs), no bytes per
+        // entry, and each result's digest counting its bytes.
         using (var connection = SqliteSchema.Open(DbPath))
         {
-            Execute(connection, "DROP INDEX entries_by_position; ALTER TABLE entries DROP COLUMN content_hash; ALTER TABLE entries DROP COLUMN bytes; PRAGMA user_version = 5;");
+            Execute(connection, """
+                DROP TABLE orders; DROP TABLE order_parts; ALTER TABLE runs DROP COLUMN order_id;
+                ALTER TABLE entries DROP COLUMN content_hash; ALTER TABLE entries DROP COLUMN bytes; PRAGMA user_version = 5;
+                """);
             foreach (var name in new[] { "a", "b", "c" })
             {
                 var page = Page(name, name == "a" ? PageVerdict.NonCompliant : PageVerdict.Compliant, "v1");
@@ -188,8 +192,7 @@ public sealed class HistoryGrowthTests
 
         using (var store = HistoryStore.Open(DbPath, exclusive: true))
         {
-            using var index = store.Command("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'entries_by_position'");
-            Assert.That(index.ExecuteScalar(), Is.EqualTo(1L));
+            Assert.That(Count(store, "orders"), Is.EqualTo(1), "the run's order, from its entries");
             Assert.That(store.Summary(1).Pages.Select(p => p.Url), Is.EqualTo(new[] { "https://partner.example/b", "https://partner.example/a", "https://partner.example/c" }));
             Assert.That(store.Summary(1).Pages[1].Url, Is.EqualTo("https://partner.example/a"));
 
