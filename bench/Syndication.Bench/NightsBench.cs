@@ -21,7 +21,7 @@ namespace Syndication.Bench;
 /// another verdict; 0.1% new pages; 0.05% gone), completing and keeping up each run as an audit does. It prints the
 /// history's size along the year and the query times at its end.
 ///   dotnet run -c Release --project bench/Syndication.Bench -- --nights 100000 [--count 3]
-///   dotnet run -c Release --project bench/Syndication.Bench -- --year 100000 [--count 365]
+///   dotnet run -c Release --project bench/Syndication.Bench -- --year 100000 [--count 365] [--keep FILE]
 /// </summary>
 internal static class NightsBench
 {
@@ -57,7 +57,8 @@ internal static class NightsBench
         }
     }
 
-    public static async Task YearAsync(string root, string cli, int pages, int nights, int hosts)
+    /// <param name="keep">Where to copy the year's history at the end (to look into its queries), or null.</param>
+    public static async Task YearAsync(string root, string cli, int pages, int nights, int hosts, string? keep = null)
     {
         await using var farm = await PageFarm.StartAsync(Path.Combine(root, "samples"), hosts);
         using var work = new TempDir();
@@ -156,6 +157,12 @@ internal static class NightsBench
                         $"{night,-6} {gists.Count,7:N0}  {changed,7:N0}  {seconds,8:0.0}  {size / 1048576.0,10:0.0}  {(night == 1 ? 0 : (size - lastSize) / 1048576.0 / (night - lastNight)),6:0.00}"));
                     lastSize = size;
                     lastNight = night;
+                    if (night is 90 or 180 or 270 && night != nights)
+                    {
+                        // The queries along the year too: a run that cannot wait for its end still has them.
+                        Console.WriteLine("       runs ms  diff ms  partner ms  page ms  report --run: first page ms / whole JSON s");
+                        Console.WriteLine("       " + Queries(history, "Partner 1", farm.Url(17)));
+                    }
                 }
             }
         }
@@ -163,6 +170,12 @@ internal static class NightsBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recorded {nights} nights in {watch.Elapsed.TotalMinutes:0.0} min; load {Load()}"));
         Console.WriteLine("runs ms  diff ms  partner ms  page ms  report --run: first page ms / whole JSON s (the last night; a night half a year ago)");
         Console.WriteLine(Queries(history, "Partner 1", farm.Url(17), halfYear: true));
+        if (keep is not null)
+        {
+            FileSize(history);
+            File.Copy(history, keep, overwrite: true);
+            Console.WriteLine($"history kept at {keep}");
+        }
     }
 
     /// <summary>A page of the replayed year: the template's judgement under the page's own address, its content as of its version.</summary>

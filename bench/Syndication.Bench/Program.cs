@@ -9,7 +9,7 @@ using Syndication.Bench;
 //   dotnet run -c Release --project bench/Syndication.Bench -- [N ...] [--hosts H] [--concurrency C] [--images] [--catalogue ORIGINALS]
 //   dotnet run -c Release --project bench/Syndication.Bench -- --discovery [N] [--cap C]   (DiscoveryBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- catalogue [N] [--save FILE] (CatalogueBench.cs)
-//   dotnet run -c Release --project bench/Syndication.Bench -- --nights N [--count 3] | --year N [--count 365]  (NightsBench.cs)
+//   dotnet run -c Release --project bench/Syndication.Bench -- --nights N [--count 3] | --year N [--count 365] [--keep FILE]  (NightsBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- --schedule [BIG] [--concurrency 16] [--also 32,64]  (ScheduleBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- parse FILE|DIR...   (parse only, for the CPU ratio)
 //   dotnet run -c Release --project bench/Syndication.Bench -- --reports N [--findings P] | --html-open FILE  (ReportsBench.cs)
@@ -80,7 +80,8 @@ if (args.Contains("--nights") || args.Contains("--year"))
     var pages = Option(year ? "--year" : "--nights", 100_000);
     var count = Option("--count", year ? 365 : 3);
     var cliPath = Path.Combine(AppContext.BaseDirectory, "syndication.dll");
-    await (year ? NightsBench.YearAsync(FindRoot(), cliPath, pages, count, Option("--hosts", 50)) : NightsBench.NightsAsync(FindRoot(), cliPath, pages, count, Option("--hosts", 50)));
+    var keepHistory = Array.IndexOf(args, "--keep") is var kh and >= 0 && kh + 1 < args.Length ? args[kh + 1] : null;
+    await (year ? NightsBench.YearAsync(FindRoot(), cliPath, pages, count, Option("--hosts", 50), keepHistory) : NightsBench.NightsAsync(FindRoot(), cliPath, pages, count, Option("--hosts", 50)));
     return;
 }
 

@@ -28,18 +28,24 @@ public static class RunDiff
 
         // b: the page in the later run; a: in the earlier run; c: its last verdict up to the earlier run that is not an error.
         // Each side's entry of a page is found through the page (entries_by_page), never by scanning a run's entries
-        // once per page: the query costs the same on the first night of a year as on the last.
+        // once per page, and as the latest entry that began by that run (one step back in the index, however many
+        // entries the page has had): the entries of a page never overlap, so it holds the run if it lasted to it. The
+        // query costs the same on the first night of a year as on the last.
         using var command = store.Command("""
             SELECT p.url, p.partner, a.verdict, b.verdict, b.failing,
                    (SELECT c.verdict FROM entries c WHERE c.page_id = b.page_id AND c.first_run <= @before AND c.verdict <> @error ORDER BY c.first_run DESC LIMIT 1)
-            FROM entries b CROSS JOIN pages p ON p.id = b.page_id
-            LEFT JOIN entries a ON a.page_id = b.page_id AND a.first_run <= @before AND a.last_run >= @before
+            FROM entries b
+            LEFT JOIN entries a ON a.id = (SELECT x.id FROM entries x WHERE x.page_id = b.page_id AND x.first_run <= @before ORDER BY x.first_run DESC LIMIT 1)
+                AND a.last_run >= @before
+            CROSS JOIN pages p ON p.id = b.page_id
             WHERE b.last_run >= @after AND b.first_run <= @after AND (a.verdict IS NULL OR a.verdict <> b.verdict)
             UNION ALL
             SELECT p.url, p.partner, a.verdict, NULL, '', NULL
             FROM entries a CROSS JOIN pages p ON p.id = a.page_id
             WHERE a.last_run >= @before AND a.first_run <= @before
-              AND NOT EXISTS (SELECT 1 FROM entries b WHERE b.page_id = a.page_id AND b.first_run <= @after AND b.last_run >= @after)
+              AND NOT EXISTS (SELECT 1 FROM entries b
+                  WHERE b.id = (SELECT x.id FROM entries x WHERE x.page_id = a.page_id AND x.first_run <= @after ORDER BY x.first_run DESC LIMIT 1)
+                    AND b.last_run >= @after)
             ORDER BY 1
             """);
         command.Parameters.AddWithValue("@before", before);

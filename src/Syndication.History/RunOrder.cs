@@ -283,7 +283,8 @@ internal sealed class RunOrder
         return memory.ToArray();
     }
 
-    private sealed class VarintWriter
+    /// <summary>Unsigned LEB128 varints, and zigzag for signed values.</summary>
+    internal sealed class VarintWriter
     {
         private readonly List<byte> _bytes = [];
 
@@ -304,10 +305,13 @@ internal sealed class RunOrder
         public byte[] ToArray() => _bytes.ToArray();
     }
 
-    private ref struct VarintReader(ReadOnlySpan<byte> bytes)
+    /// <summary>Reads what <see cref="VarintWriter"/> wrote.</summary>
+    internal ref struct VarintReader(ReadOnlySpan<byte> bytes)
     {
         private readonly ReadOnlySpan<byte> _bytes = bytes;
         private int _at;
+
+        public readonly bool AtEnd => _at >= _bytes.Length;
 
         public long Read()
         {

@@ -79,11 +79,11 @@ internal static class RunOrders
             return;
         }
 
-        var bytes = new MemoryStream();
+        var bytes = new RunOrder.VarintWriter();
         foreach (var (page, position) in pages)
         {
-            WriteVarint(bytes, (ulong)page);
-            WriteVarint(bytes, (uint)position);
+            bytes.Write(page);
+            bytes.Write(position);
         }
 
         using var insert = Command(connection, transaction, "INSERT INTO order_parts (run_id, data) VALUES (@run, @data)");
@@ -218,45 +218,15 @@ internal static class RunOrders
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var data = (byte[])reader[0];
-            var at = 0;
-            while (at < data.Length)
+            var data = new RunOrder.VarintReader((byte[])reader[0]);
+            while (!data.AtEnd)
             {
-                var page = (long)ReadVarint(data, ref at);
-                var position = (int)ReadVarint(data, ref at);
-                pages.Add((page, position));
+                var page = data.Read();
+                pages.Add((page, (int)data.Read()));
             }
         }
 
         return pages;
-    }
-
-    private static void WriteVarint(MemoryStream bytes, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            bytes.WriteByte((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        bytes.WriteByte((byte)value);
-    }
-
-    private static ulong ReadVarint(byte[] data, ref int at)
-    {
-        ulong value = 0;
-        var shift = 0;
-        while (true)
-        {
-            var b = data[at++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-
-            shift += 7;
-        }
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
