@@ -47,6 +47,12 @@ public sealed partial class PageFarm : IAsyncDisposable
     /// <summary>How long host h (127.0.0.h) takes before it answers: a network's latency; null: at once.</summary>
     public Func<int, TimeSpan>? Latency { get; init; }
 
+    /// <summary>Every request answered, when <see cref="Record"/> is on: its host, path, and when it arrived and its answer was written (Stopwatch timestamps).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(int Host, string Path, long Arrived, long Answered)> Requests { get; } = new();
+
+    /// <summary>Keeps every request's times in <see cref="Requests"/> (the schedule bench's view from the server's side).</summary>
+    public bool Record { get; set; }
+
     public static async Task<PageFarm> StartAsync(string samplesFolder, int hosts, bool images = false, bool renderMix = false, Func<int, TimeSpan>? latency = null)
     {
         var logo = images ? File.ReadAllBytes(Path.Combine(samplesFolder, "logos", "dcnf-logo.png")) : null;
@@ -103,6 +109,20 @@ public sealed partial class PageFarm : IAsyncDisposable
     private async Task ServeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        if (!Record)
+        {
+            await AnswerAsync(context, path);
+            return;
+        }
+
+        var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
+        await AnswerAsync(context, path);
+        await context.Response.CompleteAsync();
+        Requests.Enqueue((context.Connection.LocalIpAddress?.MapToIPv4().GetAddressBytes()[3] ?? 0, path, arrived, System.Diagnostics.Stopwatch.GetTimestamp()));
+    }
+
+    private async Task AnswerAsync(HttpContext context, string path)
+    {
         if (Latency is { } latency && context.Connection.LocalIpAddress is { } local)
         {
             await Task.Delay(latency(local.MapToIPv4().GetAddressBytes()[3]));

@@ -10,7 +10,7 @@ using Syndication.Bench;
 //   dotnet run -c Release --project bench/Syndication.Bench -- --discovery [N] [--cap C]   (DiscoveryBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- catalogue [N] [--save FILE] (CatalogueBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- --nights N [--count 3] | --year N [--count 365] [--keep FILE]  (NightsBench.cs)
-//   dotnet run -c Release --project bench/Syndication.Bench -- --schedule [BIG] [--concurrency 16] [--also 32,64]  (ScheduleBench.cs)
+//   dotnet run -c Release --project bench/Syndication.Bench -- --schedule [BIG] [--concurrency 16] [--also 32,64] [--serve FILE]  (ScheduleBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- parse FILE|DIR...   (parse only, for the CPU ratio)
 //   dotnet run -c Release --project bench/Syndication.Bench -- --reports N [--findings P] | --html-open FILE  (ReportsBench.cs)
 //   dotnet run -c Release --project bench/Syndication.Bench -- --budget [--runs 3]   (BudgetBench.cs: --budget ends a run on time)
@@ -48,7 +48,8 @@ if (args.Contains("--schedule"))
         levels.AddRange(args[also + 1].Split(',').Select(int.Parse));
     }
 
-    await ScheduleBench.RunAsync(FindRoot(), Path.Combine(AppContext.BaseDirectory, "syndication.dll"), big, levels);
+    var serveList = Array.IndexOf(args, "--serve") is var sv and >= 0 && sv + 1 < args.Length ? args[sv + 1] : null;
+    await ScheduleBench.RunAsync(FindRoot(), Path.Combine(AppContext.BaseDirectory, "syndication.dll"), big, levels, serveList);
     return;
 }
 

@@ -79,7 +79,7 @@ public sealed class HttpFetcher : IPageFetcher, IDocumentFetcher, IRobotsSitemap
         var started = _time.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timeout = request.Timeout ?? _options.Timeout;
-        deadline.CancelAfter(timeout);
+        var turn = false;
         var current = start;
         try
         {
@@ -92,6 +92,16 @@ public sealed class HttpFetcher : IPageFetcher, IDocumentFetcher, IRobotsSitemap
             {
                 await CheckAllowedAsync(current, hop, request.IgnoreRobots, deadline.Token);
                 var slot = await _hosts.AcquireAsync(current.Host, deadline.Token);
+                if (!turn)
+                {
+                    turn = true;
+                    // The page's deadline and its time start with its turn at the host: a page that waited for one of
+                    // the host's slots (the run keeps one ready to go: Pipeline.HostQueue) is not late for it. The
+                    // wait is as long as a request the host is answering, and those have deadlines of their own.
+                    started = _time.GetTimestamp();
+                    deadline.CancelAfter(timeout);
+                }
+
                 HttpResponseMessage? response = null;
                 try
                 {

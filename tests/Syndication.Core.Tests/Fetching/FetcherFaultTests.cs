@@ -147,6 +147,28 @@ public sealed class FetcherFaultTests
     }
 
     [Test]
+    public async Task A_page_waiting_for_its_turn_at_the_host_is_not_late_for_its_deadline()
+    {
+        // One request at a time to the host, each answered in 1.2 s, a deadline of 2 s: the second page waits 1.2 s for
+        // its turn, then takes 1.2 s. Its deadline and its time start with its turn, so it is fetched, in about 1.2 s.
+        for (var i = 0; i < 2; i++)
+        {
+            _server.Route($"/slow{i}", async context =>
+            {
+                await Task.Delay(1200);
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync(Page);
+            });
+        }
+
+        using var fetcher = new HttpFetcher(Options(timeoutSeconds: 2) with { PerHost = 1, RespectRobots = false }, TimeProvider.System);
+        var pages = await Task.WhenAll(fetcher.FetchAsync(Address("/slow0"), CancellationToken.None), fetcher.FetchAsync(Address("/slow1"), CancellationToken.None));
+        Assert.That(pages.Select(p => p.StatusCode), Is.EqualTo(new[] { 200, 200 }));
+        Assert.That(pages.Select(p => p.Elapsed.TotalSeconds), Has.All.LessThan(2), "each page's time is its own request's, not the wait before it");
+        Assert.That(_server.MaxInFlight, Is.EqualTo(1), "one at a time all the same");
+    }
+
+    [Test]
     public async Task A_long_retry_after_pauses_the_host_and_its_other_pages_are_rate_limited()
     {
         TooManyRequests("/limited", retryAfter: "86400");

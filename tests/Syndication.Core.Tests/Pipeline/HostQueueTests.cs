@@ -18,13 +18,43 @@ public sealed class HostQueueTests
         }
 
         using var queue = new HostQueue(targets, perHost: 2);
-        var first = new[] { await queue.TakeAsync(CancellationToken.None), await queue.TakeAsync(CancellationToken.None), await queue.TakeAsync(CancellationToken.None) };
-        Assert.That(first.Select(i => Host(targets[i])), Is.EqualTo(new[] { "big", "big", "small-1" }), "the big host's two slots first, then the others in list order");
+        var first = new[] { await queue.TakeAsync(CancellationToken.None), await queue.TakeAsync(CancellationToken.None), await queue.TakeAsync(CancellationToken.None), await queue.TakeAsync(CancellationToken.None) };
+        Assert.That(first.Select(i => Host(targets[i])), Is.EqualTo(new[] { "big", "big", "big", "small-1" }), "the big host's two slots and its standby page first, then the others in list order");
 
-        // A big page done: its slot goes to the big host again, before the small hosts still waiting.
+        // A big page done: its standby is now in flight, and its next standby goes out before the small hosts still waiting.
         queue.Done(targets[first[0]]);
         Assert.That(Host(targets[await queue.TakeAsync(CancellationToken.None)]), Is.EqualTo("big"));
-        Assert.That(Host(targets[await queue.TakeAsync(CancellationToken.None)]), Is.EqualTo("small-2"), "the big host is at its limit");
+        Assert.That(Host(targets[await queue.TakeAsync(CancellationToken.None)]), Is.EqualTo("small-2"), "the big host has its two slots and a standby out");
+    }
+
+    [Test]
+    public async Task A_standby_page_waits_behind_free_slots_of_hosts_as_far_from_done_and_goes_before_hosts_nearer_done()
+    {
+        var targets = new List<PageTarget>();
+        foreach (var (host, pages) in new[] { ("a", 3), ("b", 3), ("c", 1) })
+        {
+            for (var i = 0; i < pages; i++)
+            {
+                targets.Add(PageTarget.Of($"https://{host}.example/{i}"));
+            }
+        }
+
+        targets.Add(PageTarget.Of("local-1.html"));
+        targets.Add(PageTarget.Of("local-2.html"));
+        using var queue = new HostQueue(targets, perHost: 1);
+        var order = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            order.Add(Host(targets[await queue.TakeAsync(CancellationToken.None)]));
+        }
+
+        // a and b at 3 left: a's slot, b's slot; the local files (2 left, no host, no limit, no standby) before a's
+        // and b's standbys at 2 left; c (1 left) before the last local file, in list order.
+        Assert.That(order, Is.EqualTo(new[] { "a", "b", string.Empty, "a", "b", "c", string.Empty }));
+        var waiting = queue.TakeAsync(CancellationToken.None);
+        Assert.That(waiting.IsCompleted, Is.False, "a and b each have one page in flight and one standing by: no third");
+        queue.Done(targets[0]);
+        Assert.That(Host(targets[await waiting]), Is.EqualTo("a"));
     }
 
     [Test]
@@ -51,7 +81,7 @@ public sealed class HostQueueTests
             Assert.That(seen.Add(page), Is.True);
             var host = Host(targets[page]);
             inFlight[host] = inFlight.GetValueOrDefault(host) + 1;
-            Assert.That(host.Length == 0 || inFlight[host] <= 3, Is.True, host);
+            Assert.That(host.Length == 0 || inFlight[host] <= 3 + 1, Is.True, $"{host}: its limit and one standby page");
             held.Enqueue(page);
             if (held.Count > 10)
             {
