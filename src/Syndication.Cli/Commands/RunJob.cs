@@ -103,7 +103,15 @@ public sealed record RunJob
         }
 
         // Pages discovery brought name their partner's licensor as the list writes it: as the plan does, now.
-        targets = [.. targets.Select(t => AuditLicensors.Assign(t, Profile, Others))];
+        // (A partner list's pages stay a TargetList: built when read, not held.)
+        if (targets is TargetList listed)
+        {
+            targets = listed.Select(t => AuditLicensors.Assign(t, Profile, Others));
+        }
+        else
+        {
+            targets = [.. targets.Select(t => AuditLicensors.Assign(t, Profile, Others))];
+        }
 
         // One browser for the run, started at the first page that is rendered; none when no page can be.
         await using var render = Render.Off ? null : new RenderStage(fetcher, Render, log);

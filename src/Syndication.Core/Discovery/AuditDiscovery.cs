@@ -23,7 +23,7 @@ public sealed class AuditDiscovery(PartnerList list, Shard? shard, IDiscoveryLed
 
     /// <summary>Searches the sites, then returns every page of the run (listed and discovered) with positions.</summary>
     /// <param name="search">False: read no source, bring only the republications found on earlier nights (as <see cref="Search"/>).</param>
-    public async Task<(List<PageTarget> Targets, List<int> Positions)> PlanAsync(AddressRouter fetcher, OriginalCatalogue catalogue, int parallel, CancellationToken cancellationToken, bool search = true)
+    public async Task<(TargetList Targets, List<int> Positions)> PlanAsync(AddressRouter fetcher, OriginalCatalogue catalogue, int parallel, CancellationToken cancellationToken, bool search = true)
     {
         var listed = list.Partners.ToDictionary(p => p.Name, p => (IReadOnlySet<string>)p.Pages.Select(page => SiteUrls.Key(page.Location)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var stride = AuditTargets.Stride(list);

@@ -14,8 +14,8 @@ public sealed record OtherLicensor(string Profile, IReadOnlyList<string> Origina
 /// </summary>
 public static class AuditLicensors
 {
-    public static (IReadOnlyList<string> RunOriginals, IReadOnlyList<OtherLicensor> Others, List<PageTarget> Targets) Plan(
-        PartnerList list, string? runProfile, IReadOnlyList<string> runOriginals, IReadOnlyList<PageTarget> targets)
+    public static (IReadOnlyList<string> RunOriginals, IReadOnlyList<OtherLicensor> Others, TargetList Targets) Plan(
+        PartnerList list, string? runProfile, IReadOnlyList<string> runOriginals, TargetList targets)
     {
         var originals = new List<string>(runOriginals);
         var others = new List<(string Profile, List<string> Originals)>();
@@ -47,7 +47,7 @@ public static class AuditLicensors
         }
 
         var licensors = others.Select(o => new OtherLicensor(o.Profile, o.Originals)).ToList();
-        return (originals, licensors, targets.Select(t => Assign(t, runProfile, licensors)).ToList());
+        return (originals, licensors, targets.Select(t => Assign(t, runProfile, licensors)));
     }
 
     /// <summary>The target naming its licensor as the plan does: the run's as null, another by the spelling the plan kept.</summary>

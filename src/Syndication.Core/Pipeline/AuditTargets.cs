@@ -19,29 +19,21 @@ public static class AuditTargets
     /// host is in it (discovered pages come from the shard's own sites).
     /// </summary>
     /// <param name="discovered">The pages discovery brings for a partner or watched site (by name); none when null.</param>
-    public static (List<PageTarget> Targets, List<int> Positions) Of(PartnerList list, Shard? shard = null, Func<string, IReadOnlyList<PageTarget>>? discovered = null)
+    public static (TargetList Targets, List<int> Positions) Of(PartnerList list, Shard? shard = null, Func<string, IReadOnlyList<PageTarget>>? discovered = null)
     {
         var stride = Stride(list);
-        var targets = new List<PageTarget>(list.PageCount);
-        var positions = new List<int>(list.PageCount);
+        var targets = new TargetList.Builder(list, shard is null ? list.PageCount : 0);
+        var positions = new List<int>(shard is null ? list.PageCount : 0);
         var ordinal = 0;
-        var folder = list.Folder;
-        foreach (var partner in list.Partners)
+        for (var p = 0; p < list.Partners.Count; p++)
         {
+            var partner = list.Partners[p];
             var position = ordinal++ * stride;
-            foreach (var page in partner.Pages)
+            for (var i = 0; i < partner.Pages.Count; i++)
             {
-                var target = TargetFrom(page.Location, folder) with
+                if (shard is null || shard.Holds(TargetList.Listed(partner, partner.Pages[i], targets.Folder)))
                 {
-                    Partner = partner.Name,
-                    ExpectedOriginal = page.Original,
-                    IgnoreRobots = partner.IgnoreRobots,
-                    Render = partner.Render,
-                    Profile = page.Profile ?? partner.Profile,
-                };
-                if (shard is null || shard.Holds(target))
-                {
-                    targets.Add(target);
+                    targets.AddListed(p, i);
                     positions.Add(position);
                 }
 
@@ -50,7 +42,7 @@ public static class AuditTargets
 
             foreach (var target in discovered?.Invoke(partner.Name) ?? [])
             {
-                targets.Add(target with { Render = partner.Render, Profile = partner.Profile });
+                targets.AddHeld(target with { Render = partner.Render, Profile = partner.Profile });
                 positions.Add(position++);
             }
         }
@@ -60,12 +52,12 @@ public static class AuditTargets
             var position = ordinal++ * stride;
             foreach (var target in discovered?.Invoke(site.Name) ?? [])
             {
-                targets.Add(target);
+                targets.AddHeld(target);
                 positions.Add(position++);
             }
         }
 
-        return (targets, positions);
+        return (targets.Build(), positions);
     }
 
     /// <summary>One page argument as a target, or, when it is no page at all, an error page that says why.</summary>
