@@ -79,6 +79,10 @@ public static class AuditCommand
             var concurrency = fetch.ConcurrencyFrom(result, settings);
             var render = fetch.RenderFrom(result, settings, fetchOptions, targets);
 
+            // Reading a list allocates far more than it keeps (YamlDotNet's node tree: some 200 MB for 100,000 pages, of
+            // which 14 MB stay): let it go before the night's pages are in flight, so the run does not carry a heap
+            // grown for the reading (README "Memory, 10,000 against 100,000 pages").
+            LetGo();
             RunPhase.Reached(RunPhase.ListRead);
             using var store = result.GetValue(history.NoHistory) ? null : HistoryOptions.Open(HistoryPath(result.GetValue(history.History), settings.History, list.Source, slice), create: true, writer: true);
             if (store is not null)
@@ -188,6 +192,8 @@ public static class AuditCommand
                     log.Warning("{Count} partner page(s) republish no original in the catalogue: is the list out of date, or is the catalogue missing their originals? (each page's note says why)", unmatched);
                 }
 
+                // The pages' garbage goes before the history's end and the reports begin theirs.
+                LetGo();
                 RunPhase.Reached(RunPhase.PagesDone);
                 var interrupted = context.Stop.IsCancellationRequested;
                 var status = summary.Complete ? HistoryStore.Checked : interrupted ? HistoryStore.Interrupted : HistoryStore.Incomplete;
@@ -238,6 +244,9 @@ public static class AuditCommand
             Prune(store, time, keepDays, log);
         }
     }
+
+    /// <summary>A full, compacting collection that gives the freed memory back to the system (between the run's phases).</summary>
+    private static void LetGo() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>Says what the last writer left unfinished (a killed process): neither kind of run is ever compared with.</summary>
     internal static void WarnAbandoned(AbandonedRuns abandoned, ILogger log)
