@@ -83,8 +83,9 @@ internal sealed class EntryWriter : IDisposable
     /// <returns>The page's id.</returns>
     public long Write(Current? current, long run, long previousRun, int position, string key, PageResult result)
     {
-        var judged = PageEntry.Judged(result);
-        var digest = PageEntry.Digest(judged);
+        // Serialised once (the spool writes the same bytes); the judged result and its digests are cut from them.
+        var json = ResultJson.Bytes(result);
+        var digest = JudgedJson.Digest(json, keepBytes: false);
         var pageId = current?.PageId ?? InsertPage(key, result);
         if (current is { EntryId: { } recorded } && current.Last == run)
         {
@@ -100,7 +101,7 @@ internal sealed class EntryWriter : IDisposable
             current = current with { Last = previousRun };
         }
 
-        if (current is { Digest: { } stored } && !stored.AsSpan().SequenceEqual(digest) && stored.AsSpan().SequenceEqual(PageEntry.DigestBeforeSchemaSix(judged)))
+        if (current is { Digest: { } stored } && !stored.AsSpan().SequenceEqual(digest) && stored.AsSpan().SequenceEqual(JudgedJson.Digest(json, keepBytes: true)))
         {
             // A result stored before schema 6, whose digest still counted the bytes: the same judgement, kept.
             Run(_redigest, ("@digest", digest), ("@id", current.ResultId));
@@ -121,7 +122,7 @@ internal sealed class EntryWriter : IDisposable
         }
         else
         {
-            resultId = Scalar(_insertResult, ("@page", pageId), ("@digest", digest), ("@result", HistoryStore.Pack(judged)), ("@run", run));
+            resultId = Scalar(_insertResult, ("@page", pageId), ("@digest", digest), ("@result", HistoryStore.Pack(JudgedJson.Judged(json))), ("@run", run));
         }
 
         var entry = PageEntry.Of(result, position, 0);

@@ -47,7 +47,8 @@ public sealed partial class HistoryStore
 
     /// <summary>
     /// A run's results as a summary reporters can render again, without fetching anything. The counts come from the
-    /// verdict and partner columns (no result is unpacked for them); partners are in the order they first appear.
+    /// verdict and partner columns (no result is unpacked for them); partners are in the order they first appear; the
+    /// gists (triage order, the HTML report's index) from the entries' columns (<see cref="StoredGists"/>).
     /// </summary>
     public RunSummary Summary(long runId) => Use(() =>
     {
@@ -62,6 +63,7 @@ public sealed partial class HistoryStore
             StartedAt = run.StartedAt,
             FinishedAt = run.FinishedAt ?? run.StartedAt,
             Pages = new StoredPages(this, runId, counts.Pages),
+            Gists = new StoredGists(this, runId, counts.Pages),
             Counts = counts,
             Partners = partners,
             Complete = CheckedEveryPage(run.Status),

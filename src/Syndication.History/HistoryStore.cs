@@ -281,12 +281,15 @@ public sealed partial class HistoryStore : IDisposable
     internal static DateTimeOffset? ParseTime(object? value) =>
         value is string text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null;
 
-    internal static byte[] Pack(PageResult result)
+    internal static byte[] Pack(PageResult result) => Pack(JsonSerializer.SerializeToUtf8Bytes(result.Compact(), ResultSpool.Json));
+
+    /// <summary>A result's JSON as stored: gzipped (the same bytes <see cref="Pack(PageResult)"/> stores).</summary>
+    internal static byte[] Pack(byte[] json)
     {
         using var memory = new MemoryStream();
         using (var gzip = new GZipStream(memory, CompressionLevel.Fastest, leaveOpen: true))
         {
-            JsonSerializer.Serialize(gzip, result.Compact(), ResultSpool.Json);
+            gzip.Write(json);
         }
 
         return memory.ToArray();

@@ -20,11 +20,14 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
 
     private readonly FileStream _file;
     private readonly long[] _offsets;
+    private readonly int[] _lengths;
     private readonly PageGist[] _gists;
     private readonly Lock _gate = new();
     private const long DroppedSlot = -2;
     private int[]? _kept;
     private int _dropped;
+    private byte[] _buffer = new byte[16 * 1024];
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? _reader;
 
     public ResultSpool(int count, string? directory = null)
     {
@@ -32,6 +35,7 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
         _file = OnDisk("make", path, () => new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose));
         _offsets = new long[count];
         Array.Fill(_offsets, -1);
+        _lengths = new int[count];
         _gists = new PageGist[count];
     }
 
@@ -45,19 +49,40 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
         {
             lock (_gate)
             {
-                var offset = _offsets[Slot(index)];
+                var slot = Slot(index);
+                var offset = _offsets[slot];
                 if (offset < 0)
                 {
                     throw new InvalidOperationException($"no result for page {index} yet");
                 }
 
-                var line = OnDisk("read back", _file.Name, () =>
+                var length = _lengths[slot];
+                if (_buffer.Length < length)
                 {
-                    _file.Position = offset;
-                    using var reader = new StreamReader(_file, leaveOpen: true);
-                    return reader.ReadLine();
-                }) ?? throw new InvalidDataException("spool ended early");
-                return JsonSerializer.Deserialize<PageResult>(line, Json) ?? throw new InvalidDataException("empty result in spool");
+                    _buffer = new byte[Math.Max(length, _buffer.Length * 2)];
+                }
+
+                // The line's bytes straight from the file through a handle of its own (the writer's buffer flushed
+                // first): no reader and no text per page, and the result is read from its UTF-8 as it was written.
+                OnDisk("read back", _file.Name, () =>
+                {
+                    _file.Flush();
+                    _reader ??= File.OpenHandle(_file.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    var read = 0;
+                    while (read < length)
+                    {
+                        var n = RandomAccess.Read(_reader, _buffer.AsSpan(read, length - read), offset + read);
+                        if (n == 0)
+                        {
+                            throw new InvalidDataException("spool ended early");
+                        }
+
+                        read += n;
+                    }
+
+                    return read;
+                });
+                return JsonSerializer.Deserialize<PageResult>(_buffer.AsSpan(0, length), Json) ?? throw new InvalidDataException("empty result in spool");
             }
         }
     }
@@ -98,7 +123,8 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
     /// <summary>Writes the result of a slot (slots count the dropped ones).</summary>
     public void Write(int index, PageResult result)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(result.Compact(), Json);
+        // The same bytes the history derived its stored result and digest from, when it recorded this result.
+        var bytes = ResultJson.Bytes(result);
         lock (_gate)
         {
             _offsets[index] = OnDisk("write", _file.Name, () =>
@@ -108,6 +134,7 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
                 _file.WriteByte((byte)'\n');
                 return offset;
             });
+            _lengths[index] = bytes.Length;
             _gists[index] = PageGist.Of(result);
         }
     }
@@ -137,6 +164,7 @@ public sealed class ResultSpool : IReadOnlyList<PageResult>, IDisposable
 
     public void Dispose()
     {
+        _reader?.Dispose();
         try
         {
             _file.Dispose();

@@ -53,7 +53,25 @@ public sealed record RunSummary
 
     /// <summary>The requirement ids the run's pages carry, in the order they first appear (the profile's order).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<string> RequirementIds => Gists.SelectMany(g => g.RequirementIds).Distinct(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> RequirementIds
+    {
+        get
+        {
+            // Gists share their lists of ids (a run holds a handful): each list is read once, not once a page.
+            var lists = new HashSet<IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+            var ids = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var gist in Gists)
+            {
+                if (lists.Add(gist.RequirementIds))
+                {
+                    ids.AddRange(gist.RequirementIds.Where(seen.Add));
+                }
+            }
+
+            return ids;
+        }
+    }
 
     /// <summary>Builds a summary of pages held in memory, computing the counts in one pass over them.</summary>
     public static RunSummary Create(DateTimeOffset startedAt, DateTimeOffset finishedAt, IReadOnlyList<PageResult> pages, bool complete = true) =>
