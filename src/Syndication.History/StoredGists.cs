@@ -32,18 +32,29 @@ internal sealed class StoredGists(HistoryStore store, long runId, int count) : I
 
     private PageGist[] Read()
     {
+        // The run's order, then each page's entry in the run (the latest that began by it, if it lasted to it), as
+        // the run's pages are read (HistoryStore.StoredPages).
+        var order = store.OrderOf(runId);
         using var command = store.Command("""
             SELECT e.verdict, p.partner, e.change, e.requirements, r.result
-            FROM entries e INDEXED BY entries_by_position JOIN pages p ON p.id = e.page_id JOIN results r ON r.id = e.result_id
-            WHERE e.last_run >= @id AND e.first_run <= @id ORDER BY e.position
+            FROM entries e JOIN results r ON r.id = e.result_id JOIN pages p ON p.id = e.page_id
+            WHERE e.page_id = @page AND e.first_run <= @run AND e.last_run >= @run
+            ORDER BY e.first_run DESC LIMIT 1
             """);
-        command.Parameters.AddWithValue("@id", runId);
+        command.Parameters.AddWithValue("@run", runId);
+        var page = command.Parameters.AddWithValue("@page", 0L);
         var gists = new List<PageGist>(count);
-        using var reader = command.ExecuteReader();
         var ids = new List<string>();
         var outcomes = new List<Outcome>();
-        while (reader.Read())
+        for (var i = 0; i < order.Count; i++)
         {
+            page.Value = order.Pages[i];
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                continue;
+            }
+
             var verdict = VerdictNames.ParseVerdict(reader.GetString(0));
             ids.Clear();
             outcomes.Clear();

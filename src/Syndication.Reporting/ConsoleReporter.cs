@@ -36,9 +36,12 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         console.Profile.Capabilities.Unicode = true;
         var (pageWidth, originalWidth) = Columns(width);
         console.MarkupLine($"[bold]{Markup.Escape(Pad("PAGE", pageWidth))}  {(originalWidth > 0 ? Pad("VERDICT", VerdictWidth) + "  ORIGINAL" : "VERDICT")}[/]");
+        // Without colour or a terminal's width, a page's lines are the markup's text: written as Spectre would write
+        // them, without laying each out (measuring every character's cells was a third of the report's time).
+        Action<string> line = colour || width is not null ? text => console.MarkupLine(text) : text => writer.Write(Markup.Remove(text) + "\n");
         foreach (var page in summary.Pages)
         {
-            WritePage(console, page, pageWidth, originalWidth);
+            WritePage(line, page, pageWidth, originalWidth);
         }
 
         console.WriteLine();
@@ -91,7 +94,7 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
     /// <summary>"  persisting", "  unconfirmed": the longest change word a page line ends with (<see cref="PageFindings.ChangeWord"/>).</summary>
     private const int ChangeWidth = 12;
 
-    private static void WritePage(IAnsiConsole console, PageResult page, int pageWidth, int originalWidth)
+    private static void WritePage(Action<string> line, PageResult page, int pageWidth, int originalWidth)
     {
         var url = ReportFormatting.TruncateStart(TerminalText.Safe(page.Url), pageWidth);
         var original = originalWidth == 0 ? null
@@ -101,26 +104,26 @@ public sealed class ConsoleReporter(bool colour = false, int? width = null) : IR
         // Within a terminal's width the change is one word (its since and runs are on the requirement lines below).
         var change = originalWidth == int.MaxValue ? PageFindings.Change(page) : PageFindings.ChangeWord(page);
         var ending = (original is null ? string.Empty : "  " + Markup.Escape(original)) + (change.Length > 0 ? $"  [bold]{Markup.Escape(change)}[/]" : string.Empty);
-        console.MarkupLine($"{Markup.Escape(Pad(url, pageWidth))}  [{Colour(page.Verdict)}]{(original is null ? verdict : Pad(verdict, VerdictWidth))}[/]{ending}");
+        line($"{Markup.Escape(Pad(url, pageWidth))}  [{Colour(page.Verdict)}]{(original is null ? verdict : Pad(verdict, VerdictWidth))}[/]{ending}");
         foreach (var requirement in page.Requirements.Where(r => r.Status != Outcome.Pass))
         {
             var status = VerdictNames.Of(requirement.Status);
             var colour = requirement.Status == Outcome.Fail ? "red" : "yellow";
-            console.MarkupLine($"    {Markup.Escape(TerminalText.Safe(requirement.Id))}: [{colour}]{status}[/]{Markup.Escape(PageFindings.Suffix(requirement))}: {Markup.Escape(TerminalText.Safe(requirement.Message))}");
+            line($"    {Markup.Escape(TerminalText.Safe(requirement.Id))}: [{colour}]{status}[/]{Markup.Escape(PageFindings.Suffix(requirement))}: {Markup.Escape(TerminalText.Safe(requirement.Message))}");
         }
 
         if (page.Error is { } error)
         {
-            console.MarkupLine($"    [magenta]error[/] ({Markup.Escape(TerminalText.Safe(error.Kind))}): {Markup.Escape(TerminalText.Safe(error.Message))}");
+            line($"    [magenta]error[/] ({Markup.Escape(TerminalText.Safe(error.Kind))}): {Markup.Escape(TerminalText.Safe(error.Message))}");
         }
         else if (page.Verdict == PageVerdict.NotApplicable && page.Note is { } note)
         {
-            console.MarkupLine($"    [grey]{Markup.Escape(TerminalText.Safe(note))}[/]");
+            line($"    [grey]{Markup.Escape(TerminalText.Safe(note))}[/]");
         }
 
         if (page.Found is { } found)
         {
-            console.MarkupLine(found.New ? $"    [bold]{Markup.Escape(DiscoveryText.Found(found))}[/]" : $"    [grey]{Markup.Escape(DiscoveryText.Found(found))}[/]");
+            line(found.New ? $"    [bold]{Markup.Escape(DiscoveryText.Found(found))}[/]" : $"    [grey]{Markup.Escape(DiscoveryText.Found(found))}[/]");
         }
     }
 
